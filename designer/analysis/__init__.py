@@ -1,0 +1,2 @@
+"""Analysis of a design snapshot (no Qt): structure function, SPOFs, cut sets,
+availability, importance. Pure functions over a model.Design."""

@@ -1,0 +1,117 @@
+"""What the model refuses. Each check takes a lookup of components by id and
+raises (or returns) typed DesignErrors; the document calls the same checks for
+every edit that the loader runs on a whole file."""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from . import errors as E
+from .component import Component, Link, LinkKind
+from .kinds import (ALLOWED_PARENTS, DEPENDENCY_TARGETS, NETWORK_CAPABLE,
+                    POWER_CONSUMERS, POWER_SOURCES, SEGMENT_MEMBERS, TIER_MEMBERS,
+                    TOP_LEVEL_ALLOWED, Kind)
+
+Lookup = Mapping[str, Component]
+
+
+def _ref(lookup: Lookup, ref: str, where: str, what: str) -> Component:
+    found = lookup.get(ref)
+    if found is None:
+        raise E.DanglingReference(f"{what} '{ref}' does not exist", where)
+    return found
+
+
+def check_parent(lookup: Lookup, child: Component, parent_id: str | None,
+                 where: str = "") -> None:
+    """May `child` be placed inside `parent_id`? (None = top level.)"""
+    if parent_id is None:
+        if child.kind not in TOP_LEVEL_ALLOWED:
+            hosts = ", ".join(sorted(k.title for k in ALLOWED_PARENTS[child.kind]))
+            raise E.InvalidPlacement(
+                f"a {child.kind.title} must sit inside a {hosts}", where)
+        return
+    parent = _ref(lookup, parent_id, where, "placement parent")
+    if parent_id == child.id:
+        raise E.PlacementCycle(f"'{child.name}' cannot be placed inside itself", where)
+    if parent.kind not in ALLOWED_PARENTS[child.kind]:
+        raise E.InvalidPlacement(
+            f"a {child.kind.title} cannot be placed inside a {parent.kind.title}", where)
+    seen = {child.id}
+    cursor: Component | None = parent
+    while cursor is not None:
+        if cursor.id in seen:
+            raise E.PlacementCycle(
+                f"placing '{child.name}' inside '{parent.name}' makes a placement cycle",
+                where)
+        seen.add(cursor.id)
+        cursor = lookup.get(cursor.parent) if cursor.parent else None
+
+
+def check_membership(lookup: Lookup, comp: Component, where: str = "") -> None:
+    if comp.tier is not None:
+        tier = _ref(lookup, comp.tier, where + ".tier", "tier")
+        if tier.kind is not Kind.TIER or comp.kind not in TIER_MEMBERS:
+            raise E.InvalidMembership(
+                f"a {comp.kind.title} cannot join '{tier.name}' as a tier member",
+                where + ".tier")
+    if comp.segment is not None:
+        seg = _ref(lookup, comp.segment, where + ".segment", "segment")
+        if seg.kind is not Kind.SEGMENT or comp.kind not in SEGMENT_MEMBERS:
+            raise E.InvalidMembership(
+                f"a {comp.kind.title} cannot be a member of segment '{seg.name}'",
+                where + ".segment")
+
+
+def check_link(lookup: Lookup, link: Link, where: str = "") -> None:
+    """Is this connection possible at all?"""
+    src = _ref(lookup, link.source, where + ".source", "link source")
+    dst = _ref(lookup, link.target, where + ".target", "link target")
+    if src.id == dst.id:
+        raise E.InvalidConnection(f"'{src.name}' cannot be linked to itself", where)
+    if link.kind is LinkKind.POWER:
+        if src.kind not in POWER_SOURCES:
+            raise E.InvalidConnection(f"a {src.kind.title} does not supply power", where)
+        if dst.kind not in POWER_CONSUMERS:
+            raise E.InvalidConnection(f"a {dst.kind.title} takes no power", where)
+    elif link.kind is LinkKind.NETWORK:
+        for end in (src, dst):
+            if end.kind not in NETWORK_CAPABLE:
+                raise E.InvalidConnection(
+                    f"a {end.kind.title} has no network port", where)
+    else:
+        if src.kind is not Kind.SERVICE:
+            raise E.InvalidConnection(
+                f"only a service can depend on something, not a {src.kind.title}", where)
+        if dst.kind not in DEPENDENCY_TARGETS:
+            raise E.InvalidConnection(
+                f"a service can depend on a service or a tier, not a {dst.kind.title}",
+                where)
+
+
+def power_cycle(links: Iterable[Link]) -> list[str] | None:
+    """The ids on a power loop, if the power links contain one."""
+    feeds: dict[str, list[str]] = {}
+    for link in links:
+        if link.kind is LinkKind.POWER:
+            feeds.setdefault(link.source, []).append(link.target)
+    state: dict[str, int] = {}
+    for start in feeds:
+        if state.get(start):
+            continue
+        stack = [(start, iter(feeds.get(start, ())))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            nxt = next(children, None)
+            if nxt is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(feeds.get(nxt, ()))))
+    return None
