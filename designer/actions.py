@@ -1,0 +1,139 @@
+"""The window's commands: every QAction with its shortcut, and the menus and
+toolbar they sit in. Declarative on purpose: what each action calls lives in
+the canvas view, the file controller or the window, never here.
+
+Standard shortcuts come from QKeySequence.StandardKey so they follow the
+platform (Ctrl+Z / Cmd+Z ...); the few of our own are Ctrl+0 fit, Ctrl+D
+duplicate, V select tool, C connect tool, Esc back to selecting."""
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from designer import files
+
+Std = QKeySequence.StandardKey
+ALIGN = [("Left edges", "left"), ("Horizontal centres", "hcenter"), ("Right edges", "right"),
+         ("Top edges", "top"), ("Vertical centres", "vcenter"), ("Bottom edges", "bottom")]
+
+
+class Actions:
+    def __init__(self, window) -> None:
+        self.w = window
+        self.all: dict[str, QAction] = {}
+        self._file_actions()
+        self._edit_actions()
+        self._view_actions()
+
+    # -- building ------------------------------------------------------------------
+    def add(self, key: str, text: str, slot, shortcut=None, tip: str = "",
+            checkable: bool = False, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self.w)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if icon is not None:
+            action.setIcon(self.w.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.w.addAction(action)        # shortcuts work with the menu bar hidden too
+        self.all[key] = action
+        return action
+
+    def _file_actions(self) -> None:
+        f, sp = self.w.files, QStyle.StandardPixmap
+        self.add("new", "&New", f.new_blank, Std.New, "Start a blank design", icon=sp.SP_FileIcon)
+        self.add("open", "&Open…", lambda: f.open(), Std.Open, "Open a design file",
+                 icon=sp.SP_DialogOpenButton)
+        self.add("save", "&Save", f.save, Std.Save, "Save the design", icon=sp.SP_DialogSaveButton)
+        self.add("save_as", "Save &As…", f.save_as, Std.SaveAs, "Save under another name")
+        self.add("close", "&Close", f.close_document, Std.Close, "Close this design")
+        self.add("quit", "&Quit", self.w.close, Std.Quit, "Leave Weaklink")
+
+    def _edit_actions(self) -> None:
+        v, stack = self.w.view, self.w.document.undo_stack
+        undo, redo = stack.createUndoAction(self.w, "&Undo"), stack.createRedoAction(self.w, "&Redo")
+        undo.setShortcut(Std.Undo)
+        redo.setShortcut(Std.Redo)
+        for key, action in (("undo", undo), ("redo", redo)):
+            self.w.addAction(action)
+            self.all[key] = action
+        self.add("cut", "Cu&t", v.cut, Std.Cut)
+        self.add("copy", "&Copy", v.copy, Std.Copy)
+        self.add("paste", "&Paste", v.paste, Std.Paste)
+        self.add("duplicate", "D&uplicate", v.duplicate, "Ctrl+D", "Copy the selection in place")
+        self.add("delete", "&Delete", v.delete_selection, Std.Delete)
+        self.add("select_all", "Select &All", self.w.select_all, Std.SelectAll)
+        self.add("find", "&Find…", self.w.find_bar.open_bar, Std.Find, "Find components by label")
+        self.add("escape", "Stop", self.w.escape, "Esc", "Back to the select tool")
+        tools = QActionGroup(self.w)
+        tools.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for key, text, keys, tool, tip in (
+                ("tool_select", "&Select", "V", "select", "Select and move (V)"),
+                ("tool_connect", "&Connect", "C", "connect", "Draw links between components (C)")):
+            action = self.add(key, text, partial(self.w.set_tool, tool), keys, tip, checkable=True)
+            tools.addAction(action)
+        self.all["tool_select"].setChecked(True)
+        for title, how in ALIGN:
+            self.add(f"align_{how}", title, partial(v.align, how))
+
+    def _view_actions(self) -> None:
+        v = self.w.view
+        self.add("zoom_in", "Zoom &In", v.zoom_in, Std.ZoomIn)
+        self.add("zoom_out", "Zoom &Out", v.zoom_out, Std.ZoomOut)
+        self.add("fit", "&Fit Design", v.fit_all, "Ctrl+0", "Show the whole design")
+        self.add("zoom_sel", "Zoom to &Selection", v.zoom_to_selection, "Ctrl+Shift+0")
+        self.add("snap", "S&nap to Grid", self.w.set_snap, None, "Snap moves to the grid",
+                 checkable=True)
+        self.add("dark", "&Dark Mode", self.w.set_dark, "Ctrl+Shift+D",
+                 "Switch between light and dark colours", checkable=True)
+        self.add("presentation", "&Presentation Mode", self.w.set_presentation, "Ctrl+Shift+P",
+                 "Larger labels for a projector", checkable=True)
+        self.add("shortcuts", "&Keyboard Shortcuts", self.w.show_shortcuts, "F1")
+        self.add("about", "&About Weaklink", self.w.show_about)
+
+    # -- menus and toolbar -------------------------------------------------------------
+    def fill_menus(self) -> None:
+        a, w = self.all, self.w
+        file_menu = w.menu("File")
+        _fill(file_menu, a, ["new"])
+        self.templates = file_menu.addMenu("New from &Template")
+        for title, path in files.templates():
+            self.templates.addAction(title, partial(w.files.new_from_template, path))
+        _fill(file_menu, a, ["open"])
+        self.recent = file_menu.addMenu("Open &Recent")
+        _fill(file_menu, a, [None, "save", "save_as", None, "close", None, "quit"])
+        edit = w.menu("Edit")
+        _fill(edit, a, ["undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete",
+                        None, "select_all", "find", None, "tool_select", "tool_connect"])
+        align = edit.addMenu("&Align")
+        _fill(align, a, [f"align_{how}" for _t, how in ALIGN])
+        view = w.menu("View")
+        _fill(view, a, ["zoom_in", "zoom_out", "fit", "zoom_sel", None, "snap", "dark",
+                        "presentation", None])
+        self.panels = view.addMenu("&Panels")
+        w.menu("Analysis")
+        _fill(w.menu("Help"), a, ["shortcuts", None, "about"])
+
+    def fill_recent(self, paths: list[str]) -> None:
+        self.recent.clear()
+        for path in paths:
+            self.recent.addAction(path, partial(self.w.files.open, path))
+        self.recent.setEnabled(bool(paths))
+
+    def fill_toolbar(self, toolbar) -> None:
+        _fill(toolbar, self.all, ["new", "open", "save", None, "undo", "redo", None,
+                                  "tool_select", "tool_connect", None, "zoom_in",
+                                  "zoom_out", "fit", None, "dark"])
+
+
+def _fill(target, actions: dict[str, QAction], keys: list[str | None]) -> None:
+    for key in keys:
+        if key is None:
+            target.addSeparator()
+        else:
+            target.addAction(actions[key])

@@ -1,0 +1,257 @@
+"""Binary decision diagrams of a `Circuit`, on CUDD (through the `dd` package).
+
+CUDD does the heavy part in C (ite with a unique table and computed cache,
+complement edges). What lives here is what makes it work for us:
+
+- a static variable order: events in the order a depth-first walk from the
+  top meets them, so the events of one subtree sit next to each other (the
+  classic fault-tree heuristic; dynamic reordering is off: on these trees it
+  costs more than it saves and makes timings erratic);
+- a node budget: building stops with `BudgetExceeded` once the manager holds
+  more nodes than allowed, so the caller can fall back to Monte Carlo;
+- `cut` nodes: gates handed in as ready-made variables. Modules (modules.py)
+  use this to solve an independent subtree once and stand in for it;
+- `flatten`: the diagram copied once into plain integer lists, so the
+  probability passes run over Python ints instead of wrapper objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ir
+
+try:  # the compiled CUDD backend ships in the dd wheels
+    from dd import cudd as _backend
+except ImportError:  # pragma: no cover - pure-Python fallback, same API
+    from dd import autoref as _backend
+
+DEFAULT_BUDGET = 2_000_000   # BDD nodes in the manager
+_CHECK_EVERY = 32            # gates between two budget checks
+
+
+class BudgetExceeded(Exception):
+    """The BDD grew past its node budget."""
+
+
+class Manager:
+    """One CUDD manager whose variables are named after leaves (events, or
+    module stand-ins), declared in the order given."""
+
+    def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET):
+        self.cudd = _backend.BDD()
+        self.cudd.configure(reordering=bool(__import__("os").environ.get("WL_REORDER")))
+        self.leaves = list(leaves)
+        self.budget = budget
+        self.var_name = {leaf: f"v{i}" for i, leaf in enumerate(self.leaves)}
+        if self.leaves:
+            self.cudd.declare(*self.var_name.values())
+
+    def var(self, leaf: str):
+        return self.cudd.var(self.var_name[leaf])
+
+    def check_budget(self) -> None:
+        if len(self.cudd) > self.budget:
+            raise BudgetExceeded(f"more than {self.budget:,} BDD nodes")
+
+
+def dfs_leaves(circuit: ir.Circuit, top: int, stop: set[int] = frozenset()) -> list[int]:
+    """Events and `stop` nodes (module stand-ins) in depth-first,
+    left-to-right order."""
+    order: list[int] = []
+    seen: set[int] = set()
+    stack = [top]
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        node = circuit.nodes[index]
+        if node.op == ir.EVENT or (index in stop and index != top):
+            order.append(index)   # a stand-in sits just before its own leaves
+        stack.extend(reversed(node.children))
+    return order
+
+
+def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, str]):
+    """BDD of node `top`; nodes in `leaf_of` (events, module stand-ins) are
+    the manager variable of that name and are not looked into."""
+    needed = _inside(circuit, top, leaf_of)
+    last_use = {child: index for index in needed
+                for child in circuit.nodes[index].children}
+    values: dict[int, object] = {}
+    for count, index in enumerate(needed):
+        if index in leaf_of:
+            values[index] = manager.var(leaf_of[index])
+            continue
+        node = circuit.nodes[index]
+        values[index] = _gate(node, values, manager.cudd)
+        for child in set(node.children):
+            if last_use.get(child) == index and child != top:
+                del values[child]   # let CUDD collect what no later gate needs
+        if count % _CHECK_EVERY == 0:
+            manager.check_budget()
+    manager.check_budget()
+    return values[top]
+
+
+def _inside(circuit: ir.Circuit, top: int, leaf_of: dict[int, str]) -> list[int]:
+    seen = {top}
+    stack = [top]
+    while stack:
+        index = stack.pop()
+        if index in leaf_of and index != top:
+            continue
+        for child in circuit.nodes[index].children:
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return sorted(seen)   # children have smaller indices: a topological order
+
+
+def _gate(node: ir.Node, values: dict, cudd):
+    op = node.op
+    if op == ir.CONST:
+        return cudd.true if node.value else cudd.false
+    if op == ir.REACH:
+        return _reach(node.reach, values, cudd)
+    kids = [values[c] for c in node.children]
+    if op == ir.AND:
+        return _fold(kids, lambda a, b: a & b, cudd.true)
+    if op == ir.OR:
+        return _fold(kids, lambda a, b: a | b, cudd.false)
+    if op == ir.NOT:
+        return ~kids[0]
+    if op == ir.XOR:
+        return _fold(kids, lambda a, b: cudd.apply("xor", a, b), cudd.false)
+    if op == ir.ATLEAST:
+        return _atleast(node.k, kids, cudd)
+    raise ValueError(f"cannot build a BDD for a {op!r} node")
+
+
+def _fold(kids: list, combine, neutral):
+    """Combine neighbours pairwise: balanced operands keep the intermediate
+    BDDs small (a left fold drags one big operand along)."""
+    if not kids:
+        return neutral
+    while len(kids) > 1:
+        paired = [combine(kids[i], kids[i + 1]) for i in range(0, len(kids) - 1, 2)]
+        if len(kids) % 2:
+            paired.append(kids[-1])
+        kids = paired
+    return kids[0]
+
+
+def _atleast(k: int, kids: list, cudd):
+    """At least k of n: need[j] = 'at least j of the children from i on'."""
+    n = len(kids)
+    need = [cudd.true] + [cudd.false] * k
+    for i in range(n - 1, -1, -1):
+        for j in range(min(k, n - i), 0, -1):
+            need[j] = cudd.ite(kids[i], need[j - 1], need[j])
+    return need[k]
+
+
+def _reach(spec: ir.Reach, values: dict, cudd):
+    """Connectivity as a BDD fixpoint: reached(v) = usable(v) and (v is a
+    source, or a neighbour that passes traffic on is reached)."""
+    usable = [values[g] for g in spec.usable]
+    sources = set(spec.sources)
+    neighbours: dict[int, list[int]] = {}
+    for a, b in spec.edges:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    relays = [spec.transit[v] or v in sources for v in range(len(usable))]
+    reached = [usable[v] if v in sources else cudd.false for v in range(len(usable))]
+    changed = True
+    while changed:
+        changed = False
+        for v in range(len(usable)):
+            incoming = [reached[u] for u in neighbours.get(v, ()) if relays[u]]
+            if not incoming:
+                continue
+            new = reached[v] | (usable[v] & _fold(incoming, lambda a, b: a | b, cudd.false))
+            if new != reached[v]:
+                reached[v], changed = new, True
+    return _fold([reached[t] for t in spec.targets], lambda a, b: a | b, cudd.false)
+
+
+# -- a flat copy for the probability passes ----------------------------------
+
+@dataclass
+class Flat:
+    """Internal nodes 1..n children first; an edge is `(node << 1) | negated`
+    and node 0 is the constant TRUE (so edge 0 is TRUE, edge 1 is FALSE)."""
+
+    var: list[int]      # leaf index (into Manager.leaves) of each node
+    high: list[int]
+    low: list[int]
+    root: int           # edge
+
+
+def flatten(root, manager: Manager) -> Flat:
+    level_leaf = {manager.cudd.level_of_var(name): i
+                  for i, name in enumerate(manager.var_name.values())}
+    flat = Flat([-1], [0], [0], 0)
+    number: dict[int, int] = {}
+    stack = [root]
+    while stack:
+        u = stack[-1]
+        key = int(u) & ~1
+        if key in number or u.var is None:
+            stack.pop()
+            continue
+        high, low = u.high, u.low
+        pending = [c for c in (high, low)
+                   if c.var is not None and (int(c) & ~1) not in number]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        number[key] = len(flat.var)
+        flat.var.append(level_leaf[u.level])
+        flat.high.append(_edge(high, number))
+        flat.low.append(_edge(low, number))
+    flat.root = _edge(root, number)
+    return flat
+
+
+def _edge(u, number: dict[int, int]) -> int:
+    index = 0 if u.var is None else number[int(u) & ~1]
+    return (index << 1) | int(u.negated)
+
+
+def probability(flat: Flat, p_leaf: list[float]) -> tuple[list[float], list[float]]:
+    """P and P(not) of every node, side by side so that 'not' never costs a
+    subtraction: a design at six nines keeps its digits."""
+    P, Q = [1.0], [0.0]
+    for i in range(1, len(flat.var)):
+        p = p_leaf[flat.var[i]]
+        h, l = flat.high[i], flat.low[i]
+        hp, hq = (Q[h >> 1], P[h >> 1]) if h & 1 else (P[h >> 1], Q[h >> 1])
+        lp, lq = (Q[l >> 1], P[l >> 1]) if l & 1 else (P[l >> 1], Q[l >> 1])
+        P.append(p * hp + (1 - p) * lp)
+        Q.append(p * hq + (1 - p) * lq)
+    return P, Q
+
+
+def edge_value(edge: int, P: list[float], Q: list[float]) -> tuple[float, float]:
+    return (Q[edge >> 1], P[edge >> 1]) if edge & 1 else (P[edge >> 1], Q[edge >> 1])
+
+
+def gradient(flat: Flat, p_leaf: list[float], P: list[float], Q: list[float]) -> list[float]:
+    """dP(root)/dp for every leaf, in one reverse pass: the adjoint of a node
+    is dP(root)/dP(node); a complemented edge flips its sign."""
+    grad = [0.0] * len(p_leaf)
+    adjoint = [0.0] * len(flat.var)
+    root = flat.root
+    adjoint[root >> 1] = -1.0 if root & 1 else 1.0
+    for i in range(len(flat.var) - 1, 0, -1):
+        weight = adjoint[i]
+        if weight == 0.0:
+            continue
+        p = p_leaf[flat.var[i]]
+        h, l = flat.high[i], flat.low[i]
+        grad[flat.var[i]] += weight * (edge_value(h, P, Q)[0] - edge_value(l, P, Q)[0])
+        adjoint[h >> 1] += (-weight if h & 1 else weight) * p
+        adjoint[l >> 1] += (-weight if l & 1 else weight) * (1 - p)
+    return grad

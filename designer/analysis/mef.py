@@ -1,0 +1,308 @@
+"""Open-PSA MEF fault trees -> a `Circuit` plus basic-event probabilities.
+
+Polarity: in a fault tree an event being TRUE means the basic event occurs
+(the thing failed) and the top node is "the top event happens". Design
+circuits are the opposite ("works" events, "up" top). Everything built here
+is marked `failure_polarity=True` so callers never mix the two.
+
+Supported: `and`, `or`, `atleast`, `not`, `xor`, `nand`, `nor`, `null`
+gates; basic events with constant probabilities (`float`, `int`, `bool`);
+house events; `exponential` and `GLM` with a mission time. Anything else is
+refused with a `MefError` naming the file, the line and the element.
+"""
+from __future__ import annotations
+
+import math
+import xml.parsers.expat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ir import Circuit
+
+DEFAULT_MISSION_TIME = 8760.0  # hours; the Open-PSA default
+
+
+class MefError(Exception):
+    """A fault tree we cannot read, with where it went wrong."""
+
+
+@dataclass
+class Element:
+    tag: str
+    attrib: dict[str, str]
+    line: int
+    children: list["Element"] = field(default_factory=list)
+
+
+@dataclass
+class FaultTree:
+    circuit: Circuit
+    probabilities: dict[str, float]     # basic event -> probability it occurs
+    top_name: str
+    failure_polarity: bool = True
+
+
+@dataclass
+class _Model:
+    gates: dict[str, tuple[Element, str]] = field(default_factory=dict)
+    basics: dict[str, tuple[Element, str]] = field(default_factory=dict)
+    houses: dict[str, tuple[Element, str]] = field(default_factory=dict)
+    mission_time: float = DEFAULT_MISSION_TIME
+
+
+def read_xml(path: str | Path) -> Element:
+    """Parse with expat so every element keeps its line number."""
+    parser = xml.parsers.expat.ParserCreate()
+    stack: list[Element] = [Element("#document", {}, 0)]
+
+    def start(tag, attrib):
+        element = Element(tag, attrib, parser.CurrentLineNumber)
+        stack[-1].children.append(element)
+        stack.append(element)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda tag: stack.pop()
+    try:
+        with open(path, "rb") as handle:
+            parser.ParseFile(handle)
+    except OSError as err:
+        raise MefError(f"{path}: cannot read: {err.strerror}") from None
+    except xml.parsers.expat.ExpatError as err:
+        raise MefError(f"{path}:{err.lineno}: not well-formed XML "
+                       f"({xml.parsers.expat.ErrorString(err.code)})") from None
+    roots = stack[0].children
+    if not roots or roots[0].tag != "opsa-mef":
+        raise MefError(f"{path}:1: not an Open-PSA MEF file (no <opsa-mef> root)")
+    return roots[0]
+
+
+def load_fault_tree(model: str | Path, *extra: str | Path) -> FaultTree:
+    """Read a model file (and basic-event files) into one fault tree."""
+    found = _Model()
+    for path in (model, *extra):
+        _collect(read_xml(path), str(path), found)
+    top = _top_gate(found, str(model))
+    circuit = Circuit()
+    probabilities: dict[str, float] = {}
+    circuit.top = _Builder(found, circuit, probabilities).build(top)
+    return FaultTree(circuit, probabilities, top)
+
+
+def _collect(root: Element, path: str, found: _Model) -> None:
+    for element in root.children:
+        if element.tag in ("define-fault-tree", "model-data"):
+            _collect(element, path, found)
+        elif element.tag in ("define-gate", "define-basic-event", "define-house-event"):
+            table = {"define-gate": found.gates, "define-basic-event": found.basics,
+                     "define-house-event": found.houses}[element.tag]
+            name = _name(element, path)
+            if name in table:
+                raise MefError(f"{path}:{element.line}: '{name}' is defined twice")
+            table[name] = (element, path)
+        elif element.tag == "system-mission-time":
+            found.mission_time = _number(element.children[0], path, found)
+        elif element.tag == "define-CCF-group":
+            raise MefError(f"{path}:{element.line}: common-cause groups "
+                           "(<define-CCF-group>) are not supported")
+        elif element.tag == "define-component":
+            _collect(element, path, found)
+        elif element.tag == "define-parameter":
+            raise MefError(f"{path}:{element.line}: parameters "
+                           "(<define-parameter>) are not supported")
+
+
+def _name(element: Element, path: str) -> str:
+    name = element.attrib.get("name")
+    if not name:
+        raise MefError(f"{path}:{element.line}: <{element.tag}> has no name")
+    return name
+
+
+def _top_gate(found: _Model, path: str) -> str:
+    """The top event: the one gate that no other gate uses."""
+    used: set[str] = set()
+    for element, _ in found.gates.values():
+        _mark_used(element, used)
+    tops = [name for name in found.gates if name not in used]
+    if not found.gates:
+        raise MefError(f"{path}: no <define-gate>: nothing to analyse")
+    if len(tops) != 1:
+        listed = ", ".join(tops[:5]) or "none (the gates form a loop)"
+        raise MefError(f"{path}: expected one top gate, found {len(tops)}: {listed}")
+    return tops[0]
+
+
+def _mark_used(element: Element, used: set[str]) -> None:
+    for child in element.children:
+        if child.tag in ("gate", "event"):
+            used.add(child.attrib.get("name", ""))
+        _mark_used(child, used)
+
+
+_FORMULAS = {"and", "or", "atleast", "not", "xor", "nand", "nor", "null", "iff"}
+_REFERENCES = {"gate", "basic-event", "house-event", "event"}
+
+
+class _Builder:
+    """Gates -> circuit nodes, children before parents (iteratively: deep
+    trees must not hit Python's recursion limit)."""
+
+    def __init__(self, found: _Model, circuit: Circuit, probabilities: dict[str, float]):
+        self.found, self.circuit, self.probabilities = found, circuit, probabilities
+        self.done: dict[str, int] = {}
+
+    def build(self, top: str) -> int:
+        on_path: set[str] = set()
+        stack: list[tuple[str, bool]] = [(top, False)]
+        while stack:
+            name, ready = stack.pop()
+            if name in self.done:
+                continue
+            element, path = self.found.gates[name]
+            if ready:
+                on_path.discard(name)
+                self.done[name] = self._formula(_formula_of(element, path), path)
+                continue
+            on_path.add(name)
+            stack.append((name, True))
+            for child in _gate_refs(element, path, self.found):
+                if child in on_path:
+                    raise MefError(f"{path}:{element.line}: gate '{name}' depends on "
+                                   f"itself through '{child}'")
+                if child not in self.done:
+                    stack.append((child, False))
+        return self.done[top]
+
+    def _formula(self, element: Element, path: str) -> int:
+        tag = element.tag
+        if tag in _REFERENCES:
+            return self._reference(element, path)
+        kids = [self._formula(child, path) for child in element.children]
+        c = self.circuit
+        if tag == "and" or tag == "null":
+            return c.and_(kids)
+        if tag == "or":
+            return c.or_(kids)
+        if tag == "nand":
+            return c.not_(c.and_(kids))
+        if tag == "nor":
+            return c.not_(c.or_(kids))
+        if tag == "not":
+            return c.not_(kids[0])
+        if tag == "xor":
+            return c.xor(kids)
+        if tag == "iff":
+            return c.not_(c.xor(kids))
+        return c.atleast(int(element.attrib.get("min", "0")), kids)
+
+    def _reference(self, element: Element, path: str) -> int:
+        name = _name(element, path)
+        kind = _resolve(element, path, self.found)
+        if kind == "gate":
+            return self.done[name]
+        if kind == "house-event":
+            return self.circuit.const(_house_value(self.found.houses[name]))
+        if name not in self.probabilities:
+            where, where_path = self.found.basics[name]
+            self.probabilities[name] = _probability(where, where_path, self.found)
+        return self.circuit.event(name)
+
+
+def _formula_of(gate: Element, path: str) -> Element:
+    formulas = [c for c in gate.children if c.tag not in ("label", "attributes")]
+    if len(formulas) != 1:
+        raise MefError(f"{path}:{gate.line}: gate '{gate.attrib.get('name')}' "
+                       "needs exactly one formula")
+    formula = formulas[0]
+    _check_formula(formula, path)
+    return formula
+
+
+def _check_formula(element: Element, path: str) -> None:
+    if element.tag in _REFERENCES:
+        return
+    if element.tag not in _FORMULAS:
+        raise MefError(f"{path}:{element.line}: <{element.tag}> is not a supported "
+                       "gate formula (use and, or, atleast, not, xor)")
+    if element.tag == "not" and len(element.children) != 1:
+        raise MefError(f"{path}:{element.line}: <not> takes exactly one argument")
+    if element.tag == "atleast" and not element.attrib.get("min", "").isdigit():
+        raise MefError(f"{path}:{element.line}: <atleast> needs a whole-number 'min'")
+    for child in element.children:
+        _check_formula(child, path)
+
+
+def _gate_refs(gate: Element, path: str, found: _Model) -> list[str]:
+    refs: list[str] = []
+    pending = [_formula_of(gate, path)]
+    while pending:
+        element = pending.pop()
+        if element.tag in _REFERENCES:
+            if _resolve(element, path, found) == "gate":
+                refs.append(element.attrib["name"])
+        else:
+            pending.extend(element.children)
+    return refs
+
+
+def _resolve(element: Element, path: str, found: _Model) -> str:
+    """Which table a reference points into (`<event>` may be any of them)."""
+    name = _name(element, path)
+    kind = element.tag if element.tag != "event" else element.attrib.get("type", "")
+    tables = {"gate": found.gates, "basic-event": found.basics,
+              "house-event": found.houses}
+    candidates = [kind] if kind in tables else list(tables)
+    for candidate in candidates:
+        if name in tables[candidate]:
+            return candidate
+    what = kind if kind in tables else "event"
+    raise MefError(f"{path}:{element.line}: {what} '{name}' is used but never defined")
+
+
+def _house_value(entry: tuple[Element, str]) -> bool:
+    element, path = entry
+    for child in element.children:
+        if child.tag == "constant":
+            return child.attrib.get("value", "false").strip().lower() == "true"
+    return False  # the MEF default for a house event
+
+
+def _probability(element: Element, path: str, found: _Model) -> float:
+    expressions = [c for c in element.children if c.tag not in ("label", "attributes")]
+    if not expressions:
+        raise MefError(f"{path}:{element.line}: basic event "
+                       f"'{element.attrib.get('name')}' has no probability")
+    value = _number(expressions[0], path, found)
+    if not 0.0 <= value <= 1.0:
+        raise MefError(f"{path}:{element.line}: probability {value} of "
+                       f"'{element.attrib.get('name')}' is outside [0, 1]")
+    return value
+
+
+def _number(element: Element, path: str, found: _Model) -> float:
+    tag = element.tag
+    try:
+        if tag in ("float", "int"):
+            return float(element.attrib["value"])
+        if tag == "bool":
+            return 1.0 if element.attrib["value"].strip().lower() == "true" else 0.0
+    except (KeyError, ValueError):
+        raise MefError(f"{path}:{element.line}: <{tag}> needs a numeric 'value'") from None
+    if tag == "system-mission-time":
+        return found.mission_time
+    args = [_number(child, path, found) for child in element.children]
+    if tag == "exponential" and len(args) == 2:
+        rate, time = args
+        return -math.expm1(-rate * time)
+    if tag == "GLM" and len(args) == 4:
+        return _glm(*args)
+    raise MefError(f"{path}:{element.line}: the expression <{tag}> is not supported "
+                   "(use a constant probability, exponential or GLM)")
+
+
+def _glm(gamma: float, rate: float, repair: float, time: float) -> float:
+    """Open-PSA GLM: on-demand failure gamma, failure rate, repair rate."""
+    total = rate + repair
+    if total == 0:
+        return gamma
+    return (rate - (rate - gamma * total) * math.exp(-total * time)) / total

@@ -1,0 +1,119 @@
+"""Sizes and pure geometry for the canvas: default item sizes per kind, the
+snap grid, chip layout along a host's edge, link anchoring and the offsets
+that spread parallel links apart. No items here, only numbers and QRectF/QPointF.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+
+from designer.model import Component, Kind
+
+GRID = 10.0
+HEADER = 26.0          # title bar height of site/rack/server/segment
+PAD = 12.0             # inner margin a container keeps around its contents
+CHIP_W, CHIP_H, CHIP_GAP = 50.0, 18.0, 6.0
+CHIP_KINDS = frozenset({Kind.PSU, Kind.NIC, Kind.DISK})
+RESIZABLE = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT, Kind.NOTE})
+CONTAINER_ITEMS = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT})
+MIN_SIZE = (80.0, 60.0)
+
+DEFAULT_SIZE: dict[Kind, tuple[float, float]] = {
+    Kind.SITE: (640.0, 420.0),
+    Kind.RACK: (180.0, 400.0),
+    Kind.SERVER: (170.0, 84.0),
+    Kind.SEGMENT: (420.0, 280.0),
+    Kind.SERVICE: (130.0, 30.0),
+    Kind.NOTE: (160.0, 90.0),
+    Kind.TEXT: (140.0, 24.0),
+    Kind.TIER: (180.0, 80.0),
+    Kind.PSU: (CHIP_W, CHIP_H),
+    Kind.NIC: (CHIP_W, CHIP_H),
+    Kind.DISK: (CHIP_W, CHIP_H),
+}
+DEVICE_SIZE = (136.0, 44.0)
+
+
+def size_of(comp: Component) -> tuple[float, float]:
+    """The stored size of a resizable component, else the kind's default."""
+    w, h = DEFAULT_SIZE.get(comp.kind, DEVICE_SIZE)
+    if comp.kind in RESIZABLE:
+        return (comp.width or w, comp.height or h)
+    return (w, h)
+
+
+def snap(value: float, on: bool = True) -> float:
+    return round(value / GRID) * GRID if on else value
+
+
+def snap_point(p: QPointF, on: bool = True) -> QPointF:
+    return QPointF(snap(p.x(), on), snap(p.y(), on))
+
+
+def chip_slots(host_w: float, host_h: float, kinds: list[Kind]) -> list[QPointF]:
+    """Top-left corners (host coordinates) of chips laid along the host's edge:
+    PSUs then disks straddle the bottom edge, NICs straddle the right edge."""
+    slots: list[QPointF] = []
+    bottom = right = 0
+    for kind in kinds:
+        if kind is Kind.NIC:
+            slots.append(QPointF(host_w - CHIP_W / 2, HEADER + right * (CHIP_H + CHIP_GAP)))
+            right += 1
+        else:
+            slots.append(QPointF(PAD + bottom * (CHIP_W + CHIP_GAP), host_h - CHIP_H / 2))
+            bottom += 1
+    return slots
+
+
+def min_host_size(kinds: list[Kind]) -> tuple[float, float]:
+    """The smallest host that fits these chips along its edges."""
+    bottom = sum(1 for k in kinds if k is not Kind.NIC)
+    right = sum(1 for k in kinds if k is Kind.NIC)
+    width = PAD * 2 + bottom * (CHIP_W + CHIP_GAP) + CHIP_W / 2
+    height = HEADER + right * (CHIP_H + CHIP_GAP) + CHIP_H
+    return width, height
+
+
+def border_point(rect: QRectF, toward: QPointF) -> QPointF:
+    """Where the line from rect's centre toward a point leaves the rect."""
+    c = rect.center()
+    dx, dy = toward.x() - c.x(), toward.y() - c.y()
+    if dx == 0 and dy == 0:
+        return c
+    hw, hh = rect.width() / 2, rect.height() / 2
+    scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+    return QPointF(c.x() + dx * scale, c.y() + dy * scale)
+
+
+def anchored_line(a: QRectF, b: QRectF, offset: float = 0.0) -> QLineF:
+    """The segment between two rects' borders, shifted sideways by `offset`
+    (parallel links between one pair are drawn apart, not on top of each other)."""
+    ca, cb = a.center(), b.center()
+    dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
+    length = math.hypot(dx, dy) or 1.0
+    shift = QPointF(-dy / length * offset, dx / length * offset)
+    p0, p1 = ca + shift, cb + shift
+    t0 = _exit(a, p0, p1)
+    t1 = 1.0 - _exit(b, p1, p0)
+    if t1 <= t0:  # overlapping rects: draw centre to centre
+        return QLineF(p0, p1)
+    d = p1 - p0
+    return QLineF(p0 + d * t0, p0 + d * t1)
+
+
+def _exit(rect: QRectF, p0: QPointF, p1: QPointF) -> float:
+    """The parameter t in [0, 1] where p0 + t (p1 - p0) leaves `rect`."""
+    t = 1.0
+    for start, delta, lo, hi in ((p0.x(), p1.x() - p0.x(), rect.left(), rect.right()),
+                                 (p0.y(), p1.y() - p0.y(), rect.top(), rect.bottom())):
+        if delta > 0:
+            t = min(t, (hi - start) / delta)
+        elif delta < 0:
+            t = min(t, (lo - start) / delta)
+    return max(0.0, t)
+
+
+def parallel_offsets(count: int, gap: float) -> list[float]:
+    """Sideways offsets for `count` links between one pair, centred on 0."""
+    return [(i - (count - 1) / 2) * gap for i in range(count)]

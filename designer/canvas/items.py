@@ -1,0 +1,254 @@
+"""Component items: one per component, built only from built-in QGraphics items
+(a QGraphicsPathItem body with text, pixmap and chip children) so that Qt
+paints them in C++. Items hold the id and what they show, never state the file
+needs; the scene calls `apply(component)` whenever the document changes one.
+
+Kinds drawn here: devices (icon + label), services (rounded pills), chips
+(PSU/NIC/disk along a host's edge), sticky notes and free text. Containers
+and tiers are in `containers.py`; state badges and halos in `decor.py`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
+                               QGraphicsSimpleTextItem, QGraphicsTextItem)
+
+from designer import style
+from designer.model import Component, Kind
+from designer.style import Detail, State, TextRole
+
+from . import geometry as G
+from .decor import Decor
+
+ICON = 22.0          # icon size in scene units; rendered at 2x for crisp zoom
+_metrics: dict[TextRole, QFontMetricsF] = {}
+
+
+def metrics(role: TextRole) -> QFontMetricsF:
+    if role not in _metrics:
+        _metrics[role] = QFontMetricsF(style.label_font(role))
+    return _metrics[role]
+
+
+def elided(text: str, role: TextRole, width: float) -> str:
+    return metrics(role).elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+
+
+def rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+def icon_item(parent: QGraphicsItem, kind: Kind, size: float) -> QGraphicsPixmapItem:
+    """A kind icon rendered at twice its scene size, shown at half scale, so it
+    stays crisp at 200 % zoom and on 2x screens."""
+    from designer.resources import icon_pixmap
+    item = QGraphicsPixmapItem(icon_pixmap(kind, int(size * 2), style.is_dark()), parent)
+    item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+    item.setScale(0.5)
+    return item
+
+
+class ComponentItem(QGraphicsPathItem):
+    """Base: a body path in item coordinates with its top-left at (0, 0); the
+    item's position is the component's (x, y), relative to the Qt parent item,
+    which mirrors the placement parent."""
+
+    role = TextRole.LABEL
+    radius = 6.0
+
+    def __init__(self, comp: Component) -> None:
+        super().__init__()
+        self.cid, self.kind = comp.id, comp.kind
+        self.comp = comp
+        self.state = State.NORMAL
+        self.size = G.size_of(comp)
+        self.label_item = QGraphicsSimpleTextItem(self)
+        self.label_item.setFont(style.label_font(self.role))
+        self.decor = Decor(self)
+        self.build()
+        self.apply(comp)
+
+    # -- hooks -----------------------------------------------------------------
+    def build(self) -> None:
+        """Create children that do not depend on the component's values."""
+
+    def layout(self) -> None:
+        """Place children for the current size and label."""
+        w, h = self.size
+        self.label_item.setText(elided(self.comp.name, self.role, w - 12))
+        r = self.label_item.boundingRect()
+        self.label_item.setPos((w - r.width()) / 2, (h - r.height()) / 2)
+
+    def body_pen(self) -> QPen:
+        return style.state_pen(self.state)
+
+    def body_brush(self) -> QBrush:
+        return style.state_brush(self.state)
+
+    # -- driven by the scene -----------------------------------------------------
+    def apply(self, comp: Component) -> None:
+        self.comp = comp
+        self.size = self.fitted_size(G.size_of(comp))
+        if not isinstance(self.parentItem(), ComponentItem) or self.kind not in G.CHIP_KINDS:
+            self.setPos(comp.x, comp.y)
+        self.setPath(rounded(self.rect(), self.radius))
+        self.setToolTip(f"{comp.kind.title}: {comp.name}")
+        self.layout()
+        self.restyle()
+
+    def fitted_size(self, size: tuple[float, float]) -> tuple[float, float]:
+        return size
+
+    def rect(self) -> QRectF:
+        return QRectF(0.0, 0.0, *self.size)
+
+    def scene_rect(self) -> QRectF:
+        return QRectF(self.scenePos(), QPointF(self.scenePos().x() + self.size[0],
+                                               self.scenePos().y() + self.size[1]))
+
+    def restyle(self) -> None:
+        self.setPen(self.body_pen())
+        self.setBrush(self.body_brush())
+        self.label_item.setBrush(style.text_color(self.state))
+        self.decor.update()
+
+    def set_state(self, state: State) -> None:
+        if state is not self.state:
+            self.state = state
+            self.restyle()
+
+    def set_detail(self, detail: Detail) -> None:
+        self.label_item.setVisible(detail is Detail.FULL)
+
+    def set_selected(self, on: bool) -> None:
+        self.decor.set_selected(on)
+
+    def refresh_icons(self) -> None:
+        """Re-render icons after a palette change."""
+
+
+class DeviceItem(ComponentItem):
+    """Feeds, UPSes, switches, firewalls...: a rounded card with icon + label."""
+
+    def build(self) -> None:
+        self.icon = icon_item(self, self.kind, ICON)
+
+    def layout(self) -> None:
+        w, h = self.size
+        self.icon.setPos(8, (h - ICON) / 2)
+        self.label_item.setText(elided(self.comp.name, self.role, w - ICON - 20))
+        r = self.label_item.boundingRect()
+        self.label_item.setPos(ICON + 14, (h - r.height()) / 2)
+
+    def fitted_size(self, size):
+        kinds = [c.kind for c in getattr(self, "chips", [])]
+        if not kinds:
+            return size
+        w, h = G.min_host_size(kinds)
+        return (max(size[0], w), max(size[1], h))
+
+    def set_detail(self, detail: Detail) -> None:
+        super().set_detail(detail)
+        self.icon.setVisible(detail is not Detail.BOXES)
+
+    def place_chips(self, chips: list["ChipItem"]) -> None:
+        """Lay this host's PSU/NIC/disk chips along its edge (grows to fit them)."""
+        self.chips = chips
+        size = self.fitted_size(G.size_of(self.comp))
+        if size != self.size:
+            self.size = size
+            self.setPath(rounded(self.rect(), self.radius))
+            self.layout()
+            self.decor.update()
+        for chip, slot in zip(chips, G.chip_slots(*size, [c.kind for c in chips])):
+            chip.setPos(slot)
+
+    def refresh_icons(self) -> None:
+        from designer.resources import icon_pixmap
+        self.icon.setPixmap(icon_pixmap(self.kind, int(ICON * 2), style.is_dark()))
+
+
+class ServiceItem(DeviceItem):
+    """A service: a rounded pill."""
+
+    def apply(self, comp: Component) -> None:
+        self.radius = G.size_of(comp)[1] / 2
+        super().apply(comp)
+
+    def layout(self) -> None:
+        w, h = self.size
+        size = h - 10
+        self.icon.setScale(size / (ICON * 2))
+        self.icon.setPos(10, 5)
+        self.label_item.setText(elided(self.comp.name, self.role, w - size - 26))
+        r = self.label_item.boundingRect()
+        self.label_item.setPos(size + 16, (h - r.height()) / 2)
+
+
+class ChipItem(ComponentItem):
+    """A PSU, NIC or disk: a small chip laid along its host's edge."""
+
+    role = TextRole.SMALL
+    radius = 3.0
+
+    def layout(self) -> None:
+        w, h = self.size
+        self.label_item.setText(elided(self.comp.name, self.role, w - 6))
+        r = self.label_item.boundingRect()
+        self.label_item.setPos((w - r.width()) / 2, (h - r.height()) / 2)
+        self.label_item.setScale(1.0)
+
+    def set_detail(self, detail: Detail) -> None:
+        self.setVisible(detail in (Detail.FULL, Detail.NO_LABELS))
+        self.label_item.setVisible(detail is Detail.FULL)
+
+
+class NoteItem(ComponentItem):
+    """A sticky note: wrapped text on a yellow card (no meaning to the analyzer)."""
+
+    radius = 2.0
+
+    def build(self) -> None:
+        self.text_item = QGraphicsTextItem(self)
+        self.text_item.setFont(style.label_font(TextRole.LABEL))
+
+    def layout(self) -> None:
+        w, h = self.size
+        self.label_item.setText(elided(self.comp.name, TextRole.LABEL, w - 12))
+        self.label_item.setPos(6, 4)
+        self.text_item.setPlainText(self.comp.text)
+        self.text_item.setTextWidth(w - 8)
+        self.text_item.setPos(4, 22)
+
+    def body_pen(self) -> QPen:
+        return style.note_pen() if self.state is State.NORMAL else super().body_pen()
+
+    def body_brush(self) -> QBrush:
+        return style.note_brush()
+
+    def restyle(self) -> None:
+        super().restyle()
+        self.text_item.setDefaultTextColor(style.text_color())
+
+
+class TextItem(ComponentItem):
+    """Free text: a label with no frame."""
+
+    role = TextRole.TITLE
+
+    def fitted_size(self, size):
+        r = metrics(self.role).boundingRect(self.comp.name or " ")
+        return (max(40.0, r.width() + 12), max(size[1], r.height() + 6))
+
+    def layout(self) -> None:
+        self.label_item.setText(self.comp.name)
+        self.label_item.setPos(6, 3)
+
+    def body_pen(self) -> QPen:
+        return QPen(Qt.PenStyle.NoPen) if self.state is State.NORMAL else super().body_pen()
+
+    def body_brush(self) -> QBrush:
+        return QBrush(Qt.BrushStyle.NoBrush)

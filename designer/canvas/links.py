@@ -1,0 +1,98 @@
+"""Link items: power (solid, warm, thicker, arrow toward the consumer), network
+(solid, cool, undirected) and dependency (dashed, dark, arrow toward what is
+needed). A link is a top-level QGraphicsPathItem in scene coordinates with a
+built-in polygon child for the arrowhead; it anchors at its endpoints' borders
+and is re-routed by the scene when they move. Links between the same pair are
+spread apart by `offset`."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem
+
+from designer import style
+from designer.model import Link, LinkKind
+from designer.style import Detail, State, TextRole
+
+from .geometry import anchored_line
+
+ARROW = 10.0
+
+
+class LinkItem(QGraphicsPathItem):
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.lid = link.id
+        self.link = link
+        self.state = State.NORMAL
+        self.offset = 0.0
+        self.selected = False
+        self.arrow = QGraphicsPolygonItem(self)
+        self.arrow.setPen(QPen(Qt.PenStyle.NoPen))
+        self.port = QGraphicsSimpleTextItem(self)
+        self.port.setFont(style.label_font(TextRole.SMALL))
+        self.setZValue(3)
+        self.apply(link)
+
+    @property
+    def kind(self) -> LinkKind:
+        return self.link.kind
+
+    def apply(self, link: Link) -> None:
+        self.link = link
+        self.arrow.setVisible(style.palette().links[link.kind].arrow)
+        text = f":{link.port}" if link.port else link.label
+        self.port.setText(text)
+        self.port.setVisible(bool(text))
+        self.setToolTip(f"{link.kind.value} link {link.source} → {link.target}")
+        self.restyle()
+
+    def restyle(self) -> None:
+        pen = QPen(style.link_pen(self.kind, self.state))
+        if self.selected:
+            pen.setColor(style.palette().selection)
+            pen.setWidthF(pen.widthF() + 1.5)
+        self.setPen(pen)
+        self.arrow.setBrush(QBrush(pen.color()))
+        self.port.setBrush(style.palette().text_muted)
+
+    def set_state(self, state: State) -> None:
+        if state is not self.state:
+            self.state = state
+            self.restyle()
+
+    def set_selected(self, on: bool) -> None:
+        if on != self.selected:
+            self.selected = on
+            self.restyle()
+
+    def set_detail(self, detail: Detail) -> None:
+        self.port.setVisible(detail is Detail.FULL and bool(self.port.text()))
+
+    def route(self, source: QRectF, target: QRectF) -> None:
+        """Anchor between the two endpoint rects (scene coordinates)."""
+        line = anchored_line(source, target, self.offset)
+        path = QPainterPath(line.p1())
+        end = line.p2()
+        if self.arrow.isVisible() and line.length() > ARROW * 1.5:
+            end = line.pointAt(1 - ARROW / line.length())
+            self.arrow.setPolygon(_arrowhead(line))
+        else:
+            self.arrow.setPolygon(QPolygonF())
+        path.lineTo(end)
+        self.setPath(path)
+        if self.port.isVisible():
+            mid = line.center()
+            self.port.setPos(mid + QPointF(4, -16))
+
+
+def _arrowhead(line: QLineF) -> QPolygonF:
+    tip = line.p2()
+    angle = math.atan2(line.dy(), line.dx())
+    left = QPointF(tip.x() - ARROW * math.cos(angle - 0.45),
+                   tip.y() - ARROW * math.sin(angle - 0.45))
+    right = QPointF(tip.x() - ARROW * math.cos(angle + 0.45),
+                    tip.y() - ARROW * math.sin(angle + 0.45))
+    return QPolygonF([tip, left, right])

@@ -1,0 +1,149 @@
+"""Where a component lands: the container under a point (placement parent),
+the segment zone and tier hull under it (memberships), the position relative
+to that parent, and how much the parent and its ancestors must grow to fit.
+
+Used by palette drops, click-to-place and the end of a drag. The model
+decides what is allowed: a refused placement raises the model's DesignError
+and the caller shows its message; nothing is checked twice here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from PySide6.QtCore import QPointF, QRectF
+
+from designer.model import Component, Kind
+from designer.model.kinds import (ALLOWED_PARENTS, CONTAINERS, SEGMENT_MEMBERS,
+                                  TIER_MEMBERS, TOP_LEVEL_ALLOWED)
+from designer.model.rules import check_membership, check_parent
+
+from . import geometry as G
+from .containers import SegmentItem, TierItem
+from .items import ComponentItem
+
+if TYPE_CHECKING:
+    from .scene import CanvasScene
+
+
+@dataclass
+class Target:
+    parent: str | None
+    segment: str | None = None
+    tier: str | None = None
+    grow: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def owners_at(scene: "CanvasScene", pos: QPointF, exclude: set[str] = frozenset()
+              ) -> list[ComponentItem]:
+    """Component items under a scene point, topmost first, skipping excluded
+    ids and anything placed inside them."""
+    seen: dict[str, ComponentItem] = {}
+    for item in scene.items(pos):
+        while item is not None and not isinstance(item, ComponentItem):
+            item = item.parentItem()
+        if item is None or item.cid in seen or _inside_excluded(item, exclude):
+            continue
+        if item.isVisible():
+            seen[item.cid] = item
+    return list(seen.values())
+
+
+def _inside_excluded(item: ComponentItem, exclude: set[str]) -> bool:
+    while item is not None:
+        if getattr(item, "cid", None) in exclude:
+            return True
+        item = item.parentItem()
+    return False
+
+
+def component_at(scene: "CanvasScene", pos: QPointF, exclude: set[str] = frozenset()
+                 ) -> ComponentItem | None:
+    """The component a click means: the topmost one, but a tier hull only when
+    nothing else is under the point (hulls lie over their members)."""
+    owners = owners_at(scene, pos, exclude)
+    concrete = [o for o in owners if not isinstance(o, TierItem)]
+    return concrete[0] if concrete else (owners[0] if owners else None)
+
+
+def resolve(scene: "CanvasScene", kind: Kind, pos: QPointF,
+            exclude: set[str] = frozenset()) -> Target:
+    """The placement parent and memberships for a `kind` dropped at `pos`: the
+    innermost container under the point that accepts the kind, else top level
+    where allowed, else the innermost container (so the model says why not)."""
+    owners = owners_at(scene, pos, exclude)
+    containers = [o for o in owners if o.kind in CONTAINERS and not isinstance(o, TierItem)]
+    parent = next((c.cid for c in containers if c.kind in ALLOWED_PARENTS[kind]), None)
+    if parent is None and kind not in TOP_LEVEL_ALLOWED and containers:
+        parent = containers[0].cid
+    segment = next((o.cid for o in owners if isinstance(o, SegmentItem)), None)
+    tier = next((o.cid for o in owners if isinstance(o, TierItem)), None)
+    return Target(parent, segment if kind in SEGMENT_MEMBERS else None,
+                  tier if kind in TIER_MEMBERS else None)
+
+
+def local_top_left(scene: "CanvasScene", parent: str | None, scene_top_left: QPointF,
+                   snap: bool) -> QPointF:
+    """A scene position as the model stores it: relative to the parent, kept
+    clear of the parent's title bar, snapped to the grid when asked."""
+    item = scene.item_for(parent) if parent else None
+    local = item.mapFromScene(scene_top_left) if item is not None else scene_top_left
+    local = G.snap_point(local, snap)
+    if item is not None:
+        header = getattr(item, "header_h", 0.0)
+        local = QPointF(max(local.x(), G.PAD / 2), max(local.y(), header + G.PAD / 2))
+    return local
+
+
+def growth(scene: "CanvasScene", parent: str | None, child: QRectF,
+           edits: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Width/height edits so that `child` (in the parent's coordinates) fits,
+    cascading to the ancestors that must grow in turn."""
+    edits = {} if edits is None else edits
+    item = scene.item_for(parent) if parent else None
+    if not isinstance(item, ComponentItem) or item.kind not in G.RESIZABLE:
+        return edits
+    w0, h0 = edits.get(parent, {}).get("width", item.size[0]), \
+        edits.get(parent, {}).get("height", item.size[1])
+    w, h = max(w0, child.right() + G.PAD), max(h0, child.bottom() + G.PAD)
+    if (w, h) == (w0, h0):
+        return edits
+    edits[parent] = {"width": G.snap(w + G.GRID / 2), "height": G.snap(h + G.GRID / 2)}
+    own = QRectF(item.pos(), QPointF(item.pos().x() + w, item.pos().y() + h))
+    return growth(scene, item.comp.parent, own, edits)
+
+
+def validate_new(doc, comp: Component) -> None:
+    """Raise the model's refusal for a component before it becomes an undo step."""
+    lookup = {c.id: c for c in doc.components()}
+    lookup[comp.id] = comp
+    check_parent(lookup, comp, comp.parent)
+    check_membership(lookup, comp)
+
+
+def place(scene: "CanvasScene", kind: Kind, center: QPointF, snap: bool) -> Component:
+    """Add a `kind` centred on a scene point, inside the container under it,
+    growing that container to fit; one undo step. Raises DesignError."""
+    doc = scene.document
+    target = resolve(scene, kind, center)
+    probe = Component(id="probe", kind=kind)
+    w, h = G.size_of(probe)
+    local = local_top_left(scene, target.parent, center - QPointF(w / 2, h / 2), snap)
+    props: dict[str, Any] = {"id": doc.new_id(kind.value)}
+    props.update(label=props["id"], segment=target.segment, tier=target.tier)
+    grow = growth(scene, target.parent, QRectF(local.x(), local.y(), w, h))
+    if not grow:
+        return doc.add_component(kind, target.parent, local.x(), local.y(), **props)
+    validate_new(doc, Component(kind=kind, parent=target.parent, x=local.x(),
+                                y=local.y(), **props))
+    doc.undo_stack.beginMacro(f"Add {kind.title.lower()} {props['id']}")
+    try:
+        comp = doc.add_component(kind, target.parent, local.x(), local.y(), **props)
+        doc.update_many(grow, "Grow to fit")
+    finally:
+        doc.undo_stack.endMacro()
+    return comp
+
+
+def ids_of(items: Iterable[ComponentItem]) -> set[str]:
+    return {i.cid for i in items}

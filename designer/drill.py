@@ -1,0 +1,188 @@
+"""Failure drill, for workshops: click components to fail them (click again to
+restore); everything that goes down as a consequence is shown down, and a
+banner over the canvas says whether the system is still up and which entry
+points still answer. Reset restores all; leaving the mode gives the canvas
+back to the analysis colours.
+
+The drill never edits the document: it evaluates `engine.drill()` on a
+snapshot, on the GUI thread (one evaluation of the structure function, a
+few milliseconds even for thousands of components), and only sets item
+states. If the document changes during a drill (undo, the inspector), the
+drill is re-evaluated on the new snapshot; failed ids that no longer exist
+are forgotten.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping, Optional
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from designer import style
+from designer.style import State
+
+
+def default_drill(design, failed: set[str]):
+    from designer.analysis.engine import drill
+    return drill(design, failed)
+
+
+@dataclass(frozen=True)
+class DrillView:
+    """What the canvas and the banner show for one drill state."""
+    failed: frozenset[str]
+    down: frozenset[str]            # down as a consequence (failed ones excluded)
+    entry_up: dict[str, bool]
+    system_up: bool
+
+
+def read_state(state, failed: set[str]) -> DrillView:
+    down = frozenset(state.down) - failed
+    entry = state.entry_points
+    entry_up = dict(entry) if isinstance(entry, Mapping) else {e: e not in state.down
+                                                               for e in entry}
+    return DrillView(frozenset(failed), down, entry_up, bool(state.system_up))
+
+
+def drill_states(view: DrillView, ids) -> dict[str, State]:
+    states = {cid: State.NORMAL for cid in ids}
+    states.update({cid: State.DRILL_DOWN for cid in view.down if cid in states})
+    states.update({cid: State.DRILL_FAILED for cid in view.failed if cid in states})
+    return states
+
+
+class DrillBanner(QFrame):
+    """The "System UP / DOWN" card floating at the top of the canvas."""
+
+    resetClicked = Signal()
+    exitClicked = Signal()
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("drillBanner")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.headline = QLabel(self)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        reset, leave = QPushButton("Reset drill", self), QPushButton("Exit drill", self)
+        reset.clicked.connect(self.resetClicked)
+        leave.clicked.connect(self.exitClicked)
+        self.reset_button = reset
+        text = QVBoxLayout()
+        text.addWidget(self.headline)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.addLayout(text, 1)
+        row.addWidget(reset)
+        row.addWidget(leave)
+        host.installEventFilter(self)
+        self.hide()
+
+    def show_view(self, view: DrillView, names: Mapping[str, str]) -> None:
+        up = view.system_up
+        color = style.state_style(State.PROTECTED if up else State.SPOF).border
+        self.headline.setText(f"System {'UP' if up else 'DOWN'}")
+        font = self.headline.font()
+        font.setPointSizeF(18 * style.presentation_scale())
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setStyleSheet(f"color: {color.name()};")
+        self.setStyleSheet(f"#drillBanner {{ border: 3px solid {color.name()}; }}")
+        self.detail.setText(detail_text(view, names))
+        self.reset_button.setEnabled(bool(view.failed))
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        width = min(640, max(320, host.width() - 40))
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move((host.width() - width) // 2, 12)
+        self.raise_()
+
+
+def detail_text(view: DrillView, names: Mapping[str, str]) -> str:
+    name = lambda cid: names.get(cid, cid)  # noqa: E731
+    failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
+    entries = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}"
+                        for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
+    lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
+    if view.down:
+        lines.append(f"Down as a consequence: {len(view.down)}")
+    return "\n".join(lines)
+
+
+class DrillController(QObject):
+    """Drill mode on one canvas. Driven by `set_active`, `toggle`, `reset`."""
+
+    activeChanged = Signal(bool)
+    updated = Signal(object)          # DrillView
+
+    def __init__(self, document, view, overlay,
+                 drill: Callable = default_drill, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self._document, self._view, self._overlay, self._drill = document, view, overlay, drill
+        self._failed: set[str] = set()
+        self._active = False
+        self.current: Optional[DrillView] = None
+        self.banner = DrillBanner(view)
+        self.banner.resetClicked.connect(self.reset)
+        self.banner.exitClicked.connect(lambda: self.set_active(False))
+        view.drillClicked.connect(self.toggle)
+        document.changed.connect(self._document_changed)
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def failed(self) -> frozenset[str]:
+        return frozenset(self._failed)
+
+    def set_active(self, on: bool) -> None:
+        if on == self._active:
+            return
+        self._active = on
+        self._failed.clear()
+        if on:
+            self._overlay.suspend()
+            self._view.set_tool("drill")
+            self._refresh()
+            self.banner.show()
+        else:
+            self.banner.hide()
+            self._view.set_tool("select")
+            self._view.scene().clear_states()
+            self._overlay.restore()
+            self.current = None
+        self.activeChanged.emit(on)
+
+    def toggle(self, cid: str) -> None:
+        if not self._active:
+            return
+        self._failed.symmetric_difference_update({cid})
+        self._refresh()
+
+    def reset(self) -> None:
+        self._failed.clear()
+        if self._active:
+            self._refresh()
+
+    def _document_changed(self) -> None:
+        if self._active:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        design = self._document.snapshot()
+        ids = [c.id for c in design.components]
+        self._failed.intersection_update(ids)
+        state = self._drill(design, set(self._failed))
+        self.current = read_state(state, self._failed)
+        self._view.scene().set_states(drill_states(self.current, ids))
+        self.banner.show_view(self.current, {c.id: c.name for c in design.components})
+        self.updated.emit(self.current)

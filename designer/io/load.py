@@ -1,0 +1,108 @@
+"""Read a design: bytes -> text -> JSON -> migrated dict -> Design.
+
+Each stage refuses bad input with a LoadError naming the file and the place,
+never with a traceback: an over-sized, binary or non-UTF-8 file, broken JSON,
+a wrong wrapper or version, values pydantic rejects, and finally the
+structural refusals of `design_errors()` (dangling references, placement
+cycles, impossible links), all reported together where possible.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from pydantic import ValidationError
+
+from designer.model import Design, design_errors
+
+from .errors import LoadError, raise_all
+from .messages import json_path, owner_hint, path_hint, sentence
+from .migrate import MigrationError, unwrap
+
+MAX_BYTES = 50 * 1024 * 1024   # a real design is well under 5 MB
+_ROOT = "$"
+
+
+def load_design(path: str | os.PathLike) -> Design:
+    """The design stored at `path`, or LoadError(s) saying what is wrong."""
+    name = os.fspath(path)
+    text = _decode(name, _read_capped(name))
+    return design_from_dict(_parse(name, text), source=name)
+
+
+def design_from_dict(raw: Any, source: str = "<design>") -> Design:
+    """A Design from a parsed file wrapper (`{"format", "version", "design"}`),
+    as read from a file or the clipboard. `source` names it in messages."""
+    try:
+        design_dict = unwrap(raw)
+    except MigrationError as err:
+        raise LoadError(source, err.where, err.message) from None
+    extra = sorted(set(raw) - {"format", "version", "design"})
+    if extra:
+        raise LoadError(source, extra[0], "is not a field of a Weaklink file")
+    try:
+        design = Design.model_validate(design_dict, context={"defer_consistency": True})
+    except ValidationError as err:
+        raise_all([_from_pydantic(source, design_dict, e) for e in err.errors()])
+        raise   # unreachable: a ValidationError always carries errors
+    raise_all([LoadError(source, p.where or _ROOT, p.message + path_hint(design_dict, p.where))
+               for p in design_errors(design)])
+    return design
+
+
+def _read_capped(name: str) -> bytes:
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise LoadError(name, _ROOT, "is a folder, not a design file") from None
+    except FileNotFoundError:
+        raise LoadError(name, _ROOT, "no such file") from None
+    except OSError as err:
+        raise LoadError(name, _ROOT, f"cannot be read: {err.strerror or err}") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(name, _ROOT, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+                                     "a Weaklink design is far smaller, so this is "
+                                     "not one")
+    return data
+
+
+def _decode(name: str, data: bytes) -> str:
+    if not data.strip():
+        raise LoadError(name, _ROOT, "the file is empty")
+    if b"\x00" in data[:65536]:
+        raise LoadError(name, _ROOT, "is a binary file, not a Weaklink design (JSON text)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - data.rfind(b"\n", 0, err.start)
+        bad = data[err.start:err.start + 1].hex()
+        raise LoadError(name, f"line {line}, column {column}",
+                        f"not UTF-8 text (byte 0x{bad}); Weaklink designs are "
+                        "saved as UTF-8") from None
+
+
+def _parse(name: str, text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as err:
+        ended = err.pos >= len(text.rstrip())
+        detail = "the file ends too early (truncated?)" if ended else err.msg
+        raise LoadError(name, f"line {err.lineno}, column {err.colno}",
+                        f"not valid JSON: {detail}") from None
+    except ValueError as err:       # NaN / Infinity, refused below
+        raise LoadError(name, _ROOT, str(err)) from None
+    except RecursionError:
+        raise LoadError(name, _ROOT, "not a design: JSON nested too deeply") from None
+
+
+def _refuse_constant(token: str) -> float:
+    raise ValueError(f"not valid JSON: {token} is not a number JSON allows")
+
+
+def _from_pydantic(source: str, raw: dict, error: dict) -> LoadError:
+    loc = tuple(error.get("loc", ()))
+    return LoadError(source, json_path(loc), sentence(error) + owner_hint(raw, loc))
+

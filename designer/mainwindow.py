@@ -1,0 +1,223 @@
+"""The main window: canvas in the middle, docks around it, menus, toolbar,
+status bar, title with the modified mark. It composes parts and forwards;
+the parts do the work (actions.py, files.py, recovery.py, panels/).
+
+Public surface for other parts (the live analysis adds its docks here):
+  window.document        the Document (the one mutator)
+  window.view            the CanvasView
+  window.files           the FileController
+  window.add_dock(title, widget, area) -> QDockWidget
+  window.menu(name) -> QMenu   "File", "Edit", "View", "Analysis", "Help"
+                                (created on first use, kept in that order)
+  window.toolbar         the main QToolBar
+  window.status_slot     QWidget with a QHBoxLayout in the status bar
+  window.actions.all     QActions by key ("save", "undo", "fit", ...)
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMenu,
+                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
+
+from designer import resources, style, theme
+from designer.actions import Actions
+from designer.canvas import CanvasView
+from designer.dialogs import Prompts
+from designer.document import Document
+from designer.files import FileController, display_name
+from designer.legend import LegendWidget
+from designer.panels.findbar import FindBar
+from designer.panels.history import History
+from designer.panels.inspector import Inspector
+from designer.panels.minimap import Minimap
+from designer.panels.palette import Palette
+from designer.settings import AppSettings
+
+MENUS = ("File", "Edit", "View", "Analysis", "Help")
+Area = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, prompts: Prompts | None = None,
+                 document: Document | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.prompts = prompts or Prompts(self)
+        self.document = document or Document(parent=self)
+        self.files = FileController(self.document, self.settings, self.prompts, self)
+        self._menus: dict[str, QMenu] = {}
+        self._build_centre()
+        self.actions = Actions(self)
+        self.actions.fill_menus()
+        self._build_toolbar()
+        self._build_docks()
+        self._build_status()
+        self._connect()
+        self._restore()
+        self.update_title()
+
+    # -- public surface ------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        if name not in self._menus:
+            menu = QMenu("&" + name, self)
+            later = [self._menus[m] for m in MENUS[MENUS.index(name) + 1:]
+                     if m in self._menus] if name in MENUS else []
+            bar = self.menuBar()
+            if later:
+                bar.insertMenu(later[0].menuAction(), menu)
+            else:
+                bar.addMenu(menu)
+            self._menus[name] = menu
+        return self._menus[name]
+
+    def add_dock(self, title: str, widget: QWidget, area=Area.RightDockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName("dock-" + title.lower().replace(" ", "-"))
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.actions.panels.addAction(dock.toggleViewAction())
+        return dock
+
+    # -- building ----------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.view = CanvasView(self.document)
+        self.find_bar = FindBar(self.view)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("toolbar-main")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        for key in ("undo", "redo"):
+            self.actions.all[key].setIconText(key.capitalize())
+        self.actions.fill_toolbar(self.toolbar)
+        self.addToolBar(self.toolbar)
+
+    def _build_docks(self) -> None:
+        dark = self.settings.dark()
+        self.palette_panel = Palette(dark)
+        self.inspector = Inspector(self.document)
+        self.history = History(self.document)
+        self.minimap = Minimap(self.view)
+        self.legend = LegendWidget()
+        self.docks = {
+            "palette": self.add_dock("Palette", self.palette_panel, Area.LeftDockWidgetArea),
+            "overview": self.add_dock("Overview", self.minimap, Area.LeftDockWidgetArea),
+            "inspector": self.add_dock("Inspector", self.inspector),
+            "history": self.add_dock("History", self.history),
+            "legend": self.add_dock("Legend", self.legend),
+        }
+        self.tabifyDockWidget(self.docks["history"], self.docks["legend"])
+        self.docks["history"].raise_()
+        self.resizeDocks([self.docks["palette"]], [210], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["palette"], self.docks["overview"]], [560, 180],
+                         Qt.Orientation.Vertical)
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        self.status_slot = QWidget()
+        self.status_slot.setLayout(QHBoxLayout())
+        self.status_slot.layout().setContentsMargins(0, 0, 6, 0)
+        self.tool_label = QLabel("Select")
+        bar.addPermanentWidget(self.status_slot)
+        bar.addPermanentWidget(self.tool_label)
+
+    def _connect(self) -> None:
+        doc, view = self.document, self.view
+        doc.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        doc.settingsChanged.connect(lambda _s: self.update_title())
+        self.files.pathChanged.connect(self._path_changed)
+        self.files.recentChanged.connect(self.actions.fill_recent)
+        self.files.statusMessage.connect(self.show_message)
+        view.statusMessage.connect(self.show_message)
+        view.selectionChangedIds.connect(self.inspector.show_selection)
+        self.inspector.statusMessage.connect(self.show_message)
+        self.palette_panel.kindChosen.connect(self.set_tool)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.actions.fill_recent(self.settings.recent_files())
+
+    def _restore(self) -> None:
+        self.resize(1400, 900)
+        if self.settings.geometry() is not None:
+            self.restoreGeometry(self.settings.geometry())
+        if self.settings.window_state() is not None:
+            self.restoreState(self.settings.window_state())
+        self.actions.all["snap"].setChecked(self.settings.snap())
+        self.view.set_snap(self.settings.snap())
+        self.actions.all["dark"].setChecked(self.settings.dark())
+        self.view.set_dark(self.settings.dark())
+
+    # -- behaviour -------------------------------------------------------------------
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{display_name(self.document)}[*] — Weaklink")
+        self.setWindowModified(not self.document.is_clean())
+
+    def _path_changed(self) -> None:
+        self.update_title()
+        self.view.fit_all()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def set_tool(self, tool) -> None:
+        self.view.set_tool(tool)
+        name = tool.title if hasattr(tool, "title") else str(tool).capitalize()
+        self.tool_label.setText(f"Tool: {name}")
+        if isinstance(tool, str):
+            self.palette_panel.clear_choice()
+            self.actions.all["tool_" + tool].setChecked(True)
+        else:
+            for key in ("tool_select", "tool_connect"):
+                self.actions.all[key].setChecked(False)
+
+    def escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return
+        self.set_tool("select")
+        self.view.select_ids([])
+
+    def select_all(self) -> None:
+        self.view.select_ids([c.id for c in self.document.components()])
+
+    def set_snap(self, on: bool) -> None:
+        self.view.set_snap(on)
+        self.settings.set_snap(on)
+
+    def set_dark(self, on: bool) -> None:
+        theme.apply(on)
+        self.view.set_dark(on)
+        self.palette_panel.set_dark(on)
+        self.legend.rebuild()
+        self.settings.set_dark(on)
+
+    def set_presentation(self, on: bool) -> None:
+        style.set_presentation(on)
+
+    def show_shortcuts(self) -> None:
+        from designer.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions.all, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Weaklink",
+                          "<b>Weaklink</b><br>Find the single points of failure in an "
+                          "infrastructure design, while you draw it. Works offline.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+        event.accept()

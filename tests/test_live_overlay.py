@@ -1,0 +1,62 @@
+"""Overlay: a result becomes item states on the real CanvasScene."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from designer.analysis.result import AnalysisResult, Spof
+from designer.canvas.scene import CanvasScene
+from designer.document import Document
+from designer.io import load_design
+from designer.overlay import Overlay, states_for
+from designer.style import State
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def fake_result(spofs=(), cut2=(), protected=(), not_modeled=()):
+    return AnalysisResult(
+        design="x", components=0,
+        spofs=[Spof(i, i, "server", ("nginx",), f"{i} alone") for i in spofs],
+        cut_sets_order2=list(cut2), protected=list(protected),
+        not_modeled=list(not_modeled))
+
+
+def test_precedence_spof_over_cut2_over_grey_over_green():
+    r = fake_result(spofs=["a"], cut2=[("a", "b"), ("b", "c")],
+                    protected=["a", "d", "e"], not_modeled=["c", "e"])
+    assert states_for(r, "abcdef") == {
+        "a": State.SPOF, "b": State.CUT2, "c": State.CUT2, "d": State.PROTECTED,
+        "e": State.NOT_MODELED, "f": State.NORMAL}
+
+
+@pytest.fixture
+def canvas(qtbot):
+    doc = Document(load_design(EXAMPLES / "monolith.weaklink.json"))
+    scene = CanvasScene(doc)
+    return doc, scene, Overlay(scene, doc)
+
+
+def test_spof_turns_red_and_its_containers_get_the_badge(canvas):
+    doc, scene, overlay = canvas
+    server = next(c for c in doc.components() if c.kind.value == "server")
+    nic = next(c for c in doc.components() if c.parent == server.id
+               and c.kind.value == "nic")
+    overlay.apply(fake_result(spofs=[nic.id], protected=["switch-1"]))
+    assert scene.item_for(nic.id).state is State.SPOF
+    assert scene.item_for("switch-1").state is State.PROTECTED
+    assert scene.holds_spof(server.id) and scene.holds_spof(server.parent)
+    assert scene.item_for(server.id).decor.header_badge.isVisible()
+    overlay.apply(fake_result(protected=[nic.id]))       # fixed: badge goes
+    assert scene.item_for(nic.id).state is State.PROTECTED
+    assert not scene.holds_spof(server.id)
+
+
+def test_suspended_overlay_keeps_the_result_for_later(canvas):
+    doc, scene, overlay = canvas
+    overlay.suspend()
+    overlay.apply(fake_result(spofs=["switch-1"]))
+    assert scene.item_for("switch-1").state is State.NORMAL
+    overlay.restore()
+    assert scene.item_for("switch-1").state is State.SPOF

@@ -1,0 +1,112 @@
+"""Problems panel and status-bar figures, driven by hand-made results."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from designer.analysis.result import AnalysisResult, Note, Spof
+from designer.model import Component, Design, Kind, Settings
+from designer.panels import figures as F
+from designer.panels.problems import ProblemsPanel
+
+NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",
+         "sw-1": "Switch 1", "sw-2": "Switch 2", "srv-1": "Server 1"}
+
+
+def result(**kw) -> AnalysisResult:
+    base = dict(design="demo", components=6, entry_points=["web"],
+                spofs=[Spof("feed-a", "Utility feed A", "utility_feed", ("web", "api"),
+                            "feed-a powers both PSUs of srv-1 and srv-2")],
+                cut_sets_order2=[("sw-1", "sw-2")],
+                notes=[Note("srv-1", "power not modeled: assumed powered")])
+    base.update(kw)
+    return AnalysisResult(**base)
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = ProblemsPanel()
+    qtbot.addWidget(p)
+    p.resize(600, 400)
+    p.show()
+    p.set_result(result(), NAMES)
+    return p
+
+
+def test_spof_row_shows_name_blast_radius_and_explanation(panel):
+    spof = panel.rows(0)[0]
+    assert spof.text(0) == "Utility feed A (Utility feed)"
+    assert spof.text(1) == "Web tier, API"
+    assert spof.child(0).text(0) == "feed-a powers both PSUs of srv-1 and srv-2"
+    assert panel.rows(1)[0].text(0) == "Switch 1 + Switch 2"
+    assert "power not modeled" in panel.rows(2)[0].text(0)
+    assert panel.summary.text() == ("1 single point of failure. "
+                                    "1 pair one failure from a SPOF.")
+
+
+def test_click_asks_to_select_the_components(panel, qtbot):
+    tree = panel.tree
+    for row, expected in ((panel.rows(0)[0], ["feed-a"]),
+                          (panel.rows(1)[0], ["sw-1", "sw-2"])):
+        rect = tree.visualItemRect(row)
+        with qtbot.waitSignal(panel.selectRequested) as sig:
+            qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                             pos=rect.center())
+        assert sig.args == [expected]
+
+
+def test_hover_highlights_blast_radius_and_leaving_clears(panel, qtbot):
+    seen = []
+    panel.highlightRequested.connect(seen.append)
+    rect = panel.tree.visualItemRect(panel.rows(0)[0])
+    qtbot.mouseMove(panel.tree.viewport(), rect.center())
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[-1] == ["feed-a", "web", "api"]
+    qtbot.mouseMove(panel, QPoint(5, 5))          # over the summary, off the list
+    qtbot.waitUntil(lambda: seen[-1] == [])
+
+
+def test_no_spof_reads_as_good_news(qtbot):
+    p = ProblemsPanel()
+    qtbot.addWidget(p)
+    p.set_result(result(spofs=[], cut_sets_order2=[], notes=[]), NAMES)
+    assert p.summary.text() == "No single point of failure."
+    assert p.tree.topLevelItem(0).text(0) == "Single points of failure (0)"
+
+
+def test_figures_format_like_a_reliability_engineer():
+    exact = result(availability=0.9995123, availability_method="exact",
+                   nines=3.31, downtime_minutes_per_year=256.5)
+    assert F.format_availability(exact) == "Availability 99.9512 % (exact)"
+    assert F.format_nines(exact) == "3.3 nines"
+    assert F.format_downtime(256.5) == "4 h 16 min/yr down"
+    assert F.format_downtime(12.34) == "12.3 min/yr down"
+    assert F.format_downtime(0.5) == "30 s/yr down"
+    mc = result(availability=0.99, availability_method="monte-carlo",
+                confidence_interval=(0.9899, 0.9901), nines=2.0)
+    assert F.format_availability(mc) == "Availability 99.000 % (Monte Carlo)"
+    assert F.format_interval(mc) == ("95 % confidence interval: 98.99000 % to 99.01000 %")
+    assert F.format_spofs(0) == "No SPOF" and F.format_spofs(2) == "2 SPOFs"
+
+
+def _design(*opex):
+    comps = [Component(id=f"s{i}", kind=Kind.SERVER, opex_monthly=o)
+             for i, o in enumerate(opex)]
+    comps.append(Component(id="net", kind=Kind.INTERNET))
+    return Design.model_construct(settings=Settings(), components=tuple(comps), links=())
+
+
+def test_figures_bar_shows_pending_then_the_result(qtbot):
+    bar = F.FiguresBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_pending(True)
+    assert bar.pending.isVisible() and bar.pending.text() == "Analysing…"
+    res = result(availability=0.999, availability_method="exact", nines=3.0,
+                 downtime_minutes_per_year=525.96)
+    bar.set_result(res, _design(100.0, 250.0))
+    assert not bar.pending.isVisible()
+    text = bar.text()
+    assert "Availability 99.9000 % (exact)" in text and "3.0 nines" in text
+    assert "8 h 46 min/yr down" in text and "1 SPOF" in text
+    assert bar.cost.text() == "€350/month"      # explicit running costs, summed

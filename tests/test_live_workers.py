@@ -1,0 +1,176 @@
+"""AnalysisScheduler: debounce, one worker, stale results dropped, results on
+the GUI thread, a spawned worker process for big or slow designs."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from designer.workers import AnalysisScheduler
+
+GATE = threading.Event()
+
+
+@dataclass(frozen=True)
+class FakeDesign:
+    components: tuple
+    version: int
+
+
+def fake_analyze(design):
+    return {"version": design.version, "pid": os.getpid(),
+            "thread": threading.get_ident()}
+
+
+def gated_analyze(design):
+    if design.version == 1:
+        GATE.wait(5)
+    return fake_analyze(design)
+
+
+def slow_analyze(design):
+    time.sleep(0.12)
+    return fake_analyze(design)
+
+
+def busy_analyze(design):
+    end = time.perf_counter() + 0.4
+    total = 0
+    while time.perf_counter() < end:
+        total += sum(range(200))
+    return fake_analyze(design)
+
+
+def failing_analyze(design):
+    raise ValueError("no entry point")
+
+
+class Editor:
+    """Stands in for the document: a version that every edit bumps."""
+
+    def __init__(self, size: int = 3):
+        self.version, self.size = 0, size
+
+    def edit(self, scheduler):
+        self.version += 1
+        scheduler.schedule()
+
+    def snapshot(self):
+        return FakeDesign(tuple(range(self.size)), self.version)
+
+
+@pytest.fixture
+def make(qtbot):
+    made = []
+
+    def _make(analyze=fake_analyze, size=3, **kw):
+        editor = Editor(size)
+        sched = AnalysisScheduler(editor.snapshot, analyze, **kw)
+        results = []
+        sched.resultReady.connect(results.append)
+        made.append(sched)
+        return editor, sched, results
+
+    yield _make
+    for sched in made:
+        sched.shutdown()
+
+
+def test_result_arrives_on_gui_thread_after_debounce(make, qtbot):
+    editor, sched, results = make()
+    editor.edit(sched)
+    assert sched.is_pending() and not results
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    assert results[0]["version"] == 1
+    assert results[0]["thread"] != threading.get_ident()   # computed off the GUI thread
+    assert not sched.is_pending()
+
+
+def test_twenty_rapid_edits_cause_one_analysis(make, qtbot):
+    editor, sched, results = make()
+    for _ in range(20):
+        editor.edit(sched)
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    qtbot.wait(300)     # nothing else may follow
+    assert sched.analyses_started == 1
+    assert [r["version"] for r in results] == [20]
+
+
+def test_stale_result_never_overwrites_newer(make, qtbot):
+    GATE.clear()
+    editor, sched, results = make(gated_analyze, debounce_ms=10)
+    pending = []
+    sched.pendingChanged.connect(pending.append)
+    editor.edit(sched)                        # version 1: held inside the worker
+    qtbot.waitUntil(lambda: sched.analyses_started == 1, timeout=3000)
+    editor.edit(sched)                        # version 2 makes version 1 stale
+    qtbot.wait(50)
+    GATE.set()                                # version 1 finishes first
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    qtbot.wait(100)
+    assert [r["version"] for r in results] == [2]
+    assert sched.stale_dropped >= 1
+    assert pending == [True, False]           # "analysing..." held until v2
+
+
+def test_big_design_runs_in_one_reused_worker_process(make, qtbot):
+    editor, sched, results = make(size=50, process_components=10, debounce_ms=10)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    first_pid = results[0]["pid"]
+    assert first_pid != os.getpid() and sched.last_in_process
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
+    assert results[1]["pid"] == first_pid == sched.process_pid()
+    assert results[1]["version"] == 2
+
+
+def test_slow_analysis_moves_to_the_process(make, qtbot):
+    editor, sched, results = make(slow_analyze, debounce_ms=10)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    assert results[0]["pid"] == os.getpid() and sched.last_compute_ms > 100
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=20000)
+    assert results[1]["pid"] != os.getpid() and sched.last_in_process
+
+
+def test_failure_is_reported_and_clears_pending(make, qtbot):
+    editor, sched, results = make(failing_analyze, debounce_ms=10)
+    errors = []
+    sched.failed.connect(errors.append)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(errors), timeout=3000)
+    assert "no entry point" in errors[0] and not results and not sched.is_pending()
+
+
+def test_gui_loop_keeps_ticking_while_analysis_runs(make, qtbot):
+    editor, sched, results = make(busy_analyze, debounce_ms=0)
+    gaps, clock = [], QElapsedTimer()
+    ticker = QTimer(interval=5)
+    ticker.timeout.connect(lambda: (gaps.append(clock.restart())))
+    clock.start()
+    ticker.start()
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    ticker.stop()
+    assert len(gaps) > 20 and max(gaps[1:]) < 50
+
+
+def test_shutdown_stops_delivery_and_the_process(make, qtbot):
+    editor, sched, results = make(size=50, process_components=10, debounce_ms=10)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    proc = sched._process
+    editor.edit(sched)
+    sched.shutdown()
+    qtbot.wait(300)
+    assert len(results) == 1 and not sched.is_pending()
+    assert not proc.alive()
+    sched.schedule()                          # harmless after shutdown
+    assert not sched.is_pending()
