@@ -8,15 +8,17 @@ duplicate, V select tool, C connect tool, Esc back to selecting."""
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication
 
-from designer import files
+from designer import action_icons, files
 
 Std = QKeySequence.StandardKey
 ALIGN = [("Left edges", "left"), ("Horizontal centres", "hcenter"), ("Right edges", "right"),
-         ("Top edges", "top"), ("Vertical centres", "vcenter"), ("Bottom edges", "bottom")]
+         ("Top edges", "top"), ("Vertical centres", "vcenter"), ("Bottom edges", "bottom"),
+         ("Distribute horizontally", "distribute-h"), ("Distribute vertically", "distribute-v")]
 
 
 class Actions:
@@ -26,18 +28,17 @@ class Actions:
         self._file_actions()
         self._edit_actions()
         self._view_actions()
+        self.set_icons()
 
     # -- building ------------------------------------------------------------------
     def add(self, key: str, text: str, slot, shortcut=None, tip: str = "",
-            checkable: bool = False, icon: QStyle.StandardPixmap | None = None) -> QAction:
+            checkable: bool = False) -> QAction:
         action = QAction(text, self.w)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        if icon is not None:
-            action.setIcon(self.w.style().standardIcon(icon))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         self.w.addAction(action)        # shortcuts work with the menu bar hidden too
@@ -45,11 +46,10 @@ class Actions:
         return action
 
     def _file_actions(self) -> None:
-        f, sp = self.w.files, QStyle.StandardPixmap
-        self.add("new", "&New", f.new_blank, Std.New, "Start a blank design", icon=sp.SP_FileIcon)
-        self.add("open", "&Open…", lambda: f.open(), Std.Open, "Open a design file",
-                 icon=sp.SP_DialogOpenButton)
-        self.add("save", "&Save", f.save, Std.Save, "Save the design", icon=sp.SP_DialogSaveButton)
+        f = self.w.files
+        self.add("new", "&New", f.new_blank, Std.New, "Start a blank design")
+        self.add("open", "&Open…", lambda: f.open(), Std.Open, "Open a design file")
+        self.add("save", "&Save", f.save, Std.Save, "Save the design")
         self.add("save_as", "Save &As…", f.save_as, Std.SaveAs, "Save under another name")
         self.add("close", "&Close", f.close_document, Std.Close, "Close this design")
         self.add("quit", "&Quit", self.w.close, Std.Quit, "Leave Weaklink")
@@ -93,8 +93,16 @@ class Actions:
                  "Switch between light and dark colours", checkable=True)
         self.add("presentation", "&Presentation Mode", self.w.set_presentation, "Ctrl+Shift+P",
                  "Larger labels for a projector", checkable=True)
-        self.add("shortcuts", "&Keyboard Shortcuts", self.w.show_shortcuts, "F1")
+        self.add("guide", "&User Guide", self.w.show_guide, Std.HelpContents)
+        self.add("shortcuts", "&Keyboard Shortcuts", self.w.show_shortcuts, "Ctrl+/")
         self.add("about", "&About Weaklink", self.w.show_about)
+
+    def set_icons(self) -> None:
+        """(Re)colour the command icons to the current widget palette."""
+        color = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
+        for name in action_icons.names():
+            if name in self.all:
+                self.all[name].setIcon(action_icons.icon(name, color))
 
     # -- menus and toolbar -------------------------------------------------------------
     def fill_menus(self) -> None:
@@ -117,12 +125,16 @@ class Actions:
                         "presentation", None])
         self.panels = view.addMenu("&Panels")
         w.menu("Analysis")
-        _fill(w.menu("Help"), a, ["shortcuts", None, "about"])
+        _fill(w.menu("Help"), a, ["guide", "shortcuts", None, "about"])
 
     def fill_recent(self, paths: list[str]) -> None:
         self.recent.clear()
-        for path in paths:
-            self.recent.addAction(path, partial(self.w.files.open, path))
+        for number, path in enumerate(paths, start=1):
+            shown = Path(path)
+            action = self.recent.addAction(f"&{number % 10}  {shown.name}  —  {shown.parent}",
+                                           partial(self.w.files.open, path))
+            action.setData(path)
+            action.setStatusTip(path)
         self.recent.setEnabled(bool(paths))
 
     def fill_toolbar(self, toolbar) -> None:

@@ -13,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-_PROCESS_SECONDS = 1.0   # let the canvas and the live analysis settle before a screenshot
+_PROCESS_SECONDS = 0.5    # let the canvas settle before a screenshot
+_ANALYSIS_SECONDS = 20.0  # at most this long for the first analysis to be painted
 
 
 def parse_size(size: str) -> tuple[int, int]:
@@ -57,14 +58,16 @@ def _application():
 
 
 def _interactive(app, file: str | None, size: tuple[int, int]) -> int:
-    from designer import recovery, theme
+    from designer import live, recovery, theme
     from designer.mainwindow import MainWindow
     from designer.settings import AppSettings
 
     settings = AppSettings()
     theme.setup(app, settings.dark())
     window = MainWindow(settings)
-    if settings.geometry() is None:
+    live.attach(window)
+    window.actions.set_icons()           # the analysis added its commands
+    if not window.restore_layout():
         window.resize(*size)
     journal = recovery.Journal()
     saver = recovery.AutoSaver(window.document, journal, parent=window)
@@ -85,7 +88,7 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from designer import theme
+    from designer import live, theme
     from designer.dialogs import HeadlessPrompts
     from designer.mainwindow import MainWindow
     from designer.settings import AppSettings
@@ -96,10 +99,12 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
     theme.setup(app, dark=False)
     window = MainWindow(AppSettings(scratch), HeadlessPrompts())
     window.resize(*size)
+    analysis = live.attach(window)
+    window.actions.set_icons()
     window.show()
     if file and not window.files.open_now(Path(file)):
         return 2
-    _settle(app, window)
+    _settle(app, window, analysis)
     image = window.grab()
     if not image.save(str(out), "PNG"):
         print(f"weaklink: cannot write {out}", file=sys.stderr)
@@ -107,13 +112,17 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
     return 0
 
 
-def _settle(app, window) -> None:
+def _settle(app, window, analysis) -> None:
+    """Wait for the first analysis of the open design to be painted (bounded)."""
+    painted = []
+    analysis.applied.connect(painted.append)
+    start = time.monotonic()
+    while time.monotonic() - start < _ANALYSIS_SECONDS and not painted:
+        app.processEvents()
+        time.sleep(0.02)
     end = time.monotonic() + _PROCESS_SECONDS
-    fitted = False
     while time.monotonic() < end:
         app.processEvents()
-        if not fitted and time.monotonic() > end - _PROCESS_SECONDS / 2:
-            window.view.fit_all()
-            fitted = True
         time.sleep(0.02)
+    window.view.fit_all()
     app.processEvents()

@@ -23,9 +23,19 @@ from designer import style
 from designer.style import State
 
 
-def default_drill(design, failed: set[str]):
-    from designer.analysis.engine import drill
-    return drill(design, failed)
+class CompiledDrill:
+    """`engine.drill`, compiling each design once: every click in a drill
+    re-simulates the same snapshot, only an edit needs a new compile."""
+
+    def __init__(self) -> None:
+        self._design = self._compiled = None
+
+    def __call__(self, design, failed: set[str]):
+        from designer.analysis.engine import drill_compiled
+        from designer.analysis.structure import compile_design
+        if design is not self._design:
+            self._design, self._compiled = design, compile_design(design)
+        return drill_compiled(self._compiled, failed)
 
 
 @dataclass(frozen=True)
@@ -38,11 +48,13 @@ class DrillView:
 
 
 def read_state(state, failed: set[str]) -> DrillView:
-    down = frozenset(state.down) - failed
-    entry = state.entry_points
-    entry_up = dict(entry) if isinstance(entry, Mapping) else {e: e not in state.down
-                                                               for e in entry}
-    return DrillView(frozenset(failed), down, entry_up, bool(state.system_up))
+    """engine.DrillState -> what to show. The engine's `down` includes the
+    failed ones, and lists components that stopped working; an entry point
+    that still works but cannot be reached is down for its users, so it is
+    shown down too."""
+    lost = {e for e, up in state.entries_up.items() if not up}
+    return DrillView(frozenset(failed), frozenset(state.down | lost) - failed,
+                     dict(state.entries_up), bool(state.system_up))
 
 
 def drill_states(view: DrillView, ids) -> dict[str, State]:
@@ -126,9 +138,11 @@ class DrillController(QObject):
     updated = Signal(object)          # DrillView
 
     def __init__(self, document, view, overlay,
-                 drill: Callable = default_drill, parent: Optional[QObject] = None):
+                 drill: Optional[Callable] = None, parent: Optional[QObject] = None):
         super().__init__(parent)
-        self._document, self._view, self._overlay, self._drill = document, view, overlay, drill
+        self._document, self._view, self._overlay = document, view, overlay
+        self._drill = drill or CompiledDrill()
+        self._design = None               # the snapshot being drilled
         self._failed: set[str] = set()
         self._active = False
         self.current: Optional[DrillView] = None
@@ -136,6 +150,7 @@ class DrillController(QObject):
         self.banner.resetClicked.connect(self.reset)
         self.banner.exitClicked.connect(lambda: self.set_active(False))
         view.drillClicked.connect(self.toggle)
+        view.toolChanged.connect(self._tool_changed)
         document.changed.connect(self._document_changed)
 
     def is_active(self) -> bool:
@@ -149,6 +164,7 @@ class DrillController(QObject):
             return
         self._active = on
         self._failed.clear()
+        self._design = self.current = None
         if on:
             self._overlay.suspend()
             self._view.set_tool("drill")
@@ -156,10 +172,10 @@ class DrillController(QObject):
             self.banner.show()
         else:
             self.banner.hide()
-            self._view.set_tool("select")
+            if self._view.tool() == "drill":
+                self._view.set_tool("select")
             self._view.scene().clear_states()
             self._overlay.restore()
-            self.current = None
         self.activeChanged.emit(on)
 
     def toggle(self, cid: str) -> None:
@@ -173,12 +189,19 @@ class DrillController(QObject):
         if self._active:
             self._refresh()
 
+    def _tool_changed(self, tool: str) -> None:
+        if tool != "drill":        # Esc, or another tool picked: leave the drill
+            self.set_active(False)
+
     def _document_changed(self) -> None:
+        self._design = None
         if self._active:
             self._refresh()
 
     def _refresh(self) -> None:
-        design = self._document.snapshot()
+        if self._design is None:
+            self._design = self._document.snapshot()
+        design = self._design
         ids = [c.id for c in design.components]
         self._failed.intersection_update(ids)
         state = self._drill(design, set(self._failed))

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout
 
-from designer.drill import DrillController, default_drill
+from designer.drill import DrillController
 from designer.overlay import Overlay
 from designer.panels.figures import FiguresBar
 from designer.panels.problems import ProblemsPanel, names_of
@@ -32,7 +32,7 @@ class LiveAnalysis(QObject):
     applied = Signal(object)     # a result has been painted / listed (tests, bench)
 
     def __init__(self, window, analyze: Callable = default_analyze,
-                 drill: Callable = default_drill, debounce_ms: int = 150,
+                 drill: Callable | None = None, debounce_ms: int = 150,
                  process_components: int = 800) -> None:
         super().__init__(window)
         self.window, self.document, self.view = window, window.document, window.view

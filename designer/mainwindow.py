@@ -27,6 +27,7 @@ from designer.dialogs import Prompts
 from designer.document import Document
 from designer.files import FileController, display_name
 from designer.legend import LegendWidget
+from designer.model import Kind
 from designer.panels.findbar import FindBar
 from designer.panels.history import History
 from designer.panels.inspector import Inspector
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.document = document or Document(parent=self)
         self.files = FileController(self.document, self.settings, self.prompts, self)
         self._menus: dict[str, QMenu] = {}
+        self._built = False
+        self.setAcceptDrops(True)
         self._build_centre()
         self.actions = Actions(self)
         self.actions.fill_menus()
@@ -54,7 +57,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_status()
         self._connect()
-        self._restore()
+        self._restore_preferences()
+        self._built = True
         self.update_title()
 
     # -- public surface ------------------------------------------------------------
@@ -76,6 +80,9 @@ class MainWindow(QMainWindow):
         dock.setObjectName("dock-" + title.lower().replace(" ", "-"))
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if self._built and area == Area.RightDockWidgetArea:
+            self.tabifyDockWidget(self.docks["history"], dock)   # below the inspector
+            dock.raise_()
         self.actions.panels.addAction(dock.toggleViewAction())
         return dock
 
@@ -117,9 +124,11 @@ class MainWindow(QMainWindow):
         }
         self.tabifyDockWidget(self.docks["history"], self.docks["legend"])
         self.docks["history"].raise_()
-        self.resizeDocks([self.docks["palette"]], [210], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"]], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["palette"], self.docks["overview"]], [560, 180],
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [200, 350],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["palette"], self.docks["overview"]], [640, 150],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["history"]], [420, 360],
                          Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
@@ -127,7 +136,7 @@ class MainWindow(QMainWindow):
         self.status_slot = QWidget()
         self.status_slot.setLayout(QHBoxLayout())
         self.status_slot.layout().setContentsMargins(0, 0, 6, 0)
-        self.tool_label = QLabel("Select")
+        self.tool_label = QLabel("Tool: Select")
         bar.addPermanentWidget(self.status_slot)
         bar.addPermanentWidget(self.tool_label)
 
@@ -142,15 +151,23 @@ class MainWindow(QMainWindow):
         view.selectionChangedIds.connect(self.inspector.show_selection)
         self.inspector.statusMessage.connect(self.show_message)
         self.palette_panel.kindChosen.connect(self.set_tool)
+        view.toolChanged.connect(self._tool_changed)
+        view.componentActivated.connect(self._activated)
         self.find_bar.closed.connect(self.view.setFocus)
         self.actions.fill_recent(self.settings.recent_files())
 
-    def _restore(self) -> None:
+    def restore_layout(self) -> bool:
+        """The user's window size and dock layout from the last session. Call
+        once every dock is added (the live analysis adds its own)."""
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        return geometry is not None
+
+    def _restore_preferences(self) -> None:
         self.resize(1400, 900)
-        if self.settings.geometry() is not None:
-            self.restoreGeometry(self.settings.geometry())
-        if self.settings.window_state() is not None:
-            self.restoreState(self.settings.window_state())
         self.actions.all["snap"].setChecked(self.settings.snap())
         self.view.set_snap(self.settings.snap())
         self.actions.all["dark"].setChecked(self.settings.dark())
@@ -170,24 +187,27 @@ class MainWindow(QMainWindow):
 
     def set_tool(self, tool) -> None:
         self.view.set_tool(tool)
-        name = tool.title if hasattr(tool, "title") else str(tool).capitalize()
-        self.tool_label.setText(f"Tool: {name}")
-        if isinstance(tool, str):
+
+    def _tool_changed(self, tool: str) -> None:
+        kind = Kind(tool) if tool not in ("select", "connect", "drill") else None
+        self.tool_label.setText(f"Tool: {kind.title if kind else tool.capitalize()}")
+        for key in ("select", "connect"):
+            self.actions.all["tool_" + key].setChecked(tool == key)
+        if kind is None:
             self.palette_panel.clear_choice()
-            self.actions.all["tool_" + tool].setChecked(True)
-        else:
-            for key in ("tool_select", "tool_connect"):
-                self.actions.all[key].setChecked(False)
+
+    def _activated(self, _cid: str) -> None:
+        self.docks["inspector"].show()
+        self.docks["inspector"].raise_()
 
     def escape(self) -> None:
         if self.find_bar.isVisible():
             self.find_bar.close_bar()
-            return
-        self.set_tool("select")
-        self.view.select_ids([])
+        else:
+            self.view.escape()
 
     def select_all(self) -> None:
-        self.view.select_ids([c.id for c in self.document.components()])
+        self.view.select_all()
 
     def set_snap(self, on: bool) -> None:
         self.view.set_snap(on)
@@ -195,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def set_dark(self, on: bool) -> None:
         theme.apply(on)
+        self.actions.set_icons()
         self.view.set_dark(on)
         self.palette_panel.set_dark(on)
         self.legend.rebuild()
@@ -204,14 +225,30 @@ class MainWindow(QMainWindow):
         style.set_presentation(on)
 
     def show_shortcuts(self) -> None:
-        from designer.shortcuts import ShortcutsDialog
+        from designer.help import ShortcutsDialog
 
         ShortcutsDialog(self.actions.all, self).exec()
+
+    def show_guide(self) -> None:
+        from designer.help import GuideDialog
+
+        GuideDialog(self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Weaklink",
                           "<b>Weaklink</b><br>Find the single points of failure in an "
                           "infrastructure design, while you draw it. Works offline.")
+
+    # -- design files dropped on the window open them ---------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -221,3 +258,9 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
         event.accept()
+
+
+def _dropped_file(event) -> str | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+    return local[0] if len(local) == 1 and local[0].endswith(".json") else None

@@ -97,6 +97,10 @@ class Journal:
 def orphans(directory: Path | None = None) -> list[Orphan]:
     """Journals of sessions that ended without cleaning up, newest first."""
     directory = Path(directory) if directory else default_dir()
+    for lock in directory.glob("*.lock"):        # sessions that died with nothing to keep
+        session = lock.name[: -len(".lock")]
+        if not (directory / (session + _META)).exists():
+            _alive(directory, session)           # takes over a stale lock and drops it
     found = []
     for meta_path in sorted(directory.glob("*" + _META)):
         session = meta_path.name[: -len(_META)]
@@ -167,8 +171,6 @@ class AutoSaver(QObject):
 
     def _bump(self) -> None:
         self._revision += 1
-        if self._doc.is_clean():
-            self._clean_changed(True)
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:

@@ -16,90 +16,30 @@ components, or the last analysis took more than `slow_ms`) is handed by that
 same worker thread to one separate process, spawned (never forked: forking a
 process that runs Qt threads is unsafe) the first time it is needed and
 reused afterwards, so the GUI never competes with the analysis for the
-interpreter lock. The worker thread just waits on the pipe.
+interpreter lock. The worker thread just waits on the pipe. The process side
+lives in `designer.worker_process`, which imports no Qt.
 
 Stale work: a request still waiting in the queue is cancelled; one already
-running finishes and its result is dropped. Several edits during a long
-analysis therefore cost one more analysis, not one per edit.
+running in the thread finishes and its result is dropped. One running in the
+process is killed when it would still take longer than restarting the
+process (`respawn_ms`, about twice the measured 0.5 s spawn): a big design
+whose analysis takes seconds must not make the user wait for the answer to
+a question nobody asks any more. Several edits during a long analysis
+therefore cost one more analysis, not one per edit.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from designer.worker_process import Analyze, WorkerProcess, default_analyze, timed
+
 log = logging.getLogger(__name__)
-
-Analyze = Callable[[Any], Any]
-
-
-def default_analyze(design):
-    """The real engine, imported lazily (also inside the worker process)."""
-    from designer.analysis.engine import analyze
-    return analyze(design)
-
-
-def _timed(analyze: Analyze, design) -> tuple[Any, float]:
-    start = time.perf_counter()
-    result = analyze(design)
-    return result, time.perf_counter() - start
-
-
-def _serve(conn) -> None:
-    """Worker process main loop: (analyze, design) in, (ok, payload) out."""
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        try:
-            conn.send((True, _timed(*job)))
-        except Exception as err:  # report, keep serving
-            conn.send((False, f"{type(err).__name__}: {err}"))
-
-
-class WorkerProcess:
-    """One spawned process that analyses designs sent over a pipe."""
-
-    def __init__(self) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child,), daemon=True,
-                                 name="weaklink-analysis")
-        self._proc.start()
-        child.close()
-
-    @property
-    def pid(self) -> Optional[int]:
-        return self._proc.pid
-
-    def alive(self) -> bool:
-        return self._proc.is_alive()
-
-    def run(self, analyze: Analyze, design) -> tuple[Any, float]:
-        self._conn.send((analyze, design))
-        ok, payload = self._conn.recv()
-        if not ok:
-            raise RuntimeError(payload)
-        return payload
-
-    def close(self, timeout: float = 1.0) -> None:
-        try:
-            self._conn.send(None)
-        except (OSError, ValueError):
-            pass
-        self._proc.join(timeout)
-        if self._proc.is_alive():  # busy with a long analysis: do not wait
-            self._proc.terminate()
-            self._proc.join(timeout)
-        self._conn.close()
-
 
 class _Relay(QObject):
     """Lives on the GUI thread; emitting from the worker queues the call."""
@@ -119,10 +59,14 @@ class AnalysisScheduler(QObject):
 
     def __init__(self, snapshot: Callable[[], Any], analyze: Analyze = default_analyze,
                  *, debounce_ms: int = 150, process_components: int = 800,
-                 slow_ms: float = 100.0, parent: Optional[QObject] = None):
+                 slow_ms: float = 100.0, respawn_ms: float = 1000.0,
+                 parent: Optional[QObject] = None):
         super().__init__(parent)
         self._snapshot, self._analyze = snapshot, analyze
         self.process_components, self.slow_ms = process_components, slow_ms
+        self.respawn_ms = respawn_ms
+        self._lock = threading.Lock()      # guards _process and _running
+        self._running: Optional[tuple[int, float, WorkerProcess]] = None
         self._generation = 0
         self._pending = False
         self._queued: Optional[Future] = None
@@ -136,6 +80,7 @@ class AnalysisScheduler(QObject):
         # Measurements, read by the status bar, the tests and the benchmark.
         self.analyses_started = 0
         self.stale_dropped = 0
+        self.stale_killed = 0
         self.last_compute_ms: Optional[float] = None
         self.last_total_ms: Optional[float] = None
         self.last_in_process = False
@@ -154,6 +99,7 @@ class AnalysisScheduler(QObject):
         if self._executor is None:
             return
         self._generation += 1
+        self._abandon_stale_run()
         self._timer.start()
         self._set_pending(True)
 
@@ -166,7 +112,7 @@ class AnalysisScheduler(QObject):
     def warm_up(self) -> None:
         """Start the worker process ahead of need (it takes about a second)."""
         if self._executor is not None:
-            self._executor.submit(self._ensure_process)
+            self._executor.submit(self._warm)
 
     def process_pid(self) -> Optional[int]:
         return self._process.pid if self._process else None
@@ -178,7 +124,8 @@ class AnalysisScheduler(QObject):
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
-        process, self._process = self._process, None
+        with self._lock:
+            process, self._process = self._process, None
         if process is not None:
             process.close()
         self._set_pending(False)
@@ -195,6 +142,22 @@ class AnalysisScheduler(QObject):
         future = self._executor.submit(self._work, generation, design, use_process)
         future.add_done_callback(lambda f, g=generation: self._deliver(g, f))
         self._queued = future
+
+    def _abandon_stale_run(self) -> None:
+        """Kill a stale analysis in the process if waiting costs more than a
+        restart. Under the lock, so the worker cannot start the next job in
+        the same process between the check and the kill."""
+        with self._lock:
+            if self._running is None:
+                return
+            generation, started, process = self._running
+            if generation == self._generation:
+                return
+            elapsed = (time.perf_counter() - started) * 1e3
+            expected = self.last_compute_ms
+            if expected is None or expected - elapsed > self.respawn_ms:
+                process.kill()
+                self.stale_killed += 1
 
     def _wants_process(self, design) -> bool:
         size = len(getattr(design, "components", ()))
@@ -237,24 +200,34 @@ class AnalysisScheduler(QObject):
         self.analyses_started += 1
         start = time.perf_counter()
         if use_process:
-            result, compute = self._run_in_process(design)
+            result, compute = self._run_in_process(generation, design)
         else:
-            result, compute = _timed(self._analyze, design)
+            result, compute = timed(self._analyze, design)
         return result, compute, time.perf_counter() - start, use_process
 
     def _ensure_process(self) -> WorkerProcess:
+        """The one worker process, started on first need (call under the lock)."""
         if self._executor is None:
             raise RuntimeError("the analysis scheduler is shut down")
         if self._process is None or not self._process.alive():
             self._process = WorkerProcess()
         return self._process
 
-    def _run_in_process(self, design) -> tuple[Any, float]:
+    def _warm(self) -> None:
+        with self._lock:
+            self._ensure_process()
+
+    def _run_in_process(self, generation: int, design) -> tuple[Any, float]:
+        with self._lock:
+            process = self._ensure_process()
+            self._running = (generation, time.perf_counter(), process)
         try:
-            return self._ensure_process().run(self._analyze, design)
-        except (EOFError, OSError, BrokenPipeError):
-            self._process = None    # it died: start a fresh one next time
+            return process.run(self._analyze, design)
+        except (EOFError, OSError):
             raise RuntimeError("the analysis process stopped unexpectedly") from None
+        finally:
+            with self._lock:
+                self._running = None
 
 
 class _Stale(Exception):

@@ -12,7 +12,7 @@ from pathlib import Path
 if __package__ in (None, ""):       # run as a script: make `parts` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from parts import Service, Sketch, add_server  # noqa: E402
+from parts import DEVICE, Service, Sketch, add_server  # noqa: E402
 
 from designer.io import save_design  # noqa: E402
 from designer.model import (Design, FirewallRule, Kind, RaidLevel,  # noqa: E402
@@ -24,6 +24,11 @@ UPLINK = dict(availability=0.999, opex_monthly=350.0)
 NGINX = ("nginx", ServiceRole.PROXY, (80, 443))
 APP = ("app", ServiceRole.WEB, (8080,))
 POSTGRES = ("PostgreSQL", ServiceRole.DATABASE, (5432,))
+# The replicated stack: (server prefix, title, software, service prefix, tier).
+ROLES = [("proxy", "Proxy", NGINX, "nginx", "tier-proxy"),
+         ("web", "Web", APP, "app", "tier-web"),
+         ("db", "Database", POSTGRES, "postgres", "tier-db")]
+Point = tuple[float, float]
 
 
 def _service(sid: str, what: tuple, **props) -> Service:
@@ -31,21 +36,21 @@ def _service(sid: str, what: tuple, **props) -> Service:
     return Service(sid, role, ports, label, **props)
 
 
-def _site_basics(sk: Sketch, site: str, label: str, x: float, y: float,
-                 size: tuple[float, float], uplink_x: float, suffix: str,
-                 feed_x: float = 24) -> None:
-    """A site with its utility feed and ISP uplink along the top."""
-    sk.add(site, Kind.SITE, x, y, size, label=label)
-    sk.add(f"feed-{suffix}", Kind.UTILITY_FEED, feed_x, 44, label="Utility feed",
+def _site_basics(sk: Sketch, site: str, label: str, at: Point, size: Point,
+                 feed_at: Point, uplink_at: Point, suffix: str) -> None:
+    """A site with its utility feed and its ISP uplink."""
+    sk.add(site, Kind.SITE, *at, size, label=label)
+    sk.add(f"feed-{suffix}", Kind.UTILITY_FEED, *feed_at, label="Utility feed",
            parent=site)
-    sk.add(f"uplink-{suffix}", Kind.ISP_UPLINK, uplink_x, 44, label="ISP uplink",
+    sk.add(f"uplink-{suffix}", Kind.ISP_UPLINK, *uplink_at, label="ISP uplink",
            parent=site, **UPLINK)
 
 
 def monolith() -> Design:
     sk = Sketch()
     sk.add("internet", Kind.INTERNET, 410, 20, label="Internet")
-    _site_basics(sk, "site-a", "Office server room", 40, 130, (900, 500), 736, "a")
+    _site_basics(sk, "site-a", "Office server room", (40, 130), (900, 500), (24, 44),
+                 (740, 44), "a")
     sk.add("switch-1", Kind.SWITCH, 380, 150, label="Switch", parent="site-a")
     srv = add_server(sk, "srv-1", "site-a", 360, 250, "Server 1", [
         _service("nginx", NGINX, entry=True, public=True),
@@ -64,41 +69,25 @@ def monolith() -> Design:
 def three_tier() -> Design:
     sk = Sketch()
     sk.add("internet", Kind.INTERNET, 450, 20, label="Internet")
-    _site_basics(sk, "site-a", "Data centre", 40, 130, (1000, 600), 104, "a", feed_x=840)
-    zones = [("seg-dmz", "DMZ", Trust.DMZ, 24), ("seg-web", "Web network",
-             Trust.INTERNAL, 348), ("seg-db", "Database network", Trust.DATA, 672)]
-    for sid, label, trust, zx in zones:
-        sk.add(sid, Kind.SEGMENT, zx, 200, (300, 370), label=label, trust=trust,
-               parent="site-a")
-        sk.add(f"sw-{sid[4:]}", Kind.SWITCH, zx + 80, 240, label=f"{label} switch",
-               parent="site-a", segment=sid)
-    rules = {
-        "fw-edge": (114, "Edge firewall", [
-            FirewallRule(destination="seg-dmz", port=443, comment="HTTPS to the proxy"),
-            FirewallRule(destination="seg-dmz", port=80, comment="HTTP, redirected")]),
-        "fw-web": (276, "Web firewall", [FirewallRule(
-            source="seg-dmz", destination="seg-web", port=8080, comment="proxy to web")]),
-        "fw-db": (600, "Database firewall", [FirewallRule(
-            source="seg-web", destination="seg-db", port=5432, comment="web to database")]),
-    }
-    for fid, (fx, label, fw_rules) in rules.items():
-        sk.add(fid, Kind.FIREWALL, fx, 120, label=label, parent="site-a",
-               rules=tuple(fw_rules), default_deny=True)
+    _site_basics(sk, "site-a", "Data centre", (40, 130), (1000, 600), (840, 44),
+                 (101, 44), "a")
+    _zones(sk)
+    firewalls = _firewalls(sk)
     sk.add("tier-web", Kind.TIER, 1080, 440, label="Web tier", quorum=1)
     sk.add("note-1", Kind.NOTE, 1080, 130,
            text="Segmented: only 80/443 reach the proxy, only the proxy reaches "
                 "the web tier, only the web tier reaches the database.")
-    proxy = add_server(sk, "proxy-1", "site-a", 84, 310, "Proxy 1", [
+    proxy = add_server(sk, "proxy-1", "site-a", 44, 300, "Proxy 1", [
         _service("nginx-1", NGINX, entry=True, public=True)], psus=2, segment="seg-dmz")
-    webs = [add_server(sk, f"web-{i}", "site-a", 408, 310 + (i - 1) * 130, f"Web {i}",
+    webs = [add_server(sk, f"web-{i}", "site-a", 354, 300 + (i - 1) * 120, f"Web {i}",
                        [_service(f"app-{i}", APP, tier="tier-web")], psus=2,
                        segment="seg-web") for i in (1, 2)]
-    db = add_server(sk, "db-1", "site-a", 732, 310, "Database 1", [
+    db = add_server(sk, "db-1", "site-a", 664, 300, "Database 1", [
         _service("postgres-1", POSTGRES)], psus=2, disks=2, raid=RaidLevel.RAID1,
         segment="seg-db")
     hosts = [proxy, *webs, db]
     sk.power("feed-a", *(p for h in hosts for p in h.psus), "sw-dmz", "sw-web", "sw-db",
-             *rules, "uplink-a")
+             *firewalls, "uplink-a")
     sk.wire("uplink-a", "internet", "fw-edge")
     sk.wire("sw-dmz", "fw-edge", "fw-web", *proxy.nics)
     sk.wire("sw-web", "fw-web", "fw-db", *(n for w in webs for n in w.nics))
@@ -109,33 +98,66 @@ def three_tier() -> Design:
     return _design("Three-tier", sk, downtime=2000.0)
 
 
+def _zones(sk: Sketch) -> None:
+    """DMZ, web and database networks side by side, each with its switch."""
+    zones = [("seg-dmz", "DMZ", Trust.DMZ, 24, 290),
+             ("seg-web", "Web network", Trust.INTERNAL, 334, 290),
+             ("seg-db", "Database network", Trust.DATA, 644, 330)]
+    for sid, label, trust, zx, zw in zones:
+        sk.add(sid, Kind.SEGMENT, zx, 200, (zw, 350), label=label, trust=trust,
+               parent="site-a")
+        sk.add(f"sw-{sid[4:]}", Kind.SWITCH, zx + (zw - DEVICE[0]) // 2, 230,
+               label=f"{label} switch", parent="site-a", segment=sid)
+
+
+def _firewalls(sk: Sketch) -> list[str]:
+    """One firewall at each zone boundary, default deny, opening only the
+    flows the stack needs."""
+    rules = {
+        "fw-edge": (101, "Edge firewall", [
+            FirewallRule(destination="seg-dmz", port=443, comment="HTTPS to the proxy"),
+            FirewallRule(destination="seg-dmz", port=80, comment="HTTP, redirected")]),
+        "fw-web": (256, "Web firewall", [FirewallRule(
+            source="seg-dmz", destination="seg-web", port=8080, comment="proxy to web")]),
+        "fw-db": (566, "Database firewall", [FirewallRule(
+            source="seg-web", destination="seg-db", port=5432, comment="web to database")]),
+    }
+    for fid, (fx, label, fw_rules) in rules.items():
+        sk.add(fid, Kind.FIREWALL, fx, 120, label=label, parent="site-a",
+               rules=tuple(fw_rules), default_deny=True)
+    return list(rules)
+
+
 def duplicated_services() -> Design:
     sk = Sketch()
     sk.add("internet", Kind.INTERNET, 410, 20, label="Internet")
-    _site_basics(sk, "site-a", "Data centre", 40, 130, (900, 840), 736, "a")
-    sk.add("rack-1", Kind.RACK, 330, 44, (212, 772), label="Rack 1", parent="site-a")
-    sk.add("switch-1", Kind.SWITCH, 640, 400, label="Top-of-rack switch",
+    _site_basics(sk, "site-a", "Data centre", (40, 130), (900, 860), (24, 44),
+                 (740, 44), "a")
+    sk.add("rack-1", Kind.RACK, 300, 44, (340, 790), label="Rack 1", parent="site-a")
+    # A and B power strips, as racks have: PSU 1 of every server on A, PSU 2 on B.
+    strips = [sk.add(f"pdu-{ab}", Kind.PDU, x, 730, label=f"PDU {ab.upper()}",
+                     parent="rack-1") for ab, x in (("a", 16), ("b", 184))]
+    sk.add("switch-1", Kind.SWITCH, 700, 380, label="Top-of-rack switch",
            parent="site-a")
     for i, (tid, label) in enumerate([("tier-proxy", "Proxy tier"),
                                       ("tier-web", "Web tier"), ("tier-db", "Database tier")]):
         sk.add(tid, Kind.TIER, 980, 200 + i * 240, label=label, quorum=1,
                entry=tid == "tier-proxy")
     sk.add("note-1", Kind.NOTE, 980, 20,
-           text="Every service has two replicas, yet one feed, one uplink, one "
-                "switch, one rack and one site still carry them all.")
-    roles = [("proxy", "Proxy", NGINX, "nginx", "tier-proxy"),
-             ("web", "Web", APP, "app", "tier-web"),
-             ("db", "Database", POSTGRES, "postgres", "tier-db")]
+           text="Every service has two replicas on two PSUs and two PDUs, yet one "
+                "feed, one uplink, one switch, one rack and one site carry them all.")
     hosts = []
-    for r, (prefix, title, what, svc, tier) in enumerate(roles):
+    for r, (prefix, title, what, svc, tier) in enumerate(ROLES):
         is_db = prefix == "db"
         for i in (1, 2):
             hosts.append(add_server(
-                sk, f"{prefix}-{i}", "rack-1", 16, 36 + (2 * r + i - 1) * 122,
+                sk, f"{prefix}-{i}", "rack-1", 16, 36 + (2 * r + i - 1) * 114,
                 f"{title} {i}", [_service(f"{svc}-{i}", what, tier=tier,
                                           public=prefix == "proxy")],
                 psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None))
-    sk.power("feed-a", *(p for h in hosts for p in h.psus), "switch-1", "uplink-a")
+    sk.power("feed-a", *strips, "switch-1", "uplink-a")
+    for strip, side in zip(strips, (0, 1)):
+        sk.power(strip, *(h.psus[side] for h in hosts))
     sk.wire("internet", "uplink-a")
     sk.wire("switch-1", "uplink-a", *(n for h in hosts for n in h.nics))
     for i in (1, 2):
@@ -146,37 +168,43 @@ def duplicated_services() -> Design:
 
 def multi_site() -> Design:
     sk = Sketch()
-    sk.add("internet", Kind.INTERNET, 820, 20, label="Internet")
-    tiers = [("tier-proxy", "Proxy tier", 300), ("tier-web", "Web tier", 820),
-             ("tier-db", "Database tier (one replica per site)", 1340)]
-    for tid, label, tx in tiers:
-        sk.add(tid, Kind.TIER, tx, 560, label=label, quorum=1, entry=tid == "tier-proxy")
-    sk.add("note-1", Kind.NOTE, 40, 560,
+    sk.add("internet", Kind.INTERNET, 582, 20, label="Internet")
+    for i, (tid, label) in enumerate([("tier-proxy", "Proxy tier"), ("tier-web", "Web tier"),
+                                      ("tier-db", "Database tier")]):
+        sk.add(tid, Kind.TIER, 40 + i * 260, 620, label=label, quorum=1,
+               entry=tid == "tier-proxy")
+    sk.add("note-1", Kind.NOTE, 820, 620,
            text="Two sites, each with its own feed and uplink: no single "
                 "failure takes the service down.")
-    for suffix, city, sx in (("a", "Frankfurt DC", 40), ("b", "Amsterdam DC", 1000)):
-        site = f"site-{suffix}"
-        _site_basics(sk, site, city, sx, 130, (760, 380), 596, suffix)
-        switch = sk.add(f"sw-{suffix}", Kind.SWITCH, 310, 130, label="Switch",
-                        parent=site)
-        roles = [("proxy", "Proxy", NGINX, "nginx", "tier-proxy"),
-                 ("web", "Web", APP, "app", "tier-web"),
-                 ("db", "Database", POSTGRES, "postgres", "tier-db")]
-        hosts = []
-        for r, (prefix, title, what, svc, tier) in enumerate(roles):
-            is_db = prefix == "db"
-            hosts.append(add_server(
-                sk, f"{prefix}-{suffix}", site, 24 + r * 266, 230,
-                f"{title} {suffix.upper()}", [_service(f"{svc}-{suffix}", what, tier=tier,
-                                                      public=prefix == "proxy")],
-                psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None))
-        sk.power(f"feed-{suffix}", *(p for h in hosts for p in h.psus), switch,
-                 f"uplink-{suffix}")
-        sk.wire("internet", f"uplink-{suffix}")
-        sk.wire(switch, f"uplink-{suffix}", *(n for h in hosts for n in h.nics))
-        sk.needs(f"nginx-{suffix}", "tier-web", 8080)
-        sk.needs(f"app-{suffix}", "tier-db", 5432)
+    _stack_site(sk, "a", "Frankfurt DC", 40, servers_x=220, devices_x=24)
+    _stack_site(sk, "b", "Amsterdam DC", 710, servers_x=24, devices_x=390)
     return _design("Multi-site", sk, downtime=10000.0)
+
+
+def _stack_site(sk: Sketch, suffix: str, city: str, x: float, servers_x: float,
+                devices_x: float) -> None:
+    """One site of multi-site: the whole stack, one replica of each tier.
+    Servers sit in a column on the side facing the other site, so each
+    tier's replicas line up in one row across both sites."""
+    site = f"site-{suffix}"
+    _site_basics(sk, site, city, (x, 130), (550, 450), (devices_x, 44),
+                 (devices_x, 130), suffix)
+    switch = sk.add(f"sw-{suffix}", Kind.SWITCH, devices_x, 300, label="Switch",
+                    parent=site)
+    hosts = []
+    for r, (prefix, title, what, svc, tier) in enumerate(ROLES):
+        is_db = prefix == "db"
+        hosts.append(add_server(
+            sk, f"{prefix}-{suffix}", site, servers_x, 60 + r * 130,
+            f"{title} {suffix.upper()}", [_service(f"{svc}-{suffix}", what, tier=tier,
+                                                  public=prefix == "proxy")],
+            psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None))
+    sk.power(f"feed-{suffix}", *(p for h in hosts for p in h.psus), switch,
+             f"uplink-{suffix}")
+    sk.wire("internet", f"uplink-{suffix}")
+    sk.wire(switch, f"uplink-{suffix}", *(n for h in hosts for n in h.nics))
+    sk.needs(f"nginx-{suffix}", "tier-web", 8080)
+    sk.needs(f"app-{suffix}", "tier-db", 5432)
 
 
 def _design(name: str, sk: Sketch, downtime: float) -> Design:

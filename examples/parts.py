@@ -1,27 +1,25 @@
 """Building blocks for the example designs: sized, placed components.
 
 Geometry follows the file format: x, y are the top-left corner relative to
-the placement parent; containers carry width and height. A server card is
-180 wide; its services (120x36) stack under a 24 px title, its PSUs and NICs
-(28x20 chips) run along the bottom edge and its disks down the right edge.
+the placement parent; every component carries the size the canvas draws it
+at (designer/canvas/geometry.py), so the examples open without overlaps.
+A server card has its services (130x30 pills) under a 26 px title; its
+PSUs (from the left) and disks (from the right) straddle the bottom edge and
+its NICs the right edge, as the canvas lays them out.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Optional
 
 from designer.model import Component, Kind, Link, LinkKind, RaidLevel, ServiceRole
 
-SERVER_W = 180
-CHIP_W, CHIP_H, CHIP_GAP = 28, 20, 4
-SERVICE_W, SERVICE_H, SERVICE_GAP = 120, 36, 6
-TITLE_H = 28
-# Default sizes of the devices that are not containers.
-SIZES = {
-    Kind.UTILITY_FEED: (120, 48), Kind.ISP_UPLINK: (140, 48), Kind.SWITCH: (140, 40),
-    Kind.FIREWALL: (120, 48), Kind.INTERNET: (160, 64), Kind.TIER: (160, 48),
-    Kind.NOTE: (220, 90), Kind.PDU: (120, 40), Kind.UPS: (120, 48),
-}
+TITLE_H, PAD = 26, 12
+CHIP_W, CHIP_H, CHIP_GAP = 46, 18, 5
+SERVICE_W, SERVICE_H, SERVICE_GAP = 130, 30, 6
+DEVICE = (136, 44)
+SIZES = {Kind.TIER: (180, 80), Kind.NOTE: (220, 110)}
 
 
 @dataclass
@@ -33,7 +31,7 @@ class Sketch:
 
     def add(self, cid: str, kind: Kind, x: float = 0, y: float = 0,
             size: Optional[tuple[float, float]] = None, **props) -> str:
-        width, height = size or SIZES.get(kind, (None, None))
+        width, height = size or SIZES.get(kind, DEVICE)
         self.components.append(Component(id=cid, kind=kind, x=x, y=y, width=width,
                                          height=height, **props))
         return cid
@@ -77,31 +75,39 @@ class Server:
     services: list[str]
 
 
-def server_height(services: int, disks: int) -> int:
-    body = max(services * (SERVICE_H + SERVICE_GAP), disks * (CHIP_H + CHIP_GAP))
-    return max(110, TITLE_H + body + CHIP_H + 10)
+def server_size(services: int, bottom_chips: int) -> tuple[int, int]:
+    """Wide enough for the chips along the bottom, tall enough for the services."""
+    width = PAD * 2 + bottom_chips * (CHIP_W + CHIP_GAP)
+    height = TITLE_H + SERVICE_GAP + services * (SERVICE_H + SERVICE_GAP) + CHIP_H
+    return (max(180, _ceil10(width)), max(90, _ceil10(height)))
 
 
 def add_server(sketch: Sketch, sid: str, parent: str, x: float, y: float,
                label: str, services: list[Service], psus: int = 1, nics: int = 1,
                disks: int = 1, raid: Optional[RaidLevel] = None,
                segment: Optional[str] = None) -> Server:
-    height = server_height(len(services), disks)
-    sketch.add(sid, Kind.SERVER, x, y, (SERVER_W, height), label=label, parent=parent,
+    width, height = server_size(len(services), psus + disks)
+    sketch.add(sid, Kind.SERVER, x, y, (width, height), label=label, parent=parent,
                raid=raid, segment=segment)
-    chip_y = height - CHIP_H - 6
-    chips = [(f"{sid}-psu{i + 1}", Kind.PSU, f"PSU {i + 1}") for i in range(psus)]
-    chips += [(f"{sid}-nic{i + 1}", Kind.NIC, f"eth{i}") for i in range(nics)]
-    for i, (cid, kind, chip_label) in enumerate(chips):
-        sketch.add(cid, kind, 8 + i * (CHIP_W + CHIP_GAP), chip_y, (CHIP_W, CHIP_H),
-                   label=chip_label, parent=sid)
+    chip_y, step = height - CHIP_H / 2, CHIP_W + CHIP_GAP
+    psu_ids = [f"{sid}-psu{i + 1}" for i in range(psus)]
+    for i, cid in enumerate(psu_ids):
+        sketch.add(cid, Kind.PSU, PAD + i * step, chip_y, (CHIP_W, CHIP_H),
+                   label=f"PSU {i + 1}", parent=sid)
     for i in range(disks):
-        sketch.add(f"{sid}-disk{i + 1}", Kind.DISK, SERVER_W - CHIP_W - 6,
-                   TITLE_H + i * (CHIP_H + CHIP_GAP), (CHIP_W, CHIP_H),
-                   label=f"sd{'abcdefgh'[i]}", parent=sid)
+        sketch.add(f"{sid}-disk{i + 1}", Kind.DISK, width - PAD - CHIP_W - i * step, chip_y,
+                   (CHIP_W, CHIP_H), label=f"sd{'abcdefgh'[i]}", parent=sid)
+    nic_ids = [f"{sid}-nic{i + 1}" for i in range(nics)]
+    for i, cid in enumerate(nic_ids):
+        sketch.add(cid, Kind.NIC, width - CHIP_W / 2, TITLE_H + 4 + i * (CHIP_H + CHIP_GAP),
+                   (CHIP_W, CHIP_H), label=f"eth{i}", parent=sid)
     for i, svc in enumerate(services):
-        sketch.add(svc.id, Kind.SERVICE, 8, TITLE_H + i * (SERVICE_H + SERVICE_GAP),
+        sketch.add(svc.id, Kind.SERVICE, PAD,
+                   TITLE_H + SERVICE_GAP + i * (SERVICE_H + SERVICE_GAP),
                    (SERVICE_W, SERVICE_H), label=svc.label, parent=sid, role=svc.role,
                    ports=svc.ports, tier=svc.tier, entry=svc.entry, public=svc.public)
-    return Server(sid, [c for c, k, _ in chips if k is Kind.PSU],
-                  [c for c, k, _ in chips if k is Kind.NIC], [s.id for s in services])
+    return Server(sid, psu_ids, nic_ids, [s.id for s in services])
+
+
+def _ceil10(value: float) -> int:
+    return int(math.ceil(value / 10) * 10)

@@ -50,3 +50,88 @@ def sample_design() -> Design:
         Link(id="d1", kind=LinkKind.DEPENDENCY, source="app-1", target="db", port=5432),
     ]
     return Design(components=tuple(c), links=tuple(links))
+
+
+# -- view and input helpers ---------------------------------------------------------------
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def make_view(qtbot, design=None, size=(1200, 800)):
+    """A shown CanvasView on a Document holding `design` (the sample by default)."""
+    from designer.canvas import CanvasView
+    from designer.document import Document
+
+    doc = Document(sample_design() if design is None else design)
+    view = CanvasView(doc)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(1.0)
+    view.centerOn(450, 300)
+    messages: list[str] = []
+    view.statusMessage.connect(messages.append)
+    view.messages = messages
+    return view, doc
+
+
+def _send(view, kind, scene_pos, button=LEFT, buttons=LEFT, modifiers=Qt.KeyboardModifier.NoModifier):
+    local = QPointF(view.mapFromScene(QPointF(*scene_pos) if isinstance(scene_pos, tuple)
+                                      else scene_pos))
+    glob = QPointF(view.viewport().mapToGlobal(local.toPoint()))
+    event = QMouseEvent(kind, local, glob, button, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def press(view, pos, button=LEFT, modifiers=Qt.KeyboardModifier.NoModifier):
+    _send(view, QEvent.Type.MouseButtonPress, pos, button, button, modifiers)
+
+
+def move(view, pos, buttons=LEFT):
+    _send(view, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton, buttons)
+
+
+def release(view, pos, button=LEFT):
+    _send(view, QEvent.Type.MouseButtonRelease, pos, button, Qt.MouseButton.NoButton)
+
+
+def double_click(view, pos):
+    _send(view, QEvent.Type.MouseButtonDblClick, pos)
+
+
+def drag(view, start, end, steps=5, button=LEFT, modifiers=Qt.KeyboardModifier.NoModifier):
+    """Press at `start`, move in steps, release at `end` (scene coordinates)."""
+    start, end = QPointF(*start) if isinstance(start, tuple) else start, \
+        QPointF(*end) if isinstance(end, tuple) else end
+    press(view, start, button, modifiers)
+    for i in range(1, steps + 1):
+        move(view, start + (end - start) * (i / steps), button)
+    release(view, end, button)
+
+
+def drop_kind(view, kind, scene_pos):
+    """Drop a palette entry (MIME application/x-weaklink-kind) at a scene point."""
+    from designer.canvas import KIND_MIME
+
+    mime = QMimeData()
+    mime.setData(KIND_MIME, kind.value.encode("utf-8"))
+    local = QPointF(view.mapFromScene(QPointF(*scene_pos)))
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(local.toPoint(), action, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), enter)
+    drop = QDropEvent(local, action, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), drop)
+    return drop.isAccepted()
+
+
+def center(view, cid) -> QPointF:
+    return view.scene().item_for(cid).scene_rect().center()
+
+
+def scene_pos(view, cid) -> QPointF:
+    return view.scene().item_for(cid).scenePos()
+

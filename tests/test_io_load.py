@@ -16,8 +16,8 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 # word the message must contain.
 EXPECTED = {
     "truncated": ("line 106, column 6", "ends too early"),
-    "wrong-type": ("components[1].label", "string"),
-    "string-for-number": ("components[1].x", "number"),
+    "wrong-type": ("components[1].label", "must be text, got an array"),
+    "string-for-number": ("components[1].x", 'must be a number, got the text "left"'),
     "unknown-kind": ("components[1].kind", '"mainframe"'),
     "dangling-reference": ("links[0].target", "switch-9"),
     "placement-cycle": ("components[1].parent", "inside itself"),
@@ -27,7 +27,7 @@ EXPECTED = {
     "array": ("$", "array"),
     "not-utf8": ("line 1, column 72", "UTF-8"),
     "wrong-format": ("format", '"drawio"'),
-    "not-a-number": ("$", "NaN"),
+    "not-a-number": ("line 14, column 14", "NaN"),
     "power-loop": ("links", "loop"),
     "duplicate-id": ("components[1].id", "used twice"),
     "impossible-link": ("links[0]", "does not supply power"),
@@ -125,6 +125,23 @@ def test_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path):
     assert load_design(path) == load_design(EXAMPLES / "monolith.weaklink.json")
 
 
+def test_overflowing_number_is_refused_where_it_stands(tmp_path):
+    path = tmp_path / "huge-number.weaklink.json"
+    path.write_text('{"format": "weaklink", "version": 1,\n "design": {"settings": '
+                    '{"horizon_months": 1e400}}}')
+    with pytest.raises(LoadError) as caught:
+        load_design(path)
+    assert (caught.value.where, caught.value.message) == (
+        "line 2, column 44", "not valid JSON: the number 1e400 is too large")
+
+
+def test_utf16_file_gets_a_hint_to_re_save_as_utf8(tmp_path):
+    path = tmp_path / "notepad.weaklink.json"
+    path.write_text('{"format": "weaklink"}', encoding="utf-16")
+    with pytest.raises(LoadError, match=r": \$: is saved as UTF-16"):
+        load_design(path)
+
+
 def test_unknown_top_level_field_is_refused():
     raw = {**_wrapped({}), "thumbnail": "..."}
     with pytest.raises(LoadError, match=r"^<design>: thumbnail: "):
@@ -156,3 +173,24 @@ def test_loaded_values_are_typed():
 
 def _wrapped(design: dict) -> dict:
     return {"format": "weaklink", "version": 1, "design": design}
+
+
+@pytest.mark.parametrize("design, expected", [
+    ({"settings": "x"}, 'settings: must be an object, got the text "x"'),
+    ({"components": {}}, "components: must be an array, got an object"),
+    ({"components": [{"id": "a", "kind": "tier", "quorum": 1.5}]},
+     'components[0].quorum: must be a whole number, got the number 1.5 (component "a")'),
+    ({"components": [{"id": "a", "kind": "site", "entry": True}]},
+     "components[0]: 'entry' does not apply to a Site (component \"a\")"),
+    ({"components": [{"id": "", "kind": "site"}]},
+     'components[0].id: must have at least 1 character, got the text ""'),
+    ({"components": [{"kind": "site"}]}, "components[0].id: is required but missing"),
+    ({"settings": {"kind_overrides": {"mainframe": {}}}},
+     'settings.kind_overrides.mainframe: unknown value "mainframe"; expected '),
+    ({"settings": {"ccf_groups": {"two words": "high"}}},
+     'settings.ccf_groups["two words"]: must be a number, got the text "high"'),
+])
+def test_pydantic_refusals_read_as_json_paths_and_plain_words(design, expected):
+    with pytest.raises(LoadError) as caught:
+        design_from_dict(_wrapped(design), source="f")
+    assert str(caught.value).startswith("f: " + expected)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from designer.io import (design_from_dict, design_to_text, dump_design, load_design,
-                         save_design)
+from designer.io import (LoadError, design_from_dict, design_from_text, design_to_text,
+                         dump_design, load_design, save_design)
 from designer.model import Kind, LinkKind
 from tests.strategies import designs
 
@@ -26,7 +26,7 @@ def test_example_round_trips_through_a_file(path, tmp_path):
     assert copy.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=50, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(design=designs())
 def test_random_design_round_trips_through_a_file(design, tmp_path):
@@ -35,18 +35,28 @@ def test_random_design_round_trips_through_a_file(design, tmp_path):
     assert load_design(path) == design
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(design=designs())
 def test_random_design_round_trips_through_the_clipboard_text(design):
     """The clipboard carries design_to_text; pasting parses it back."""
-    pasted = design_from_dict(json.loads(design_to_text(design)), source="<clipboard>")
-    assert pasted == design
+    assert design_from_text(design_to_text(design)) == design
+    assert design_from_dict(json.loads(design_to_text(design))) == design
+
+
+@pytest.mark.parametrize("text, where", [("", "$"), ("hello", "line 1, column 1"),
+                                         ("[]", "$"), ('{"format": "weaklink"}', "version")])
+def test_pasting_text_that_is_not_a_design_says_so(text, where):
+    with pytest.raises(LoadError) as caught:
+        design_from_text(text)
+    assert (caught.value.file, caught.value.where) == ("<clipboard>", where)
 
 
 def test_strategy_covers_every_kind_and_relation():
     kinds, relations, memberships = set(), set(), set()
 
-    @settings(max_examples=150, deadline=None, database=None)
+    # Derandomized: the same draws every run, so this guards the strategy
+    # itself without ever flaking.
+    @settings(max_examples=100, deadline=None, database=None, derandomize=True)
     @given(design=designs())
     def collect(design):
         kinds.update(c.kind for c in design.components)

@@ -45,6 +45,12 @@ def busy_analyze(design):
     return fake_analyze(design)
 
 
+def long_analyze(design):
+    if design.version == 1:
+        time.sleep(4)
+    return fake_analyze(design)
+
+
 def failing_analyze(design):
     raise ValueError("no entry point")
 
@@ -138,6 +144,21 @@ def test_slow_analysis_moves_to_the_process(make, qtbot):
     editor.edit(sched)
     qtbot.waitUntil(lambda: len(results) == 2, timeout=20000)
     assert results[1]["pid"] != os.getpid() and sched.last_in_process
+
+
+def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
+    editor, sched, results = make(long_analyze, size=50, process_components=10,
+                                  debounce_ms=10, respawn_ms=500)
+    editor.edit(sched)                        # version 1 takes 4 s
+    qtbot.waitUntil(lambda: sched._running is not None, timeout=20000)
+    first_pid = sched.process_pid()
+    start = time.perf_counter()
+    editor.edit(sched)                        # nobody wants version 1 any more
+    assert sched.stale_killed == 1
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    assert time.perf_counter() - start < 3.5  # did not wait for the 4 s run
+    assert [r["version"] for r in results] == [2]
+    assert results[0]["pid"] != first_pid     # a fresh process took over
 
 
 def test_failure_is_reported_and_clears_pending(make, qtbot):

@@ -54,22 +54,33 @@ class Manager:
             raise BudgetExceeded(f"more than {self.budget:,} BDD nodes")
 
 
-def dfs_leaves(circuit: ir.Circuit, top: int, stop: set[int] = frozenset()) -> list[int]:
-    """Events and `stop` nodes (module stand-ins) in depth-first,
-    left-to-right order."""
+def leaf_order(circuit: ir.Circuit, top: int, stop: set[int] = frozenset()) -> list[int]:
+    """Leaves under `top` (events, and `stop` nodes standing in for modules)
+    in the order SCRAM's preprocessor uses: depth first, a gate's sub-gates
+    before its own leaves, so the leaves of one subtree end up together."""
     order: list[int] = []
-    seen: set[int] = set()
-    stack = [top]
+    placed: set[int] = set()
+    stack: list[tuple[int, bool]] = [(top, False)]
     while stack:
-        index = stack.pop()
-        if index in seen:
+        index, expanded = stack.pop()
+        if index in placed:
             continue
-        seen.add(index)
-        node = circuit.nodes[index]
-        if node.op == ir.EVENT or (index in stop and index != top):
-            order.append(index)   # a stand-in sits just before its own leaves
-        stack.extend(reversed(node.children))
+        kids = circuit.nodes[index].children
+        if expanded:
+            placed.add(index)
+            for child in kids:
+                if _is_leaf(circuit, child, stop) and child not in placed:
+                    placed.add(child)
+                    order.append(child)
+            continue
+        stack.append((index, True))
+        stack.extend((c, False) for c in reversed(kids)
+                     if not _is_leaf(circuit, c, stop) and c not in placed)
     return order
+
+
+def _is_leaf(circuit: ir.Circuit, index: int, stop) -> bool:
+    return circuit.nodes[index].op == ir.EVENT or index in stop
 
 
 def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, str]):

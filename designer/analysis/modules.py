@@ -74,8 +74,9 @@ def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
         return _trivial(circuit.nodes[top], probs)
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
-    order = bdd.dfs_leaves(circuit, top, modules)
-    manager = bdd.Manager([leaf_of[i] for i in order if i != top], budget)
+    # Modules share no leaf, so each one's leaves are ordered on their own.
+    order = [leaf for m in sorted(modules) for leaf in bdd.leaf_order(circuit, m, modules)]
+    manager = bdd.Manager([leaf_of[i] for i in order], budget)
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
     q_leaf = {name: 1.0 - p for name, p in p_leaf.items()}
     solved: list[tuple[int, bdd.Flat]] = []

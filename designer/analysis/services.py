@@ -127,7 +127,7 @@ class Services:
 
     def entries(self) -> dict[str, int]:
         """entry id -> gate: up and reachable from the Internet (a tier: quorum)."""
-        if not self.service_ids:
+        if not self.service_ids and not any(self.d.by_id[t].entry for t in self.tier_ids):
             servers = [c.id for c in self.d.components if c.kind is Kind.SERVER]
             if not servers:
                 self.note("", "no services or servers drawn: nothing to analyze")

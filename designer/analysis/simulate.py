@@ -85,8 +85,12 @@ def adjacency(spec: Reach, cache: dict) -> list[list[int]]:
 
 
 def _propagate(spec: Reach, values: Sequence[int], cache: dict) -> list[int]:
-    usable = [values[g] for g in spec.usable]
-    adj = adjacency(spec, cache)
+    return propagate(spec, [values[g] for g in spec.usable], adjacency(spec, cache))
+
+
+def propagate(spec: Reach, usable: list[int], adj: list[list[int]]) -> list[int]:
+    """Bitset of scenarios in which each vertex is reached from the sources,
+    given the bitset of scenarios in which each vertex is usable."""
     reached = [0] * len(usable)
     sources = set(spec.sources)
     frontier = []

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from designer import style
-from designer.model import Component, Kind, Trust
+from designer.model import Kind, Trust
 from designer.style import Detail, State, TextRole
 
 from . import geometry as G
@@ -68,8 +68,12 @@ class ContainerItem(DeviceItem):
         return style.header_brush(self.kind)
 
     def set_detail(self, detail: Detail) -> None:
-        self.label_item.setVisible(True)  # titles stay: the overview reads by them
-        self.icon.setVisible(detail is not Detail.BOXES)
+        # Titles stay when labels go (the overview reads by them); at the
+        # smallest zoom only site titles remain, and server cards lose their bar.
+        boxes = detail is Detail.BOXES
+        self.label_item.setVisible(not boxes or self.kind is Kind.SITE)
+        self.icon.setVisible(not boxes)
+        self.header.setVisible(not boxes or self.kind is not Kind.SERVER)
 
     def set_selected(self, on: bool) -> None:
         self.decor.set_selected(on)
@@ -80,7 +84,18 @@ class ContainerItem(DeviceItem):
         return QRectF(w - GRIP * 1.5, h - GRIP * 1.5, GRIP * 1.5, GRIP * 1.5)
 
 
-class SiteItem(ContainerItem):
+class AreaItem(ContainerItem):
+    """A large area (site, segment): picked up by its title bar or border; a
+    drag on its open floor draws a rubber band instead, so the things inside
+    stay easy to select."""
+
+    def grabs_at(self, local: QPointF) -> bool:
+        w, h = self.size
+        border = min(local.x(), w - local.x(), h - local.y())
+        return local.y() <= self.header_h or border <= 8.0
+
+
+class SiteItem(AreaItem):
     radius = 14.0
     header_h = 32.0
 
@@ -95,7 +110,7 @@ class ServerItem(ContainerItem):
     header_h = 24.0
 
 
-class SegmentItem(ContainerItem):
+class SegmentItem(AreaItem):
     """A network zone: tinted by trust, dashed border, title without a bar."""
 
     radius = 10.0
@@ -126,46 +141,66 @@ class SegmentItem(ContainerItem):
 
 
 class TierItem(ComponentItem):
-    """A tier: a rounded hull around its member services with a "k of n" tag.
-    The scene calls `wrap(rects, n)` whenever a member moves, joins or leaves;
-    an empty tier shows as a placeholder at its own (x, y)."""
+    """A tier: its replicas wrapped together with a "k of n" tag. Replicas
+    that sit close together share one rounded hull; replicas spread far apart
+    (say over two sites) get an outline each, joined by a thin spine, so the
+    tier does not paint over everything between them. The scene calls
+    `wrap(rects)` whenever a member moves, joins or leaves; an empty tier shows
+    as a placeholder at its own (x, y) so services can be dropped into it."""
 
     role = TextRole.SMALL
-    radius = 12.0
-    PAD = 10.0
+    radius = 10.0
+    PAD = 8.0
+    SPREAD = 1.6   # hull area / member area above which members get outlines
 
     def build(self) -> None:
         self.members = 0
         self.tag = QGraphicsPathItem(self)
         self.tag.setPen(QPen(Qt.PenStyle.NoPen))
         self.label_item.setParentItem(self.tag)
+        self.anchor = QPointF(0, 0)
 
     def wrap(self, rects: list[QRectF]) -> None:
         self.members = len(rects)
-        if rects:
-            box = rects[0]
-            for r in rects[1:]:
-                box = box.united(r)
-            box = box.adjusted(-self.PAD, -self.PAD, self.PAD, self.PAD)
-            self.setPos(box.topLeft())
-            self.size = (box.width(), box.height())
-        else:
+        if not rects:
             self.setPos(self.comp.x, self.comp.y)
             self.size = G.DEFAULT_SIZE[Kind.TIER]
-        self.setPath(rounded(self.rect(), self.radius))
+            self.setPath(rounded(self.rect(), self.radius))
+            self.anchor = QPointF(0, self.size[1])
+        else:
+            outlines = [r.adjusted(-self.PAD, -self.PAD, self.PAD, self.PAD) for r in rects]
+            box = outlines[0]
+            for r in outlines[1:]:
+                box = box.united(r)
+            self.setPos(box.topLeft())
+            self.size = (box.width(), box.height())
+            local = [r.translated(-box.topLeft()) for r in outlines]
+            self.setPath(self._shape(local, box))
+            first = min(local, key=lambda r: (r.top(), r.left()))
+            self.anchor = first.bottomLeft()
         self.layout()
         self.decor.update()
 
-    def apply(self, comp: Component) -> None:
-        super().apply(comp)
+    def _shape(self, local: list[QRectF], box: QRectF) -> QPainterPath:
+        area = sum(r.width() * r.height() for r in local)
+        if len(local) == 1 or box.width() * box.height() <= self.SPREAD * area:
+            return rounded(self.rect(), self.radius)
+        path = QPainterPath()
+        for r in local:
+            path.addRoundedRect(r, self.radius, self.radius)
+        order = sorted(local, key=lambda r: (r.center().x(), r.center().y()))
+        for a, b in zip(order, order[1:]):
+            line = G.anchored_line(a, b)
+            path.moveTo(line.p1())
+            path.lineTo(line.p2())
+        return path
 
     def layout(self) -> None:
         k = self.comp.quorum or 1
-        text = f"{self.comp.name} · {k} of {self.members}"
-        self.label_item.setText(text)
+        self.label_item.setText(f"{self.comp.name} · {k} of {self.members}")
         r = self.label_item.boundingRect()
         self.tag.setPath(rounded(QRectF(0, 0, r.width() + 12, r.height() + 4), 4))
-        self.tag.setPos(self.size[0] - r.width() - 20, -r.height() / 2 - 2)
+        self.tag.setPos(self.anchor + QPointF(6, -(r.height() + 4) / 2))
         self.label_item.setPos(6, 2)
 
     def body_pen(self) -> QPen:

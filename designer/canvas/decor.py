@@ -67,6 +67,8 @@ class Decor:
     def update(self) -> None:
         """Follow the item's state and size (called from item.restyle())."""
         item, state = self.item, self.item.state
+        if state is State.NORMAL and not self.worn():
+            return   # the common case at build time: nothing to show, nothing to hide
         if style.state_style(state).badge or self.badge is not None:
             if self.badge is None:
                 self.badge = Badge(item)
@@ -79,6 +81,12 @@ class Decor:
             item.label_item.setFont(font)
         self._update_halo()
         self.set_holds_spof(self.holds_spof, force=True)
+
+    def worn(self) -> bool:
+        """Does the item wear (or has it ever worn) any decoration?"""
+        return (self.badge is not None or self.hatch is not None or self.halo is not None
+                or self.glow is not None or self.header_badge is not None
+                or self.item.label_item.font().strikeOut())
 
     def _update_hatch(self, state: State) -> None:
         brush = style.hatch_brush(state)

@@ -12,8 +12,8 @@ from designer.model import Component, Kind
 
 GRID = 10.0
 HEADER = 26.0          # title bar height of site/rack/server/segment
-PAD = 12.0             # inner margin a container keeps around its contents
-CHIP_W, CHIP_H, CHIP_GAP = 50.0, 18.0, 6.0
+PAD = 10.0             # inner margin a container keeps around its contents
+CHIP_W, CHIP_H, CHIP_GAP = 40.0, 18.0, 4.0
 CHIP_KINDS = frozenset({Kind.PSU, Kind.NIC, Kind.DISK})
 RESIZABLE = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT, Kind.NOTE})
 CONTAINER_ITEMS = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT})
@@ -52,26 +52,30 @@ def snap_point(p: QPointF, on: bool = True) -> QPointF:
 
 
 def chip_slots(host_w: float, host_h: float, kinds: list[Kind]) -> list[QPointF]:
-    """Top-left corners (host coordinates) of chips laid along the host's edge:
-    PSUs then disks straddle the bottom edge, NICs straddle the right edge."""
+    """Top-left corners (host coordinates) of chips straddling the host's edge:
+    PSUs along the bottom from the left, disks along the bottom from the
+    right, NICs down the right side below the title bar."""
     slots: list[QPointF] = []
-    bottom = right = 0
+    count = {Kind.PSU: 0, Kind.NIC: 0, Kind.DISK: 0}
+    bottom = host_h - CHIP_H / 2
     for kind in kinds:
-        if kind is Kind.NIC:
-            slots.append(QPointF(host_w - CHIP_W / 2, HEADER + right * (CHIP_H + CHIP_GAP)))
-            right += 1
+        i = count[kind]
+        count[kind] += 1
+        if kind is Kind.PSU:
+            slots.append(QPointF(PAD + i * (CHIP_W + CHIP_GAP), bottom))
+        elif kind is Kind.DISK:
+            slots.append(QPointF(host_w - PAD - CHIP_W - i * (CHIP_W + CHIP_GAP), bottom))
         else:
-            slots.append(QPointF(PAD + bottom * (CHIP_W + CHIP_GAP), host_h - CHIP_H / 2))
-            bottom += 1
+            slots.append(QPointF(host_w - CHIP_W / 2, HEADER + 4 + i * (CHIP_H + CHIP_GAP)))
     return slots
 
 
 def min_host_size(kinds: list[Kind]) -> tuple[float, float]:
     """The smallest host that fits these chips along its edges."""
     bottom = sum(1 for k in kinds if k is not Kind.NIC)
-    right = sum(1 for k in kinds if k is Kind.NIC)
-    width = PAD * 2 + bottom * (CHIP_W + CHIP_GAP) + CHIP_W / 2
-    height = HEADER + right * (CHIP_H + CHIP_GAP) + CHIP_H
+    nics = sum(1 for k in kinds if k is Kind.NIC)
+    width = 2 * PAD + bottom * (CHIP_W + CHIP_GAP) - CHIP_GAP + (CHIP_GAP if bottom else 0)
+    height = HEADER + 4 + nics * (CHIP_H + CHIP_GAP) + CHIP_H
     return width, height
 
 

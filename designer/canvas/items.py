@@ -10,9 +10,8 @@ and tiers are in `containers.py`; state badges and halos in `decor.py`.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
-                               QGraphicsSimpleTextItem, QGraphicsTextItem)
+from PySide6.QtGui import QBrush, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsTextItem
 
 from designer import style
 from designer.model import Component, Kind
@@ -20,36 +19,7 @@ from designer.style import Detail, State, TextRole
 
 from . import geometry as G
 from .decor import Decor
-
-ICON = 22.0          # icon size in scene units; rendered at 2x for crisp zoom
-_metrics: dict[TextRole, QFontMetricsF] = {}
-
-
-def metrics(role: TextRole) -> QFontMetricsF:
-    if role not in _metrics:
-        _metrics[role] = QFontMetricsF(style.label_font(role))
-    return _metrics[role]
-
-
-def elided(text: str, role: TextRole, width: float) -> str:
-    return metrics(role).elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
-
-
-def rounded(rect: QRectF, radius: float) -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(rect, radius, radius)
-    return path
-
-
-def icon_item(parent: QGraphicsItem, kind: Kind, size: float) -> QGraphicsPixmapItem:
-    """A kind icon rendered at twice its scene size, shown at half scale, so it
-    stays crisp at 200 % zoom and on 2x screens."""
-    from designer.resources import icon_pixmap
-    item = QGraphicsPixmapItem(icon_pixmap(kind, int(size * 2), style.is_dark()), parent)
-    item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-    item.setScale(0.5)
-    return item
-
+from .drawing import ICON, elided, flat, font, icon_item, metrics, rounded
 
 class ComponentItem(QGraphicsPathItem):
     """Base: a body path in item coordinates with its top-left at (0, 0); the
@@ -66,7 +36,7 @@ class ComponentItem(QGraphicsPathItem):
         self.state = State.NORMAL
         self.size = G.size_of(comp)
         self.label_item = QGraphicsSimpleTextItem(self)
-        self.label_item.setFont(style.label_font(self.role))
+        self.label_item.setFont(font(self.role))
         self.decor = Decor(self)
         self.build()
         self.apply(comp)
@@ -110,7 +80,7 @@ class ComponentItem(QGraphicsPathItem):
                                                self.scenePos().y() + self.size[1]))
 
     def restyle(self) -> None:
-        self.setPen(self.body_pen())
+        self.setPen(flat(self.body_pen()))
         self.setBrush(self.body_brush())
         self.label_item.setBrush(style.text_color(self.state))
         self.decor.update()
@@ -126,8 +96,14 @@ class ComponentItem(QGraphicsPathItem):
     def set_selected(self, on: bool) -> None:
         self.decor.set_selected(on)
 
+    def grabs_at(self, local: QPointF) -> bool:
+        """Does a press at this point (item coordinates) pick the item up?"""
+        return True
+
     def refresh_icons(self) -> None:
-        """Re-render icons after a palette change."""
+        """Re-render icons and fonts after a palette or presentation change."""
+        self.label_item.setFont(font(self.role))
+        self.layout()
 
 
 class DeviceItem(ComponentItem):
@@ -168,11 +144,17 @@ class DeviceItem(ComponentItem):
 
     def refresh_icons(self) -> None:
         from designer.resources import icon_pixmap
+        super().refresh_icons()
         self.icon.setPixmap(icon_pixmap(self.kind, int(ICON * 2), style.is_dark()))
 
 
 class ServiceItem(DeviceItem):
-    """A service: a rounded pill."""
+    """A service: a rounded pill (hidden at the smallest zoom, where it would
+    be a speck inside its server)."""
+
+    def set_detail(self, detail: Detail) -> None:
+        super().set_detail(detail)
+        self.setVisible(detail is not Detail.BOXES)
 
     def apply(self, comp: Component) -> None:
         self.radius = G.size_of(comp)[1] / 2
@@ -196,7 +178,9 @@ class ChipItem(ComponentItem):
 
     def layout(self) -> None:
         w, h = self.size
-        self.label_item.setText(elided(self.comp.name, self.role, w - 6))
+        # The end of a chip's label tells chips apart ("…psu-a", "…psu-b").
+        self.label_item.setText(elided(self.comp.name, self.role, w - 2,
+                                       Qt.TextElideMode.ElideLeft))
         r = self.label_item.boundingRect()
         self.label_item.setPos((w - r.width()) / 2, (h - r.height()) / 2)
         self.label_item.setScale(1.0)

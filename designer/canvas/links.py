@@ -29,10 +29,10 @@ class LinkItem(QGraphicsPathItem):
         self.state = State.NORMAL
         self.offset = 0.0
         self.selected = False
+        self.detail = Detail.FULL
         self.arrow = QGraphicsPolygonItem(self)
         self.arrow.setPen(QPen(Qt.PenStyle.NoPen))
-        self.port = QGraphicsSimpleTextItem(self)
-        self.port.setFont(style.label_font(TextRole.SMALL))
+        self.port: QGraphicsSimpleTextItem | None = None   # made when a port is shown
         self.setZValue(3)
         self.apply(link)
 
@@ -42,21 +42,28 @@ class LinkItem(QGraphicsPathItem):
 
     def apply(self, link: Link) -> None:
         self.link = link
-        self.arrow.setVisible(style.palette().links[link.kind].arrow)
+        self.directed = style.palette().links[link.kind].arrow
+        self.arrow.setVisible(self.directed and self.detail is not Detail.BOXES)
         text = f":{link.port}" if link.port else link.label
-        self.port.setText(text)
-        self.port.setVisible(bool(text))
+        if text and self.port is None:
+            self.port = QGraphicsSimpleTextItem(self)
+            self.port.setFont(style.label_font(TextRole.SMALL))
+        if self.port is not None:
+            self.port.setText(text)
+            self.port.setVisible(bool(text) and self.detail is Detail.FULL)
         self.setToolTip(f"{link.kind.value} link {link.source} → {link.target}")
         self.restyle()
 
     def restyle(self) -> None:
         pen = QPen(style.link_pen(self.kind, self.state))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)   # see items.flat: round caps are slow
         if self.selected:
             pen.setColor(style.palette().selection)
             pen.setWidthF(pen.widthF() + 1.5)
         self.setPen(pen)
         self.arrow.setBrush(QBrush(pen.color()))
-        self.port.setBrush(style.palette().text_muted)
+        if self.port is not None:
+            self.port.setBrush(style.palette().text_muted)
 
     def set_state(self, state: State) -> None:
         if state is not self.state:
@@ -69,21 +76,24 @@ class LinkItem(QGraphicsPathItem):
             self.restyle()
 
     def set_detail(self, detail: Detail) -> None:
-        self.port.setVisible(detail is Detail.FULL and bool(self.port.text()))
+        self.detail = detail
+        if self.port is not None:
+            self.port.setVisible(detail is Detail.FULL and bool(self.port.text()))
+        self.arrow.setVisible(self.directed and detail is not Detail.BOXES)
 
     def route(self, source: QRectF, target: QRectF) -> None:
         """Anchor between the two endpoint rects (scene coordinates)."""
         line = anchored_line(source, target, self.offset)
         path = QPainterPath(line.p1())
         end = line.p2()
-        if self.arrow.isVisible() and line.length() > ARROW * 1.5:
+        if self.directed and line.length() > ARROW * 1.5:
             end = line.pointAt(1 - ARROW / line.length())
             self.arrow.setPolygon(_arrowhead(line))
         else:
             self.arrow.setPolygon(QPolygonF())
         path.lineTo(end)
         self.setPath(path)
-        if self.port.isVisible():
+        if self.port is not None and self.port.text():
             mid = line.center()
             self.port.setPos(mid + QPointF(4, -16))
 

@@ -44,7 +44,7 @@ class CanvasScene(SceneStates, QGraphicsScene):
         QGraphicsScene.__init__(self, parent)
         SceneStates.__init__(self)
         self.document = document
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, ComponentItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._links_at: dict[str, set[str]] = {}
@@ -70,6 +70,9 @@ class CanvasScene(SceneStates, QGraphicsScene):
                 return item.lid
             item = item.parentItem()
         return None
+
+    def is_component(self, item_id: str) -> bool:
+        return item_id in self._items
 
     def component_items(self) -> Iterable[ComponentItem]:
         return self._items.values()
@@ -200,11 +203,15 @@ class CanvasScene(SceneStates, QGraphicsScene):
                 host.place_chips(chips)
 
     def _rewrap_tiers(self, tier_ids: Iterable[str]) -> None:
-        for tid in tier_ids:
-            tier = self._items.get(tid)
-            if isinstance(tier, TierItem):
-                members = [i for i in self._items.values() if i.comp.tier == tid]
-                tier.wrap([m.scene_rect() for m in members])
+        tiers = {t: self._items[t] for t in tier_ids if isinstance(self._items.get(t), TierItem)}
+        if not tiers:
+            return
+        members: dict[str, list[QRectF]] = {t: [] for t in tiers}
+        for item in self._items.values():   # one pass, however many tiers
+            if item.comp.tier in members:
+                members[item.comp.tier].append(item.scene_rect())
+        for tid, tier in tiers.items():
+            tier.wrap(members[tid])
 
     def _spread(self, pairs: Iterable[frozenset]) -> None:
         for pair in pairs:
@@ -215,6 +222,15 @@ class CanvasScene(SceneStates, QGraphicsScene):
                 flip = item.link.source != min(pair)
                 item.offset = -offset if flip else offset
             self.reroute_links(set(lids))
+
+    def preview(self, comp: Component) -> None:
+        """Show a value the document does not hold (yet): a resize in progress,
+        or the document's own value again to snap back."""
+        item = self._items[comp.id]
+        self._place(item, comp)
+        item.apply(comp)
+        self._relayout_chips([comp.id, comp.parent] if comp.parent else [comp.id])
+        self.reroute([comp.id])
 
     def subtree(self, cids: Iterable[str]) -> list[ComponentItem]:
         """The items of these components and of everything placed inside them."""

@@ -1,5 +1,6 @@
-"""`weaklink validate FILE`: exit 0 with a one-line summary, or exit 2 with
-every problem as `FILE: WHERE: MESSAGE`, never a traceback."""
+"""`weaklink validate FILE...`: for each file, one summary line on stdout, or
+every problem as `FILE: WHERE: MESSAGE` on stderr; exit 0 when all are valid,
+2 when any is not. Never a traceback."""
 from __future__ import annotations
 
 import click
@@ -12,9 +13,15 @@ MAX_SHOWN = 50
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=True))
-def validate(file: str) -> None:
-    """Check a design file; exit 0 with a summary or 2 with the errors."""
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+def validate(files: tuple[str, ...]) -> None:
+    """Check design files; exit 0 with a summary each, or 2 with the errors."""
+    results = [_check(file) for file in files]
+    if not all(results):
+        raise SystemExit(EXIT_INVALID)
+
+
+def _check(file: str) -> bool:
     try:
         design = load_design(file)
     except LoadError as err:
@@ -24,9 +31,10 @@ def validate(file: str) -> None:
         if len(problems) > MAX_SHOWN:
             click.echo(f"{file}: ... and {len(problems) - MAX_SHOWN} more problems",
                        err=True)
-        raise SystemExit(EXIT_INVALID) from None
-    click.echo(f"{file}: ok, design {design.name!r}, {_count(design.components, 'component')}, "
-               f"{_count(design.links, 'link')}")
+        return False
+    click.echo(f"{file}: ok, design {design.name!r}, "
+               f"{_count(design.components, 'component')}, {_count(design.links, 'link')}")
+    return True
 
 
 def _count(items: tuple, noun: str) -> str:

@@ -9,6 +9,7 @@ cycles, impossible links), all reported together where possible.
 from __future__ import annotations
 
 import json
+import math
 import os
 from typing import Any
 
@@ -29,6 +30,13 @@ def load_design(path: str | os.PathLike) -> Design:
     name = os.fspath(path)
     text = _decode(name, _read_capped(name))
     return design_from_dict(_parse(name, text), source=name)
+
+
+def design_from_text(text: str, source: str = "<clipboard>") -> Design:
+    """A Design from JSON text such as design_to_text() puts on the clipboard."""
+    if not text.strip():
+        raise LoadError(source, _ROOT, "there is no design here (empty text)")
+    return design_from_dict(_parse(source, text), source=source)
 
 
 def design_from_dict(raw: Any, source: str = "<design>") -> Design:
@@ -71,6 +79,9 @@ def _read_capped(name: str) -> bytes:
 def _decode(name: str, data: bytes) -> str:
     if not data.strip():
         raise LoadError(name, _ROOT, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(name, _ROOT, "is saved as UTF-16; Weaklink designs are UTF-8 "
+                                     "(re-save it as UTF-8)")
     if b"\x00" in data[:65536]:
         raise LoadError(name, _ROOT, "is a binary file, not a Weaklink design (JSON text)")
     try:
@@ -86,20 +97,42 @@ def _decode(name: str, data: bytes) -> str:
 
 def _parse(name: str, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as err:
         ended = err.pos >= len(text.rstrip())
         detail = "the file ends too early (truncated?)" if ended else err.msg
         raise LoadError(name, f"line {err.lineno}, column {err.colno}",
                         f"not valid JSON: {detail}") from None
-    except ValueError as err:       # NaN / Infinity, refused below
-        raise LoadError(name, _ROOT, str(err)) from None
+    except _BadNumber as err:
+        raise LoadError(name, _place_of(text, err.token), str(err)) from None
     except RecursionError:
         raise LoadError(name, _ROOT, "not a design: JSON nested too deeply") from None
 
 
+class _BadNumber(ValueError):
+    """NaN, Infinity or an overflowing literal: Python's json takes them, but
+    they are not JSON and a design holding them could never be saved."""
+
+    def __init__(self, token: str, message: str) -> None:
+        super().__init__(f"not valid JSON: {message}")
+        self.token = token
+
+
 def _refuse_constant(token: str) -> float:
-    raise ValueError(f"not valid JSON: {token} is not a number JSON allows")
+    raise _BadNumber(token, f"{token} is not a number JSON allows")
+
+
+def _finite(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _BadNumber(token, f"the number {token} is too large")
+    return value
+
+
+def _place_of(text: str, token: str) -> str:
+    offset = max(text.find(token), 0)
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)}"
 
 
 def _from_pydantic(source: str, raw: dict, error: dict) -> LoadError:

@@ -11,6 +11,15 @@ import re
 from typing import Any, Iterable
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# pydantic type errors in JSON words ("a valid tuple" means an array here).
+_EXPECTED = {
+    "model_type": "an object", "model_attributes_type": "an object",
+    "dict_type": "an object", "tuple_type": "an array", "list_type": "an array",
+    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "float_type": "a number",
+    "float_parsing": "a number",
+}
 _OWNER = re.compile(r"^(components|links)\[(\d+)\]")
 _SHORT = 40
 
@@ -58,17 +67,22 @@ def sentence(error: dict) -> str:
     if kind in ("value_error", "assertion_error"):
         return msg.split(", ", 1)[1] if msg.startswith(("Value error", "Assertion")) else msg
     if kind in ("enum", "literal_error"):
-        noun = "kind" if error.get("loc", ())[-1:] == ("kind",) else "value"
-        expected = error.get("ctx", {}).get("expected", "")
-        value = error.get("input")
-        shown = _quote(_clip(value)) if isinstance(value, str) else describe(value)
-        return f"unknown {noun} {shown}; expected {expected}"
+        return _unknown_choice(error)
+    if kind in _EXPECTED:
+        return f"must be {_EXPECTED[kind]}, got {describe(error.get('input'))}"
     msg = msg.split(", unable to", 1)[0]
-    if msg.startswith("Input should be "):
-        msg = "must be " + msg[len("Input should be "):]
-    elif msg.startswith("Input "):
-        msg = msg[len("Input "):]
+    for prefix in ("Input should ", "String should ", "Tuple should ", "Value should "):
+        if msg.startswith(prefix):
+            msg = "must " + msg[len(prefix):]
     return f"{msg}, got {describe(error.get('input'))}"
+
+
+def _unknown_choice(error: dict) -> str:
+    noun = "kind" if tuple(error.get("loc", ()))[-1:] == ("kind",) else "value"
+    expected = error.get("ctx", {}).get("expected", "")
+    value = error.get("input")
+    shown = _quote(_clip(value)) if isinstance(value, str) else describe(value)
+    return f"unknown {noun} {shown}; expected {expected}"
 
 
 def owner_hint(raw: Any, loc: tuple) -> str:

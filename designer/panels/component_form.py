@@ -32,7 +32,29 @@ _TITLES = {"label": "label", "capex": "purchase cost", "opex_monthly": "running 
 
 
 def applies(name: str, kind: Kind) -> bool:
+    if name == "segment":
+        return kind in SEGMENT_MEMBERS
     return name not in KIND_FIELDS or kind in KIND_FIELDS[name]
+
+
+# Kind-specific rows: (field, factory, title or None for a check box's own text).
+SPECIFIC_ROWS = [
+    ("raid", lambda: ChoiceField(_RAID), "RAID level"),
+    ("role", lambda: ChoiceField(_ROLES), "Role"),
+    ("ports", lambda: PortsField("e.g. 443, 8443"), "Listens on"),
+    ("quorum", lambda: NumberField("all members", integer=True), "Quorum (k of n)"),
+    ("trust", lambda: ChoiceField(_TRUST), "Trust"),
+    ("tier", lambda: ChoiceField(), "Tier"),
+    ("segment", lambda: ChoiceField(), "Segment"),
+    ("public", lambda: BoolField("Reachable from the Internet"), None),
+    ("entry", lambda: BoolField("User-facing (an entry point)"), None),
+    ("default_deny", lambda: BoolField("Deny what no rule allows"), None),
+]
+
+
+def specific_rows(kinds) -> list:
+    """The kind-specific rows that apply to every one of `kinds`."""
+    return [row for row in SPECIFIC_ROWS if all(applies(row[0], k) for k in kinds)]
 
 
 class ComponentForm(QWidget):
@@ -47,6 +69,7 @@ class ComponentForm(QWidget):
         self.fields: dict[str, Any] = {}
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._general(comp)
         if comp.kind not in NEVER_FAIL:
             self._reliability()
@@ -94,18 +117,7 @@ class ComponentForm(QWidget):
         self._add("opex_monthly", NumberField("kind default"), f"Per month ({currency})")
 
     def _specific(self, kind: Kind) -> None:
-        rows = [("raid", lambda: ChoiceField(_RAID), "RAID level"),
-                ("role", lambda: ChoiceField(_ROLES), "Role"),
-                ("ports", lambda: PortsField("e.g. 443, 8443"), "Listens on"),
-                ("quorum", lambda: NumberField("all members", integer=True), "Quorum (k of n)"),
-                ("trust", lambda: ChoiceField(_TRUST), "Trust"),
-                ("tier", lambda: ChoiceField(), "Tier"),
-                ("segment", lambda: ChoiceField(), "Segment"),
-                ("public", lambda: BoolField("Reachable from the Internet"), None),
-                ("entry", lambda: BoolField("User-facing (an entry point)"), None),
-                ("default_deny", lambda: BoolField("Deny what no rule allows"), None)]
-        shown = [(n, make, t) for n, make, t in rows if applies(n, kind)
-                 and (n != "segment" or kind in SEGMENT_MEMBERS)]
+        shown = specific_rows([kind])
         if shown or kind is Kind.FIREWALL:
             self._section(kind.title)
         for name, make, title in shown:
@@ -155,7 +167,7 @@ class ComponentForm(QWidget):
         try:
             self.document.update(self.cid, text=f"Set {what} of {comp.name}", **changes)
         except DesignError as err:
-            self._refused(err.message)
+            self._refused(f"Cannot set the {what}: {err.message}")
             self.refresh()
             return False
         self.error.emit("")

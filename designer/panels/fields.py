@@ -33,6 +33,9 @@ def parse_number(text: str, integer: bool = False) -> float | int | None:
     return number
 
 
+MIXED_DATA = "\x00mixed"
+
+
 class TextField(QLineEdit):
     committed = Signal(object)
     failed = Signal(str)
@@ -71,9 +74,10 @@ class NumberField(TextField):
     """An optional number; empty means "use the default" (None)."""
 
     def __init__(self, placeholder: str = "default", scale: float = 1.0,
-                 integer: bool = False, parent=None) -> None:
+                 integer: bool = False, bounds: tuple[float, float, str] | None = None,
+                 parent=None) -> None:
         super().__init__(placeholder, parent)
-        self._scale, self._integer = scale, integer
+        self._scale, self._integer, self._bounds = scale, integer, bounds
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def format(self, value: Any) -> str:
@@ -81,6 +85,10 @@ class NumberField(TextField):
 
     def parse(self, text: str) -> Any:
         number = parse_number(text, self._integer)
+        if number is not None and self._bounds is not None:
+            low, high, message = self._bounds
+            if not low < number <= high:
+                raise ValueError(message)
         if number is None or self._scale == 1.0:
             return number
         return round(number / self._scale, 12)
@@ -122,6 +130,8 @@ class ChoiceField(QComboBox):
 
     def __init__(self, choices: Sequence[tuple[str, Any]] = (), parent=None) -> None:
         super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
         self.set_choices(choices)
         self.activated.connect(self._picked)
         self._shown: Any = None
@@ -134,12 +144,22 @@ class ChoiceField(QComboBox):
         self.blockSignals(False)
 
     def show_value(self, value: Any) -> None:
+        mixed = self.findData(MIXED_DATA)
+        if mixed >= 0:
+            self.removeItem(mixed)
         self._shown = value
         index = self.findData(value)
         if index < 0 and value is not None:
             self.addItem(str(value), value)     # unknown: show it, do not lose it
             index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
+
+    def show_mixed(self, text: str) -> None:
+        """Several components with different values: show `text`, keep both."""
+        if self.findData(MIXED_DATA) < 0:
+            self.insertItem(0, text, MIXED_DATA)
+        self._shown = MIXED_DATA
+        self.setCurrentIndex(0)
 
     def _picked(self, index: int) -> None:
         value = self.itemData(index)

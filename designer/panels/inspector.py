@@ -1,7 +1,8 @@
 """The inspector dock: the properties of what is selected, editable.
 
 Nothing selected shows the design settings; one component its form (every
-property of its kind); one link its label and port; several items a summary.
+property of its kind); one link its label and port; several components the
+properties they share, set on all at once; anything else a summary.
 All edits go through the Document, so each is one undo step, and a refused
 edit shows the model's message in the red banner at the top while the field
 goes back to the model's value."""
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from .component_form import ComponentForm
+from .multi_form import MultiForm
 from .settings_form import LinkForm, SettingsForm
 
 
@@ -32,6 +34,7 @@ class Inspector(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -66,6 +69,8 @@ class Inspector(QWidget):
             return LinkForm(self.document, self.ids[0])
         if not self.ids:
             return SettingsForm(self.document)
+        if len(comps) > 1:
+            return MultiForm(self.document, comps)
         return self._summary()
 
     def _summary(self) -> QWidget:

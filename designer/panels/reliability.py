@@ -33,7 +33,9 @@ class ReliabilityEditor(QObject):
     def __init__(self, form: QFormLayout, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.mode = ChoiceField(_MODES)
-        self.availability = NumberField("e.g. 99.95", scale=100.0)
+        self.availability = NumberField(
+            "e.g. 99.95", scale=100.0,
+            bounds=(0.0, 100.0, "Availability is a percentage above 0 and at most 100."))
         self.mtbf = NumberField("hours between failures")
         self.mttr = NumberField("hours to repair")
         self.hint = QLabel()

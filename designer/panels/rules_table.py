@@ -9,8 +9,8 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
-                               QPushButton, QSizePolicy, QStyledItemDelegate, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QSizePolicy, QStyledItemDelegate, QTableWidget,
+                               QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from designer.model import FirewallRule
 
@@ -68,12 +68,18 @@ class RulesTable(QWidget):
                     col, _ChoiceDelegate(lambda n=name: _FIXED[n], self))
         self.table.itemChanged.connect(self._cell_changed)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.buttons = {key: QPushButton(title) for key, title in
-                        (("add", "Add"), ("remove", "Remove"), ("up", "Up"), ("down", "Down"))}
+        self.buttons = {}
         row = QHBoxLayout()
-        for key, button in self.buttons.items():
-            row.addWidget(button)
+        for key, title, tip in (("add", "Add", "Add a rule below the selected one"),
+                                ("remove", "Remove", "Remove the selected rule"),
+                                ("up", "Up", "Move the rule up: rules match top first"),
+                                ("down", "Down", "Move the rule down")):
+            button = QToolButton(text=title, toolTip=tip)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.clicked.connect(getattr(self, key))
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

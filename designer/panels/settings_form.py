@@ -4,12 +4,13 @@ groups), and when one link is selected: its label and port. Each edit is
 one undo step; a refusal shows its message and the field reverts."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from designer.model import DesignError, LinkKind
+from designer.model import FAMILIES, DesignError, LinkKind
 
 from .fields import NumberField, TextField
 
@@ -39,6 +40,19 @@ class _GroupsField(TextField):
         return _parse_groups(text)
 
 
+def design_summary(document) -> str:
+    """'40 components, 29 links' and a count per family that is present."""
+    comps = document.components()
+    counts = Counter(c.kind for c in comps)
+    parts = []
+    for family, kinds in FAMILIES.items():
+        present = [f"{counts[k]} × {k.title}" for k in kinds if counts[k]]
+        if present:
+            parts.append(f"{family}: " + ", ".join(present))
+    head = f"{len(comps)} components, {len(document.links())} links"
+    return "\n".join([head, *parts]) if comps else "An empty design: drag kinds from the palette."
+
+
 class SettingsForm(QWidget):
     error = Signal(str)
 
@@ -62,6 +76,12 @@ class SettingsForm(QWidget):
             form.addRow(title, field)
             field.committed.connect(lambda value, n=name: self.commit(**{n: value}))
             field.failed.connect(self.error)
+        contents = QLabel("Contents")
+        contents.setObjectName("section")
+        form.addRow(contents)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form.addRow(self.summary)
         hint = QLabel("Select a component to edit it. Nothing selected shows the "
                       "design's own settings.")
         hint.setObjectName("hint")
@@ -73,6 +93,7 @@ class SettingsForm(QWidget):
         settings = self.document.settings
         for name, field in self.fields.items():
             field.show_value(getattr(settings, name))
+        self.summary.setText(design_summary(self.document))
 
     def commit(self, **changes: Any) -> bool:
         if changes.get("horizon_months", 0) is None:

@@ -1,10 +1,16 @@
-"""Help > Keyboard Shortcuts: every action that has a shortcut, read from the
-actions themselves so the list can never disagree with the keys."""
+"""The Help menu's windows: the keyboard shortcuts, read from the actions
+themselves so the list can never disagree with the keys, and the user guide
+(docs/user-guide.md, shown offline with its images)."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "user-guide.md"
 
 
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
@@ -36,3 +42,24 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(420, 560)
+
+
+class GuideDialog(QDialog):
+    """The user guide, rendered from its Markdown source."""
+
+    def __init__(self, parent: QWidget | None = None, path: Path = GUIDE) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Weaklink user guide")
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        if path.exists():
+            self.browser.setSearchPaths([str(path.parent)])
+            self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        else:
+            self.browser.setPlainText(f"The user guide is not installed ({path}).")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(860, 760)

@@ -1,0 +1,155 @@
+"""Blast radius and a readable reason for each SPOF.
+
+Both are read off the single-failure pass: in scenario "e alone failed",
+which gates are down that were up with nothing failed. The reason names the
+mechanism (placement, power, storage, network path, missing replica) and the
+things it takes with it, e.g. "Feed A powers both PSUs of web-1 and web-2, so
+Shop goes down".
+"""
+from __future__ import annotations
+
+from designer.model import Design, Kind
+from designer.model.kinds import POWER_SOURCES
+
+from .cuts import Singles
+from .simulate import set_bits
+from .structure import Compiled
+
+HARDWARE = frozenset({Kind.SERVER, Kind.SWITCH, Kind.ROUTER, Kind.FIREWALL,
+                      Kind.LOAD_BALANCER, Kind.ISP_UPLINK, Kind.UPS, Kind.PDU, Kind.RACK})
+NETWORK = frozenset({Kind.SWITCH, Kind.ROUTER, Kind.FIREWALL, Kind.LOAD_BALANCER,
+                     Kind.ISP_UPLINK, Kind.NIC})
+SHOWN = 3
+
+
+def phrase(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c", "a, b, c and 4 more"."""
+    if len(names) > SHOWN + 1:
+        names = names[:SHOWN] + [f"{len(names) - SHOWN} more"]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Explainer:
+    """Explains the given events (the SPOFs); work is proportional to what
+    they take down, not to (events x components)."""
+
+    def __init__(self, design: Design, compiled: Compiled, singles: Singles,
+                 events: list[str]) -> None:
+        self.d, self.cp, self.s = design, compiled, singles
+        self.index = {name: i for i, name in enumerate(singles.events)}
+        wanted = 0
+        for event in events:
+            wanted |= 1 << self.index[event]
+        self._downs: dict[int, list[str]] = {self.index[e]: [] for e in events}
+        for cid, gate in compiled.up.items():
+            for i in set_bits(singles.killed_by(gate) & wanted):
+                self._downs[i].append(cid)
+        self.psu_count: dict[str, int] = {}
+        for comp in design.components:
+            if comp.kind is Kind.PSU and comp.parent:
+                self.psu_count[comp.parent] = self.psu_count.get(comp.parent, 0) + 1
+
+    def _down(self, gate: int, scenario: int) -> bool:
+        return self.s.up_at_base(gate) and not self.s.values[gate] >> scenario & 1
+
+    def down_ids(self, event: str) -> list[str]:
+        """Components (of any kind) that stop working when `event` alone fails."""
+        return self._downs[self.index[event]]
+
+    def blast_radius(self, event: str) -> tuple[str, ...]:
+        """Entry points, then tiers, then services that go down."""
+        i = self.index[event]
+        lost = [e for e, g in self.cp.entries.items() if self._down(g, i)]
+        kinds = (Kind.TIER, Kind.SERVICE)
+        for kind in kinds:
+            lost += [c for c in self.down_ids(event)
+                     if self.d.by_id[c].kind is kind and c not in lost]
+        return tuple(lost)
+
+    def explanation(self, event: str) -> str:
+        comp = self.d.by_id[event]
+        i = self.index[event]
+        down = [c for c in self.down_ids(event) if c != event]
+        entries = [self._name(e) for e, g in self.cp.entries.items() if self._down(g, i)]
+        cause = self._cause(comp, down, entries)
+        if not entries or cause.endswith(phrase(entries)):
+            return cause
+        verb = "goes" if len(entries) == 1 else "go"
+        return f"{cause}, so {phrase(entries)} {verb} down"
+
+    def _name(self, cid: str) -> str:
+        return self.d.by_id[cid].name
+
+    def _hardware(self, down: list[str]) -> list[str]:
+        return [c for c in down if self.d.by_id[c].kind in HARDWARE]
+
+    def _cause(self, comp, down: list[str], entries: list[str]) -> str:
+        kind, name = comp.kind, comp.name
+        if kind in POWER_SOURCES:
+            return self._power_cause(comp, down)
+        if kind is Kind.PSU:
+            return f"{name} is the only working power supply of {self._name(comp.parent)}"
+        if kind is Kind.DISK:
+            raid = self.d.by_id[comp.parent].raid
+            level = raid.value.upper() if raid else "no RAID"
+            return f"{self._name(comp.parent)} needs {name} ({level})"
+        if kind is Kind.SERVICE:
+            return self._service_cause(comp)
+        held = [c for c in self._hardware(down) if self._inside(c, comp.id)]
+        if held and kind in (Kind.SITE, Kind.RACK):
+            return f"{name} holds {phrase([self._name(c) for c in held])}"
+        if kind is Kind.SERVER:
+            runs = [self._name(c.id) for c in self.d.components
+                    if c.parent == comp.id and c.kind is Kind.SERVICE]
+            return f"{name} runs {phrase(runs) or 'what the system needs'} with no working replica"
+        if kind in NETWORK:
+            return self._path_cause(comp, down, entries)
+        return f"{name} fails and takes down {phrase([self._name(c) for c in down])}"
+
+    def _inside(self, cid: str, ancestor: str) -> bool:
+        parent = self.d.by_id[cid].parent
+        while parent is not None:
+            if parent == ancestor:
+                return True
+            parent = self.d.by_id[parent].parent
+        return False
+
+    def _power_cause(self, comp, down: list[str]) -> str:
+        psu_hosts, direct = [], []
+        for cid in self._hardware(down):
+            (psu_hosts if cid in self.psu_count else direct).append(cid)
+        parts = []
+        if psu_hosts:
+            counts = {self.psu_count[h] for h in psu_hosts}
+            which = ("both PSUs" if counts == {2} else "the only PSU" if counts == {1}
+                     else "every PSU")
+            parts.append(f"{which} of {phrase([self._name(h) for h in psu_hosts])}")
+        if direct:
+            parts.append(phrase([self._name(h) for h in direct]))
+        target = ", as well as ".join(parts) or phrase([self._name(c) for c in down])
+        return f"{comp.name} powers {target}"
+
+    def _service_cause(self, comp) -> str:
+        if comp.tier:
+            tier = self.d.by_id[comp.tier]
+            return (f"{comp.name} is needed for the quorum of tier {tier.name}")
+        users = [self._name(l.source) for l in self.d.links
+                 if l.target == comp.id and l.kind.value == "dependency"]
+        if users:
+            verb = "depends" if len(users) == 1 else "depend"
+            return f"{phrase(users)} {verb} on {comp.name}, which has no replica"
+        return f"{comp.name} runs once, with no replica"
+
+    def _path_cause(self, comp, down: list[str], entries: list[str]) -> str:
+        lost = [c for c in down if self.d.by_id[c].kind in (Kind.SERVICE, Kind.TIER)]
+        hosts_down = [c for c in down if self.d.by_id[c].kind is Kind.SERVER]
+        if hosts_down:
+            return f"{comp.name} fails and takes down {phrase([self._name(h) for h in hosts_down])}"
+        if comp.kind is Kind.NIC:
+            host = self._name(comp.parent) if comp.parent else comp.name
+            return f"{comp.name} is the only working network port of {host}"
+        if lost:
+            return f"{comp.name} is the only network path for {phrase([self._name(c) for c in lost])}"
+        return f"{comp.name} is the only path from the Internet to {phrase(entries)}"

@@ -1,0 +1,112 @@
+"""Connecting: drag from one component to another (the connect tool, or a
+drag that starts on a component's edge). The link kind comes from the
+endpoints through the model's own rule (`rules.check_link`): every kind the
+model accepts in either direction is a candidate; one candidate is created
+at once, several are offered in a small menu (the chooser is injectable so
+tests can pick), none shows the model's reason.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from PySide6.QtCore import QLineF, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QMenu
+
+from designer import style
+from designer.model import DesignError, Link, LinkKind
+from designer.model.rules import check_link
+
+from .interactions import Interaction
+from .items import ComponentItem
+from .placement import component_at
+
+Candidate = tuple[LinkKind, str, str]          # kind, source id, target id
+Chooser = Callable[[list[Candidate], QPoint], Optional[Candidate]]
+# Tried in this order; the first reason is the one shown when all are refused.
+_ORDER = (LinkKind.NETWORK, LinkKind.POWER, LinkKind.DEPENDENCY)
+_EDGE = 6.0   # a press this close to a component's border starts a connection
+
+
+def candidates(doc, source: str, target: str) -> tuple[list[Candidate], str]:
+    """Link kinds the model accepts between two components (the drag's own
+    direction first, the reverse for directed kinds), and the reason to show
+    when there are none."""
+    lookup = {c.id: c for c in (doc.component(source), doc.component(target))}
+    found: list[Candidate] = []
+    reason = ""
+    for kind in _ORDER:
+        for s, t in ((source, target), (target, source)):
+            try:
+                check_link(lookup, Link(id="probe", kind=kind, source=s, target=t))
+            except DesignError as err:
+                reason = reason or err.message
+                continue
+            found.append((kind, s, t))
+            break  # one direction per kind: the drag's own when both are valid
+    return found, reason
+
+
+def menu_chooser(options: list[Candidate], at: QPoint) -> Optional[Candidate]:
+    """Ask which link to draw with a small popup menu at the cursor."""
+    menu = QMenu()
+    actions = {menu.addAction(f"{k.value.capitalize()} link"): (k, s, t)
+               for k, s, t in options}
+    return actions.get(menu.exec(at))
+
+
+def on_edge(item: ComponentItem, scene_pos: QPointF) -> bool:
+    """Is the point within the connect band along the item's border?"""
+    local = item.mapFromScene(scene_pos)
+    w, h = item.size
+    inner = min(local.x(), local.y(), w - local.x(), h - local.y())
+    return 0 <= inner <= _EDGE
+
+
+class Connect(Interaction):
+    """Rubber line from the source; on release over another component, link."""
+
+    def __init__(self, view, source: ComponentItem, pos: QPointF) -> None:
+        super().__init__(view)
+        self.source = source
+        self.line = QGraphicsLineItem(QLineF(pos, pos))
+        pen = QPen(style.palette().selection, 2.0, Qt.PenStyle.DashLine)
+        self.line.setPen(pen)
+        self.line.setZValue(1000)
+        self.scene.addItem(self.line)
+        view.statusMessage.emit(f"Connect {source.comp.name} to…")
+
+    def move(self, event: QMouseEvent, pos: QPointF) -> None:
+        start = self.source.scene_rect().center()
+        self.line.setLine(QLineF(start, pos))
+
+    def release(self, event: QMouseEvent, pos: QPointF) -> None:
+        self.cancel()
+        target = component_at(self.scene, pos)
+        if target is None or target.cid == self.source.cid:
+            self.view.statusMessage.emit("Release over another component to connect")
+            return
+        screen = self.view.viewport().mapToGlobal(self.view.mapFromScene(pos))
+        self.view.connect_items(self.source.cid, target.cid, screen)
+
+    def cancel(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+
+
+def link_between(doc, source: str, target: str, chooser: Chooser,
+                 at: QPoint) -> tuple[Link | None, str]:
+    """Create the link the endpoints call for; (link, "") or (None, reason)."""
+    options, reason = candidates(doc, source, target)
+    if not options:
+        return None, reason
+    choice = options[0] if len(options) == 1 else chooser(options, at)
+    if choice is None:
+        return None, "Connection cancelled"
+    kind, s, t = choice
+    try:
+        return doc.add_link(kind, s, t), ""
+    except DesignError as err:
+        return None, err.message
+
+

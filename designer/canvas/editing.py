@@ -1,0 +1,116 @@
+"""Editing commands on the selection (mixed into CanvasView): select, delete,
+cut, copy, paste, duplicate, align/distribute and nudge. Each is one
+Document call, so one undo step; a refusal becomes a status message."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtWidgets import QApplication
+
+from designer.io import LoadError
+from designer.model import DesignError
+from designer.model.kinds import CONTAINERS
+
+from . import clipboard
+from .arrange import arranged
+
+
+class Editing:
+    _paste_count = 0
+    _last_payload: dict | None = None
+
+    # -- selection ---------------------------------------------------------------------
+    def select_ids(self, ids: Iterable[str]) -> None:
+        self.scene().select_ids(ids)
+
+    def selected_ids(self) -> list[str]:
+        return self.scene().selected_ids()
+
+    def select_all(self) -> None:
+        self.select_ids(c.id for c in self.document.components())
+
+    # -- delete and clipboard ------------------------------------------------------------
+    def delete_selection(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.document.delete(ids)
+
+    def copy(self) -> bool:
+        payload = self._payload()
+        if payload is None:
+            return False
+        QApplication.clipboard().setMimeData(clipboard.to_mime(payload))
+        self._last_payload, self._paste_count = payload, 0
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.document.delete(self.selected_ids())
+
+    def paste(self) -> list[str]:
+        payload = clipboard.from_mime(QApplication.clipboard().mimeData())
+        if payload is not None and payload == self._last_payload:
+            self._paste_count += 1
+        elif payload is not None:
+            self._last_payload, self._paste_count = payload, 1
+        return self._insert(payload, self._paste_count)
+
+    def duplicate(self) -> list[str]:
+        """Copy and paste the selection in one go, without the system clipboard."""
+        return self._insert(self._payload(), 1, into_selection=False)
+
+    def _payload(self) -> dict | None:
+        ids = [i for i in self.selected_ids() if i in self.document]
+        if not ids:
+            return None
+        positions = {i.cid: i.scenePos() for i in self.scene().component_items()
+                     if i.cid in ids}
+        return clipboard.fragment(self.document, ids, positions)
+
+    def _insert(self, payload: dict | None, times: int, into_selection: bool = True
+                ) -> list[str]:
+        if payload is None:
+            self.statusMessage.emit("Nothing to paste")
+            return []
+        into = self._paste_target() if into_selection else None
+        try:
+            comps, links = clipboard.pasted(self.document, payload,
+                                            clipboard.OFFSET * times, into)
+            self.document.insert(comps, links, f"Paste {len(comps)} component(s)")
+        except (DesignError, LoadError) as err:
+            self.statusMessage.emit(getattr(err, "message", str(err)))
+            return []
+        ids = [c.id for c in comps]
+        self.select_ids(ids)
+        return ids
+
+    def _paste_target(self):
+        """A single selected container receives what is pasted, if it accepts it."""
+        ids = self.selected_ids()
+        if len(ids) == 1 and self.scene().is_component(ids[0]):
+            comp = self.document.component(ids[0])
+            if comp.kind in CONTAINERS:
+                return comp
+        return None
+
+    # -- arrange ----------------------------------------------------------------------------
+    def align(self, how: str) -> None:
+        items = [self.scene().item_for(i) for i in self.selected_ids()]
+        moves = arranged([i for i in items if hasattr(i, "cid")], how)
+        if moves:
+            self._move(moves, f"Align {how}")
+
+    def nudge(self, dx: float, dy: float) -> None:
+        moves = {}
+        for cid in self.selected_ids():
+            if self.scene().is_component(cid):
+                comp = self.document.component(cid)
+                moves[cid] = (comp.x + dx, comp.y + dy)
+        if moves:
+            self._move(moves, "Nudge")
+
+    def _move(self, moves: dict[str, tuple[float, float]], text: str) -> None:
+        try:
+            self.document.move(moves, text)
+        except DesignError as err:
+            self.statusMessage.emit(err.message)

@@ -1,0 +1,102 @@
+"""What the analysis overlay drives: states recolour items (cheaply), a
+container holding a SPOF shows a badge on its header, the blast radius
+highlights, the drill tool reports clicks without editing, and the palette
+switches between light and dark."""
+from designer import style
+from designer.canvas.items import ComponentItem
+from designer.style import State
+from tests.canvas_support import center, make_view, press, release
+
+
+def test_set_states_recolours_and_badges(qtbot):
+    view, _ = make_view(qtbot)
+    scene = view.scene()
+    ups = scene.item_for("ups")
+    normal_width = ups.pen().widthF()
+    scene.set_states({"ups": State.SPOF, "sw": State.CUT2, "feed": State.PROTECTED})
+    assert ups.pen().widthF() > normal_width
+    assert ups.pen().color() == style.state_style(State.SPOF).border
+    assert ups.decor.badge.isVisible() and ups.decor.badge.text.text() == "!"
+    assert scene.item_for("sw").pen().style() == style.state_style(State.CUT2).pen_style
+    scene.clear_states()
+    assert ups.pen().widthF() == normal_width and not ups.decor.badge.isVisible()
+
+
+def test_container_holding_a_spof_shows_it_on_its_header(qtbot):
+    view, _ = make_view(qtbot)
+    scene = view.scene()
+    scene.set_states({"psu-1a": State.SPOF})
+    for holder in ("web-1", "rack", "dc"):
+        badge = scene.item_for(holder).decor.header_badge
+        assert badge is not None and badge.isVisible(), holder
+    assert scene.item_for("web-2").decor.header_badge is None
+    scene.set_states({"psu-1a": State.CUT2})
+    assert not scene.item_for("rack").decor.header_badge.isVisible()
+
+
+def test_only_items_whose_state_changed_are_touched(qtbot, monkeypatch):
+    view, _ = make_view(qtbot)
+    scene = view.scene()
+    scene.set_states({"ups": State.SPOF, "sw": State.CUT2})
+    touched = []
+    real = ComponentItem.set_state
+    monkeypatch.setattr(ComponentItem, "set_state",
+                        lambda self, s: (touched.append(self.cid), real(self, s)))
+    scene.set_states({"ups": State.SPOF, "sw": State.PROTECTED, "feed": State.SPOF})
+    assert sorted(touched) == ["feed", "sw"]
+
+
+def test_drill_states_hatch_and_strike(qtbot):
+    view, _ = make_view(qtbot)
+    scene = view.scene()
+    scene.set_states({"ups": State.DRILL_FAILED, "sw": State.DRILL_DOWN})
+    assert scene.item_for("ups").label_item.font().strikeOut()
+    assert scene.item_for("sw").decor.hatch.isVisible()
+    scene.clear_states()
+    assert not scene.item_for("ups").label_item.font().strikeOut()
+    assert not scene.item_for("sw").decor.hatch.isVisible()
+
+
+def test_highlight_marks_the_blast_radius(qtbot):
+    view, _ = make_view(qtbot)
+    scene = view.scene()
+    scene.set_highlight(["web-1", "app-1"])
+    assert scene.item_for("web-1").decor.glow.isVisible()
+    assert scene.highlighted_ids() == {"web-1", "app-1"}
+    scene.set_highlight([])
+    assert not scene.item_for("web-1").decor.glow.isVisible()
+
+
+def test_drill_tool_reports_clicks_and_edits_nothing(qtbot):
+    view, doc = make_view(qtbot)
+    view.set_tool("drill")
+    before = doc.snapshot()
+    with qtbot.waitSignal(view.drillClicked) as got:
+        press(view, center(view, "ups"))
+        release(view, center(view, "ups"))
+    assert got.args == ["ups"]
+    assert doc.snapshot() == before and doc.undo_stack.count() == 0
+
+
+def test_selection_signal_and_halo(qtbot):
+    view, _ = make_view(qtbot)
+    with qtbot.waitSignal(view.selectionChangedIds) as got:
+        press(view, center(view, "ups"))
+        release(view, center(view, "ups"))
+    assert got.args == [["ups"]]
+    assert view.scene().item_for("ups").decor.halo.isVisible()
+
+
+def test_dark_palette_recolours_the_canvas(qtbot):
+    view, _ = make_view(qtbot)
+    ups = view.scene().item_for("ups")
+    light_fill = ups.brush().color()
+    try:
+        view.set_dark(True)
+        assert view.scene().backgroundBrush().color() == style.DARK.canvas
+        assert ups.brush().color() == style.DARK.states[State.NORMAL].fill != light_fill
+        image = view.grab().toImage()
+        assert image.pixelColor(5, 5).lightness() < 80
+    finally:
+        view.set_dark(False)
+    assert ups.brush().color() == light_fill

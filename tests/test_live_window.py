@@ -1,0 +1,120 @@
+"""Live analysis in the main window, end to end with the real engine: edits
+recolour the canvas once the result arrives; the Problems dock and the
+status bar follow; stale results never win."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from designer.style import State
+from designer.worker_process import default_analyze
+
+from .live_support import close_window, open_window, two_uplinks
+
+HOLD = threading.Event()
+
+
+def held_when_one_uplink(design):
+    """The real analysis, held back for the design with uplink-2 deleted."""
+    if "uplink-2" not in design.by_id:
+        HOLD.wait(10)
+    return default_analyze(design)
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    window, live = open_window(qtbot, tmp_path, two_uplinks())
+    yield window, live
+    close_window(window, live)
+
+
+def state(window, cid):
+    return window.view.scene().item_for(cid).state
+
+
+def test_removing_the_last_redundancy_turns_the_survivor_red(win, qtbot):
+    window, live = win
+    assert state(window, "uplink-1") is State.CUT2       # one failure from a SPOF
+    assert live.figures.spofs.text() == "3 SPOFs"
+    window.document.delete(["uplink-2"])
+    assert live.figures.pending.isVisible()              # "Analysing…"
+    qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=5000)
+    assert live.figures.spofs.text() == "4 SPOFs"
+    assert not live.figures.pending.isVisible()
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: state(window, "uplink-1") is State.CUT2, timeout=5000)
+
+
+def test_twenty_rapid_edits_cause_one_analysis(win, qtbot):
+    window, live = win
+    doc, before = window.document, live.scheduler.analyses_started
+    for i in range(19):
+        doc.move({"web": (260 + i * 5, 200)})
+        qtbot.wait(5)
+    doc.delete(["uplink-2"])
+    qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=5000)
+    qtbot.wait(400)                                      # nothing else follows
+    assert live.scheduler.analyses_started - before == 1
+    assert [s.id for s in live.result.spofs] == ["dc", "uplink-1", "web", "nginx"]
+
+
+def test_a_stale_result_never_overwrites_a_newer_one(qtbot, tmp_path):
+    HOLD.clear()
+    window, live = open_window(qtbot, tmp_path, two_uplinks(),
+                               analyze=held_when_one_uplink, debounce_ms=20)
+    try:
+        window.document.delete(["uplink-2"])             # its analysis is held
+        qtbot.waitUntil(lambda: live.scheduler.analyses_started == 2, timeout=5000)
+        window.document.undo_stack.undo()                # newer: two uplinks again
+        qtbot.wait(100)
+        HOLD.set()                                       # the stale one finishes first
+        qtbot.waitUntil(lambda: not live.scheduler.is_pending(), timeout=5000)
+        qtbot.wait(200)
+        assert live.scheduler.stale_dropped >= 1
+        assert state(window, "uplink-1") is State.CUT2
+        assert "uplink-1" not in [s.id for s in live.result.spofs]
+    finally:
+        HOLD.set()
+        close_window(window, live)
+
+
+def _row(panel, group, text):
+    return next(r for r in panel.rows(group) if r.text(0).startswith(text))
+
+
+def test_problems_click_selects_and_centres(win, qtbot):
+    window, live = win
+    view, panel = window.view, live.problems
+    view.set_zoom(2.0)
+    view.centerOn(0, 0)
+    row = _row(panel, 0, "Web server")
+    assert row.text(1) == "nginx"                        # its blast radius
+    rect = panel.tree.visualItemRect(row)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.scene().selected_ids() == ["web"]
+    item_centre = view.scene().item_for("web").scene_rect().center()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(item_centre)
+    centre = view.mapToScene(view.viewport().rect().center())
+    assert abs(centre.x() - item_centre.x()) < 30 and abs(centre.y() - item_centre.y()) < 30
+
+
+def test_hovering_a_spof_lights_its_blast_radius(win, qtbot):
+    window, live = win
+    panel, scene = live.problems, window.view.scene()
+    rect = panel.tree.visualItemRect(_row(panel, 0, "Web server"))
+    qtbot.mouseMove(panel.tree.viewport(), rect.center())
+    qtbot.waitUntil(lambda: scene.highlighted_ids() == {"web", "nginx"}, timeout=3000)
+    assert scene.item_for("nginx").decor.glow.isVisible()
+    qtbot.mouseMove(panel.summary, QPoint(3, 3))
+    qtbot.waitUntil(lambda: scene.highlighted_ids() == set(), timeout=3000)
+
+
+def test_status_bar_lists_the_figures(win):
+    window, live = win
+    assert live.figures.spofs.text() == "3 SPOFs"
+    assert live.figures.cost.text()                      # a figure or "cost: n/a"
+    assert live.figures.text().startswith(live.figures.availability.text())
+    assert live.figures.isVisibleTo(window)

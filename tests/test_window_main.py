@@ -1,0 +1,222 @@
+"""The main window as a user meets it: title and modified mark, the standard
+shortcuts, palette click-to-place, find, overview, dark mode, closing with
+unsaved changes, and the public surface the live analysis builds on."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel
+
+from designer import style, theme
+from designer.mainwindow import MainWindow
+from designer.model import Kind
+from tests.window_helpers import MONOLITH, THREE_TIER, FakePrompts, temp_settings
+
+Std = QKeySequence.StandardKey
+
+
+@pytest.fixture
+def window(qtbot, qapp, tmp_path):
+    theme.setup(qapp, False)
+    prompts = FakePrompts()
+    win = MainWindow(temp_settings(tmp_path), prompts)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    copy = tmp_path / "three-tier.weaklink.json"
+    shutil.copy(THREE_TIER, copy)
+    assert win.files.open_now(copy)
+    yield win
+    win.document.undo_stack.setClean()
+    theme.apply(False)
+
+
+def test_title_shows_the_file_and_the_modified_mark_until_saved(qtbot, window):
+    assert window.windowTitle() == "three-tier.weaklink.json[*] — Weaklink"
+    assert not window.isWindowModified()
+    window.document.update("web-1", label="Web A")
+    assert window.isWindowModified()
+    window.actions.all["save"].trigger()
+    assert not window.isWindowModified() and window.document.is_clean()
+    window.actions.all["undo"].trigger()
+    assert window.isWindowModified()
+    window.actions.all["redo"].trigger()
+    assert not window.isWindowModified()
+
+
+def test_standard_and_own_shortcuts_are_bound(window):
+    a = window.actions.all
+    for key, std in (("undo", Std.Undo), ("redo", Std.Redo), ("cut", Std.Cut),
+                     ("copy", Std.Copy), ("paste", Std.Paste), ("delete", Std.Delete),
+                     ("select_all", Std.SelectAll), ("new", Std.New), ("open", Std.Open),
+                     ("save", Std.Save), ("save_as", Std.SaveAs), ("find", Std.Find),
+                     ("close", Std.Close), ("quit", Std.Quit), ("zoom_in", Std.ZoomIn),
+                     ("zoom_out", Std.ZoomOut)):
+        assert a[key].shortcut() == QKeySequence(std), key
+    for key, keys in (("fit", "Ctrl+0"), ("duplicate", "Ctrl+D"), ("tool_connect", "C"),
+                      ("tool_select", "V"), ("escape", "Esc")):
+        assert a[key].shortcut() == QKeySequence(keys), key
+
+
+def test_c_and_v_switch_the_canvas_tool_and_the_status_says_so(qtbot, window):
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert window.view.tool() == "connect" and window.tool_label.text() == "Tool: Connect"
+    qtbot.keyClick(window.view, Qt.Key.Key_V)
+    assert window.view.tool() == "select" and window.actions.all["tool_select"].isChecked()
+
+
+def test_palette_click_then_canvas_click_places_a_component(qtbot, window):
+    before = {c.id for c in window.document.components()}
+    palette = window.palette_panel
+    rect = palette.tree.visualItemRect(palette.item(Kind.GENERATOR))
+    qtbot.mouseClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.tool() is Kind.GENERATOR
+    assert window.tool_label.text() == "Tool: Generator"
+    empty = window.view.mapFromScene(window.view.content_rect().bottomRight()) + QPoint(-5, 30)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    added = [c for c in window.document.components() if c.id not in before]
+    assert [c.kind for c in added] == [Kind.GENERATOR]
+    assert window.isWindowModified()
+    assert window.inspector.ids == [added[0].id]          # the inspector shows it
+    window.actions.all["undo"].trigger()
+    assert {c.id for c in window.document.components()} == before
+
+
+def test_selecting_on_the_canvas_fills_the_inspector(qtbot, window):
+    window.view.select_ids(["db-1"])
+    assert window.inspector.ids == ["db-1"]
+    assert window.inspector.form.fields["label"].text() == "Database 1"
+    window.actions.all["escape"].trigger()
+    assert window.inspector.ids == [] and "name" in window.inspector.form.fields
+
+
+def test_find_bar_selects_the_component_with_that_label(qtbot, window):
+    window.actions.all["find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, "postgres")
+    assert window.view.selected_ids() == ["postgres-1"]
+    assert window.find_bar.result.text() == "1 found"
+    qtbot.keyClicks(window.find_bar.edit, "zzz")
+    assert window.find_bar.result.text() == "no match"
+    window.actions.all["escape"].trigger()
+    assert not window.find_bar.isVisible()
+
+
+def test_clicking_the_overview_moves_the_main_view_there(qtbot, window):
+    window.docks["overview"].raise_()
+    view, mini = window.view, window.minimap
+    for _ in range(4):
+        view.zoom_in()
+    mini.fit()
+    target = view.content_rect().topLeft() + (view.content_rect().center()
+                                              - view.content_rect().topLeft()) * 0.3
+    qtbot.mouseClick(mini.viewport(), Qt.MouseButton.LeftButton, pos=mini.mapFromScene(target))
+    centre = mini.visible_rect().center()
+    tolerance = 4 / mini.transform().m11() + 2
+    assert abs(centre.x() - target.x()) < tolerance and abs(centre.y() - target.y()) < tolerance
+    assert mini.visible_rect().width() < view.content_rect().width()
+
+
+def test_dark_mode_switches_widgets_and_canvas_and_is_remembered(qtbot, window, qapp):
+    light_base = qapp.palette().color(QPalette.ColorRole.Window).lightness()
+    window.actions.all["dark"].trigger()
+    assert style.is_dark()
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < light_base - 80
+    assert window.settings.dark()
+    window.actions.all["dark"].trigger()
+    assert not style.is_dark() and not window.settings.dark()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window):
+    window.document.update("web-1", label="unsaved")
+    window.prompts.save_answer = "cancel"
+    assert not window.close()
+    assert window.isVisible()
+    assert window.prompts.asked[-1] == ("save_changes", "three-tier.weaklink.json")
+    window.prompts.save_answer = "discard"
+    assert window.close()
+
+
+def test_open_of_a_bad_file_from_the_menu_shows_the_message_and_keeps_the_title(
+        qtbot, window, tmp_path):
+    bad = tmp_path / "bad.weaklink.json"
+    bad.write_text('{"format": "weaklink", "version": 99, "design": {}}')
+    window.prompts.paths = [bad]
+    window.actions.all["open"].trigger()
+    assert len(window.prompts.errors) == 1
+    assert "99" in window.prompts.errors[0][1]
+    assert window.windowTitle().startswith("three-tier.weaklink.json")
+
+
+def test_templates_and_recent_files_are_in_the_file_menu(qtbot, window):
+    titles = [a.text() for a in window.actions.templates.actions()]
+    assert titles == ["Duplicated services", "Monolith", "Multi site", "Three tier"]
+    window.files.open(MONOLITH)
+    recent = [a.data() for a in window.actions.recent.actions()]
+    assert recent[0] == str(MONOLITH) and recent[1].endswith("three-tier.weaklink.json")
+    assert "monolith.weaklink.json" in window.actions.recent.actions()[0].text()
+    window.actions.templates.actions()[1].trigger()
+    assert window.windowTitle() == "Monolith[*] — Weaklink" and window.document.path is None
+
+
+def test_the_public_surface_for_the_live_analysis(qtbot, window):
+    names = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert names == ["File", "Edit", "View", "Analysis", "Help"]
+    assert window.menu("Analysis") is window.menu("Analysis")
+    dock = window.add_dock("Problems", QLabel("none"), Qt.DockWidgetArea.BottomDockWidgetArea)
+    assert isinstance(dock, QDockWidget)
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock.toggleViewAction() in window.actions.panels.actions()
+    assert isinstance(window.status_slot.layout(), QHBoxLayout)
+    assert window.status_slot.isVisibleTo(window)
+    assert window.toolbar.actions() and window.view.document is window.document
+
+
+def test_layout_and_preferences_survive_a_restart(qtbot, tmp_path):
+    settings = temp_settings(tmp_path)
+    first = MainWindow(settings, FakePrompts())
+    qtbot.addWidget(first)
+    first.resize(711, 477)   # inside the offscreen 800x600 screen
+    first.show()
+    first.docks["inspector"].hide()
+    assert first.actions.all["snap"].isChecked()
+    first.actions.all["snap"].trigger()
+    assert first.close()
+    second = MainWindow(temp_settings(tmp_path), FakePrompts())
+    qtbot.addWidget(second)
+    assert second.restore_layout()
+    second.show()
+    assert (second.width(), second.height()) == (711, 477)
+    assert not second.docks["inspector"].isVisible()
+    assert not second.view.snap_enabled() and not second.actions.all["snap"].isChecked()
+
+
+def test_help_lists_the_real_shortcuts_and_shows_the_guide(qtbot, window):
+    from designer.help import GuideDialog, shortcut_rows
+
+    rows = dict(shortcut_rows(window.actions.all))
+    assert rows["Undo"] == QKeySequence(Std.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+    assert rows["Fit Design"] == "Ctrl+0" and rows["Connect"] == "C"
+    guide = GuideDialog(window)
+    qtbot.addWidget(guide)
+    text = guide.browser.toPlainText()
+    assert "Recovery after a crash" in text and "Keyboard shortcuts" in text
+
+
+def test_a_design_file_dropped_on_the_window_opens(qtbot, window):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(MONOLITH))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert window.document.path == Path(str(MONOLITH))
+    assert window.windowTitle().startswith("monolith.weaklink.json")
