@@ -10,10 +10,12 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
 from designer import action_icons, files
+from designer import help as help_windows
 
 Std = QKeySequence.StandardKey
 ALIGN = [("Left edges", "left"), ("Horizontal centres", "hcenter"), ("Right edges", "right"),
@@ -53,10 +55,12 @@ class Actions:
         self.add("save_as", "Save &As…", f.save_as, Std.SaveAs, "Save under another name")
         self.add("close", "&Close", f.close_document, Std.Close, "Close this design")
         self.add("quit", "&Quit", self.w.close, Std.Quit, "Leave Weaklink")
+        self.all["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
     def _edit_actions(self) -> None:
         v, stack = self.w.view, self.w.document.undo_stack
-        undo, redo = stack.createUndoAction(self.w, "&Undo"), stack.createRedoAction(self.w, "&Redo")
+        undo = stack.createUndoAction(self.w, "&Undo")
+        redo = stack.createRedoAction(self.w, "&Redo")
         undo.setShortcut(Std.Undo)
         redo.setShortcut(Std.Redo)
         for key, action in (("undo", undo), ("redo", redo)):
@@ -67,15 +71,19 @@ class Actions:
         self.add("paste", "&Paste", v.paste, Std.Paste)
         self.add("duplicate", "D&uplicate", v.duplicate, "Ctrl+D", "Copy the selection in place")
         self.add("delete", "&Delete", v.delete_selection, Std.Delete)
-        self.add("select_all", "Select &All", self.w.select_all, Std.SelectAll)
+        self.add("select_all", "Select &All", v.select_all, Std.SelectAll)
         self.add("find", "&Find…", self.w.find_bar.open_bar, Std.Find, "Find components by label")
-        self.add("escape", "Stop", self.w.escape, "Esc", "Back to the select tool")
+        escape = self.add("escape", "Stop", self.w.escape, "Esc", "Back to the select tool")
+        # Only over the canvas and find bar: Esc in an inspector field reverts the field.
+        self.w.removeAction(escape)
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.w.centralWidget().addAction(escape)
         tools = QActionGroup(self.w)
         tools.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for key, text, keys, tool, tip in (
                 ("tool_select", "&Select", "V", "select", "Select and move (V)"),
                 ("tool_connect", "&Connect", "C", "connect", "Draw links between components (C)")):
-            action = self.add(key, text, partial(self.w.set_tool, tool), keys, tip, checkable=True)
+            action = self.add(key, text, partial(v.set_tool, tool), keys, tip, checkable=True)
             tools.addAction(action)
         self.all["tool_select"].setChecked(True)
         for title, how in ALIGN:
@@ -93,9 +101,11 @@ class Actions:
                  "Switch between light and dark colours", checkable=True)
         self.add("presentation", "&Presentation Mode", self.w.set_presentation, "Ctrl+Shift+P",
                  "Larger labels for a projector", checkable=True)
-        self.add("guide", "&User Guide", self.w.show_guide, Std.HelpContents)
-        self.add("shortcuts", "&Keyboard Shortcuts", self.w.show_shortcuts, "Ctrl+/")
-        self.add("about", "&About Weaklink", self.w.show_about)
+        hw = help_windows
+        self.add("guide", "&User Guide", partial(hw.show_guide, self.w), Std.HelpContents)
+        self.add("shortcuts", "&Keyboard Shortcuts", partial(hw.show_shortcuts, self.w), "Ctrl+/")
+        self.add("about", "&About Weaklink", partial(hw.show_about, self.w))
+        self.all["about"].setMenuRole(QAction.MenuRole.AboutRole)
 
     def set_icons(self) -> None:
         """(Re)colour the command icons to the current widget palette."""

@@ -58,29 +58,42 @@ def _application():
 
 
 def _interactive(app, file: str | None, size: tuple[int, int]) -> int:
-    from designer import live, recovery, theme
-    from designer.mainwindow import MainWindow
+    from designer import theme
     from designer.settings import AppSettings
 
     settings = AppSettings()
     theme.setup(app, settings.dark())
-    window = MainWindow(settings)
+    window = start(file, settings, size=size)
+    try:
+        return app.exec()
+    finally:
+        window.journal.close()
+
+
+def start(file: str | None, settings, prompts=None, state_dir: Path | None = None,
+          size: tuple[int, int] = (1400, 900)):
+    """Build and show the editor: window, live analysis, layout, FILE, the
+    recovery journal and the offer of any journal a crash left behind.
+    Returns the window (its journal is `window.journal`)."""
+    from designer import live, recovery
+    from designer.mainwindow import MainWindow
+
+    window = MainWindow(settings, prompts)
     live.attach(window)
     window.actions.set_icons()           # the analysis added its commands
     if not window.restore_layout():
         window.resize(*size)
-    journal = recovery.Journal()
-    saver = recovery.AutoSaver(window.document, journal, parent=window)
+    window.journal = recovery.Journal(state_dir)
+    saver = recovery.AutoSaver(window.document, window.journal, parent=window)
     saver.failed.connect(window.show_message)
     window.show()
     if file:
         window.files.open_now(Path(file))
     window.view.fit_all()
-    recovery.offer(window.files, window.prompts, recovery.orphans(journal.directory), saver)
-    try:
-        return app.exec()
-    finally:
-        journal.close()
+    window.view.setFocus()               # V, C, Delete work at once
+    found = recovery.orphans(window.journal.directory)
+    recovery.offer(window.files, window.prompts, found, saver)
+    return window
 
 
 def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:

@@ -20,7 +20,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer import style
+from designer.panels.problems import names_of
 from designer.style import State
+
+SHOW_DOWN = 8      # names listed in the banner; the rest are counted
 
 
 class CompiledDrill:
@@ -101,7 +104,8 @@ class DrillBanner(QFrame):
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.setStyleSheet(f"color: {color.name()};")
-        self.setStyleSheet(f"#drillBanner {{ border: 3px solid {color.name()}; }}")
+        self.setStyleSheet(f"#drillBanner {{ background-color: palette(window); "
+                           f"border: 3px solid {color.name()}; border-radius: 6px; }}")
         self.detail.setText(detail_text(view, names))
         self.reset_button.setEnabled(bool(view.failed))
         self._place()
@@ -127,7 +131,10 @@ def detail_text(view: DrillView, names: Mapping[str, str]) -> str:
                         for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
     lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
     if view.down:
-        lines.append(f"Down as a consequence: {len(view.down)}")
+        down = sorted(name(c) for c in view.down)
+        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
+        lines.append(f"Down as a consequence ({len(down)}): "
+                     f"{', '.join(down[:SHOW_DOWN])}{more}")
     return "\n".join(lines)
 
 
@@ -207,5 +214,5 @@ class DrillController(QObject):
         state = self._drill(design, set(self._failed))
         self.current = read_state(state, self._failed)
         self._view.scene().set_states(drill_states(self.current, ids))
-        self.banner.show_view(self.current, {c.id: c.name for c in design.components})
+        self.banner.show_view(self.current, names_of(design.components))
         self.updated.emit(self.current)

@@ -33,6 +33,13 @@ def _title(path: Path) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
+def dropped_design(mime) -> str | None:
+    """The one local design file in dropped data (QMimeData), if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+    return local[0] if len(local) == 1 and local[0].endswith(".json") else None
+
+
 def display_name(document) -> str:
     if document.path:
         return Path(document.path).name

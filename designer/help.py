@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "user-guide.md"
 
@@ -63,3 +64,17 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(860, 760)
+
+
+def show_shortcuts(window) -> None:
+    ShortcutsDialog(window.actions.all, window).exec()
+
+
+def show_guide(window) -> None:
+    GuideDialog(window).exec()
+
+
+def show_about(window) -> None:
+    QMessageBox.about(window, "About Weaklink",
+                      "<b>Weaklink</b><br>Find the single points of failure in an "
+                      "infrastructure design while you draw it. Works offline.")

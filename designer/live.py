@@ -15,6 +15,7 @@ menu(name), toolbar, status_slot.
 """
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -38,14 +39,17 @@ class LiveAnalysis(QObject):
         self.window, self.document, self.view = window, window.document, window.view
         self.scene = self.view.scene()
         self.result = None
+        self.last_apply_ms = 0.0            # GUI time to show a result (bench)
         self.scheduler = AnalysisScheduler(self.document.snapshot, analyze,
                                            debounce_ms=debounce_ms,
                                            process_components=process_components,
                                            parent=self)
         self.overlay = Overlay(self.scene, self.document)
         self.problems = ProblemsPanel()
+        # Along the bottom: explanations are sentences and need the width.
         self.problems_dock = window.add_dock("Problems", self.problems,
-                                             Qt.DockWidgetArea.RightDockWidgetArea)
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
+        window.resizeDocks([self.problems_dock], [210], Qt.Orientation.Vertical)
         self.figures = FiguresBar()
         _add_to_slot(window.status_slot, self.figures)
         self.drill = DrillController(self.document, self.view, self.overlay, drill, self)
@@ -93,11 +97,13 @@ class LiveAnalysis(QObject):
 
     # -- slots -----------------------------------------------------------------------
     def _apply(self, result) -> None:
+        start = time.perf_counter()
         self.result = result
         self.overlay.apply(result)
         design = self.document.snapshot()
         self.problems.set_result(result, names_of(design.components))
         self.figures.set_result(result, design)
+        self.last_apply_ms = (time.perf_counter() - start) * 1e3
         self.applied.emit(result)
 
     def _failed(self, message: str) -> None:

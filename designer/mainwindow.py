@@ -17,22 +17,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMenu,
-                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
-from designer import resources, style, theme
+from designer import style, theme
 from designer.actions import Actions
 from designer.canvas import CanvasView
 from designer.dialogs import Prompts
 from designer.document import Document
-from designer.files import FileController, display_name
+from designer.files import FileController, display_name, dropped_design
 from designer.legend import LegendWidget
-from designer.model import Kind
 from designer.panels.findbar import FindBar
 from designer.panels.history import History
 from designer.panels.inspector import Inspector
 from designer.panels.minimap import Minimap
 from designer.panels.palette import Palette
+from designer.panels.statusbar import StatusArea
 from designer.settings import AppSettings
 
 MENUS = ("File", "Edit", "View", "Analysis", "Help")
@@ -83,6 +82,8 @@ class MainWindow(QMainWindow):
         if self._built and area == Area.RightDockWidgetArea:
             self.tabifyDockWidget(self.docks["history"], dock)   # below the inspector
             dock.raise_()
+        elif self._built and area == Area.BottomDockWidgetArea:
+            self.resizeDocks([dock], [210], Qt.Orientation.Vertical)
         self.actions.panels.addAction(dock.toggleViewAction())
         return dock
 
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
 
     def _build_docks(self) -> None:
+        # Side panels run the full height; a bottom panel sits under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         dark = self.settings.dark()
         self.palette_panel = Palette(dark)
         self.inspector = Inspector(self.document)
@@ -128,29 +132,25 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["palette"], self.docks["overview"]], [640, 150],
                          Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["inspector"], self.docks["history"]], [420, 360],
+        self.resizeDocks([self.docks["inspector"], self.docks["history"]], [540, 250],
                          Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
-        bar = self.statusBar()
-        self.status_slot = QWidget()
-        self.status_slot.setLayout(QHBoxLayout())
-        self.status_slot.layout().setContentsMargins(0, 0, 6, 0)
-        self.tool_label = QLabel("Tool: Select")
-        bar.addPermanentWidget(self.status_slot)
-        bar.addPermanentWidget(self.tool_label)
+        self.status = StatusArea(self.statusBar(), self.view)
+        self.status_slot = self.status.slot
+        self.tool_label, self.zoom_label = self.status.tool, self.status.zoom
 
     def _connect(self) -> None:
         doc, view = self.document, self.view
-        doc.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
-        doc.settingsChanged.connect(lambda _s: self.update_title())
+        doc.undo_stack.cleanChanged.connect(self.update_title)
+        doc.settingsChanged.connect(self.update_title)
         self.files.pathChanged.connect(self._path_changed)
         self.files.recentChanged.connect(self.actions.fill_recent)
         self.files.statusMessage.connect(self.show_message)
         view.statusMessage.connect(self.show_message)
         view.selectionChangedIds.connect(self.inspector.show_selection)
         self.inspector.statusMessage.connect(self.show_message)
-        self.palette_panel.kindChosen.connect(self.set_tool)
+        self.palette_panel.kindChosen.connect(view.set_tool)
         view.toolChanged.connect(self._tool_changed)
         view.componentActivated.connect(self._activated)
         self.find_bar.closed.connect(self.view.setFocus)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.view.set_dark(self.settings.dark())
 
     # -- behaviour -------------------------------------------------------------------
-    def update_title(self) -> None:
+    def update_title(self, *_unused) -> None:
         self.setWindowTitle(f"{display_name(self.document)}[*] — Weaklink")
         self.setWindowModified(not self.document.is_clean())
 
@@ -185,15 +185,11 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
-    def set_tool(self, tool) -> None:
-        self.view.set_tool(tool)
-
     def _tool_changed(self, tool: str) -> None:
-        kind = Kind(tool) if tool not in ("select", "connect", "drill") else None
-        self.tool_label.setText(f"Tool: {kind.title if kind else tool.capitalize()}")
+        self.status.show_tool(tool)
         for key in ("select", "connect"):
             self.actions.all["tool_" + key].setChecked(tool == key)
-        if kind is None:
+        if tool in ("select", "connect", "drill"):
             self.palette_panel.clear_choice()
 
     def _activated(self, _cid: str) -> None:
@@ -205,9 +201,6 @@ class MainWindow(QMainWindow):
             self.find_bar.close_bar()
         else:
             self.view.escape()
-
-    def select_all(self) -> None:
-        self.view.select_all()
 
     def set_snap(self, on: bool) -> None:
         self.view.set_snap(on)
@@ -224,28 +217,13 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool) -> None:
         style.set_presentation(on)
 
-    def show_shortcuts(self) -> None:
-        from designer.help import ShortcutsDialog
-
-        ShortcutsDialog(self.actions.all, self).exec()
-
-    def show_guide(self) -> None:
-        from designer.help import GuideDialog
-
-        GuideDialog(self).exec()
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, "About Weaklink",
-                          "<b>Weaklink</b><br>Find the single points of failure in an "
-                          "infrastructure design, while you draw it. Works offline.")
-
     # -- design files dropped on the window open them ---------------------------------
     def dragEnterEvent(self, event) -> None:
-        if _dropped_file(event) is not None:
+        if dropped_design(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        path = _dropped_file(event)
+        path = dropped_design(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.files.open(path)
@@ -259,8 +237,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         event.accept()
 
-
-def _dropped_file(event) -> str | None:
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    local = [u.toLocalFile() for u in urls if u.isLocalFile()]
-    return local[0] if len(local) == 1 and local[0].endswith(".json") else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,7 +67,7 @@ class Journal:
         self.directory = Path(directory) if directory else default_dir()
         self.directory.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        self.session = f"{stamp}-{os.getpid()}"
+        self.session = f"{stamp}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self._lock = QLockFile(str(self.directory / (self.session + ".lock")))
         self._lock.setStaleLockTime(0)   # only a dead owner makes it stale
         self._lock.tryLock(0)

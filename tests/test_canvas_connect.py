@@ -110,3 +110,33 @@ def test_links_follow_their_endpoints(qtbot):
     assert end_after.y - end_before.y > 250
     rect = view.scene().item_for("inet").scene_rect().adjusted(-12, -12, 12, 12)
     assert rect.contains(QPointF(end_after.x, end_after.y))
+
+
+def test_link_to_a_spread_tier_meets_the_nearest_replica(qtbot):
+    from designer.model import Design, Link
+    from tests.canvas_support import sample_design
+
+    base = sample_design()
+    # web-2 (holding replica app-2) stands far away, outside the site
+    comps = tuple(c.model_copy(update={"parent": None, "x": 1300.0, "y": 600.0})
+                  if c.id == "web-2" else c for c in base.components)
+    extra = Link(id="d2", kind=LinkKind.DEPENDENCY, source="db", target="tier-web")
+    view, _ = make_view(qtbot, Design(components=comps, links=base.links + (extra,)))
+    assert len(view.scene().item_for("tier-web").outlines) == 2   # drawn as two outlines
+    path = view.scene().item_for("d2").path()
+    end = path.elementAt(path.elementCount() - 1)
+    replica = view.scene().item_for("app-1").scene_rect().adjusted(-20, -20, 20, 20)
+    assert replica.contains(QPointF(end.x, end.y))
+
+
+def test_connecting_a_service_onto_a_tier_hull_depends_on_the_tier(qtbot):
+    view, doc = make_view(qtbot)
+    web1 = view.scene().item_for("web-1").scene_rect()
+    inside_hull_not_on_a_service = QPointF(web1.right() - 12, web1.top() + 45)
+    assert view.scene().item_for("tier-web").anchor_rect(
+        inside_hull_not_on_a_service).contains(inside_hull_not_on_a_service)
+    before = {l.id for l in doc.links()}
+    view.set_tool("connect")
+    drag(view, center(view, "db"), inside_hull_not_on_a_service)
+    (link,) = _new_links(doc, before)
+    assert (link.kind, link.source, link.target) == (LinkKind.DEPENDENCY, "db", "tier-web")

@@ -182,3 +182,94 @@ def test_resize_a_container_from_its_grip(qtbot):
     assert (comp.width, comp.height) == (400.0, 250.0)
     doc.undo_stack.undo()
     assert (doc.component("dmz").width, doc.component("dmz").height) == (340.0, 220.0)
+
+
+def test_escape_cancels_an_inline_edit(qtbot):
+    view, doc = make_view(qtbot)
+    view.edit_label("ups")
+    view.label_editor().setPlainText("nope")
+    view.escape()
+    assert doc.component("ups").label == "ups" and doc.undo_stack.count() == 0
+    assert view.label_editor() is None
+
+
+def test_keys_nudge_and_delete(qtbot):
+    view, doc = make_view(qtbot)
+    view.select_ids(["ups"])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert doc.component("ups").x == 570.0 and doc.undo_stack.count() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "ups" not in doc and "p2" not in doc
+    doc.undo_stack.undo()
+    assert "ups" in doc and "p2" in doc
+
+
+def test_paste_plain_file_text_and_refuse_garbage(qtbot):
+    from designer.io import design_to_text
+    from tests.canvas_support import comp
+    from designer.model import Design
+
+    view, doc = make_view(qtbot)
+    text = design_to_text(Design(components=(comp("lb", Kind.LOAD_BALANCER, 5, 5),)))
+    QApplication.clipboard().setText(text)
+    (new,) = view.paste()
+    assert doc.component(new).kind is Kind.LOAD_BALANCER
+    QApplication.clipboard().setText("{\"not\": \"a design\"}")
+    count = len(doc.components())
+    assert view.paste() == [] and len(doc.components()) == count
+    assert view.messages[-1]
+
+
+def test_dragging_into_and_out_of_a_zone_changes_membership(qtbot):
+    view, doc = make_view(qtbot)
+    drag(view, center(view, "sw"), QPointF(700, 420))     # out of the DMZ, still in the site
+    assert doc.component("sw").segment is None and doc.component("sw").parent == "dc"
+    drag(view, center(view, "sw"), QPointF(700, 200))     # back in
+    assert doc.component("sw").segment == "dmz"
+    assert doc.undo_stack.count() == 2
+
+
+def test_dropping_a_service_on_a_tier_hull_joins_the_tier(qtbot):
+    from tests.canvas_support import drop_kind
+
+    view, doc = make_view(qtbot)
+    hull = view.scene().item_for("tier-web")
+    web1 = view.scene().item_for("web-1").scene_rect()
+    spot = QPointF(web1.left() + 60, web1.top() + 45)
+    assert hull.anchor_rect(spot).contains(spot)
+    drop_kind(view, Kind.SERVICE, (spot.x(), spot.y()))
+    new = doc.component(view.selected_ids()[0])
+    assert new.parent == "web-1" and new.tier == "tier-web"
+
+
+def test_typing_in_the_label_editor_does_not_trigger_canvas_keys(qtbot):
+    view, doc = make_view(qtbot)
+    view.select_ids(["ups"])
+    view.edit_label("ups")
+    zoom = view.zoom_factor()
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_End)
+    qtbot.keyClicks(view.viewport(), " -B")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Backspace)
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Delete)
+    qtbot.keyClicks(view.viewport(), "A")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.component("ups").label == "ups -A"
+    assert view.zoom_factor() == zoom and "ups" in doc
+
+
+def test_click_on_a_link_selects_it_and_delete_removes_only_it(qtbot):
+    view, doc = make_view(qtbot)
+    path = view.scene().item_for("p1").path()
+    on_line = path.pointAtPercent(0.5)
+    drag(view, on_line, on_line, steps=1)
+    assert view.selected_ids() == ["p1"]
+    view.delete_selection()
+    assert "p1" not in doc and "feed" in doc and "ups" in doc
+
+
+def test_click_on_a_tier_tag_selects_the_tier(qtbot):
+    view, doc = make_view(qtbot)
+    tag = view.scene().item_for("tier-web").tag
+    drag(view, tag.sceneBoundingRect().center(), tag.sceneBoundingRect().center(), steps=1)
+    assert view.selected_ids() == ["tier-web"]

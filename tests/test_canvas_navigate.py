@@ -96,3 +96,32 @@ def test_labels_hide_below_the_threshold_and_come_back(qtbot):
     assert not chip.isVisible()
     view.set_zoom(1.0)
     assert ups.label_item.isVisible() and chip.isVisible() and chip.label_item.isVisible()
+
+
+def test_hover_shows_where_a_drag_would_connect(qtbot):
+    from tests.canvas_support import move
+    view, _ = make_view(qtbot)
+    rect = view.scene().item_for("ups").scene_rect()
+    move(view, QPointF(rect.left() + 2, rect.center().y()), Qt.MouseButton.NoButton)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.CrossCursor
+    assert "connect" in view.messages[-1]
+    move(view, rect.center() + QPointF(10, 0), Qt.MouseButton.NoButton)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_render_at_2x_is_sharp(qtbot):
+    from designer.canvas.snapshot import render
+    view, _ = make_view(qtbot, size=(400, 300))
+    view.center_on_ids(["ups"])
+    one, two = render(view, 1.0), render(view, 2.0)
+    assert (two.width(), two.height()) == (one.width() * 2, one.height() * 2)
+    assert two.devicePixelRatio() == 2.0
+
+    def edges(image):   # strong horizontal contrast steps: more at 2x = finer detail
+        count = 0
+        for y in range(0, image.height(), 3):
+            for x in range(1, image.width()):
+                a, b = image.pixelColor(x - 1, y), image.pixelColor(x, y)
+                count += abs(a.lightness() - b.lightness()) > 96
+        return count
+    assert edges(two) > 1.5 * edges(one)

@@ -100,3 +100,15 @@ def test_dark_palette_recolours_the_canvas(qtbot):
     finally:
         view.set_dark(False)
     assert ups.brush().color() == light_fill
+
+
+def test_presentation_mode_enlarges_labels(qtbot):
+    view, _ = make_view(qtbot)
+    label = view.scene().item_for("ups").label_item
+    size = label.font().pointSizeF()
+    try:
+        style.set_presentation(True)
+        assert label.font().pointSizeF() > size * 1.3
+    finally:
+        style.set_presentation(False)
+    assert label.font().pointSizeF() == size

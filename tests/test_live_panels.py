@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from designer.analysis.result import AnalysisResult, Note, Spof
 from designer.model import Component, Design, Kind, Settings
 from designer.panels import figures as F
-from designer.panels.problems import ProblemsPanel
+from designer.panels.problems import IDS, ProblemsPanel, names_of
 
 NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",
          "sw-1": "Switch 1", "sw-2": "Switch 2", "srv-1": "Server 1"}
@@ -37,9 +37,10 @@ def test_spof_row_shows_name_blast_radius_and_explanation(panel):
     spof = panel.rows(0)[0]
     assert spof.text(0) == "Utility feed A (Utility feed)"
     assert spof.text(1) == "Web tier, API"
-    assert spof.child(0).text(0) == "feed-a powers both PSUs of srv-1 and srv-2"
+    assert spof.text(2) == "feed-a powers both PSUs of srv-1 and srv-2"
     assert panel.rows(1)[0].text(0) == "Switch 1 + Switch 2"
-    assert "power not modeled" in panel.rows(2)[0].text(0)
+    note = panel.rows(2)[0]
+    assert note.text(0) == "Server 1" and "power not modeled" in note.text(2)
     assert panel.summary.text() == ("1 single point of failure. "
                                     "1 pair one failure from a SPOF.")
 
@@ -72,6 +73,27 @@ def test_no_spof_reads_as_good_news(qtbot):
     p.set_result(result(spofs=[], cut_sets_order2=[], notes=[]), NAMES)
     assert p.summary.text() == "No single point of failure."
     assert p.tree.topLevelItem(0).text(0) == "Single points of failure (0)"
+
+
+def test_many_cut_sets_are_grouped_by_member(qtbot):
+    p = ProblemsPanel()
+    qtbot.addWidget(p)
+    pairs = [("sw-1", f"n{i}") for i in range(10)] + [("sw-2", f"n{i}") for i in range(5)]
+    p.set_result(result(cut_sets_order2=pairs), NAMES)
+    heads = p.rows(1)
+    assert [h.text(0) for h in heads] == ["Switch 1 + any of 10", "Switch 2 + any of 5"]
+    assert heads[1].child(0).text(0) == "+ n0"
+    assert heads[1].child(0).data(0, IDS) == ["sw-2", "n0"]
+    assert p.summary.text().endswith("15 pairs one failure from a SPOF.")
+
+
+def test_ambiguous_names_are_qualified_by_their_parent():
+    comps = [Component(id="w1", kind=Kind.SERVER, label="Web 1"),
+             Component(id="w2", kind=Kind.SERVER, label="Web 2"),
+             Component(id="n1", kind=Kind.NIC, label="eth0", parent="w1"),
+             Component(id="n2", kind=Kind.NIC, label="eth0", parent="w2")]
+    assert names_of(comps) == {"w1": "Web 1", "w2": "Web 2", "n1": "eth0 (Web 1)",
+                               "n2": "eth0 (Web 2)"}
 
 
 def test_figures_format_like_a_reliability_engineer():

@@ -174,7 +174,8 @@ def test_several_components_share_one_edit_and_one_undo_step(qtbot, inspector):
     inspector.show_selection(["web-1", "web-2", "db-1"])
     form = inspector.form
     assert "3 components selected" in form.heading.text()
-    assert form.fields["capex"].text() == "" and form.fields["capex"].placeholderText() == "— mixed —"
+    capex = form.fields["capex"]
+    assert capex.text() == "" and capex.placeholderText() == "— mixed —"
     assert "label" not in form.fields and "raid" in form.fields
     _type(qtbot, form.fields["availability"], "99.9")
     assert [doc.component(c).availability for c in ("web-1", "web-2", "db-1")] == \
@@ -198,3 +199,85 @@ def test_mixed_tiers_show_mixed_and_one_pick_sets_them_all(qtbot, inspector):
     tier.activated.emit(index)
     assert doc.component("nginx-1").tier == doc.component("app-1").tier == "tier-web"
     assert tier.currentText() == "Web tier" and tier.findText("— mixed —") < 0
+
+
+def test_figures_per_kind_override_the_defaults_for_the_design(qtbot, inspector):
+    from designer.analysis.figures import defaults_table
+    from designer.model import Kind
+    from designer.panels.kind_defaults import KINDS
+
+    doc = inspector.document
+    inspector.show_selection([])
+    table = inspector.form.kinds
+    row = KINDS.index(Kind.SERVER)
+    default = defaults_table()[Kind.SERVER]
+    assert table.item(row, 1).text() == f"{default.capex:g}" and table.item(row, 1).font().italic()
+    table.item(row, 0).setText("99.9")
+    assert doc.settings.kind_overrides[Kind.SERVER].availability == pytest.approx(0.999)
+    assert doc.undo_stack.count() == 1
+    assert not table.item(row, 0).font().italic()
+    inspector.show_selection(["web-1"])
+    assert "design settings" in inspector.form.reliability.hint.text()
+    assert inspector.form.reliability.hint.text().startswith("99.9 %")
+    inspector.show_selection([])
+    inspector.form.kinds.item(row, 0).setText("")
+    assert Kind.SERVER not in doc.settings.kind_overrides
+    inspector.form.kinds.item(row, 2).setText("lots")
+    assert "lots" in inspector.error_text and doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.settings.kind_overrides == {} and doc.is_clean()
+
+
+def test_escape_in_a_field_takes_the_edit_back(qtbot, inspector):
+    doc = inspector.document
+    inspector.show_selection(["web-1"])
+    label = inspector.form.fields["label"]
+    label.setFocus()
+    qtbot.keyClicks(label, " typo")
+    assert label.text() == "Web 1 typo"
+    qtbot.keyClick(label, Qt.Key.Key_Escape)
+    assert label.text() == "Web 1"
+    label.clearFocus()
+    assert doc.undo_stack.count() == 0 and doc.component("web-1").label == "Web 1"
+
+
+def test_a_selected_dependency_link_edits_its_port_and_label(qtbot, inspector):
+    doc = inspector.document
+    link = next(l for l in doc.links() if l.kind.value == "dependency")
+    inspector.show_selection([link.id])
+    form = inspector.form
+    assert "→" in form.ends.text()
+    _type(qtbot, form.fields["port"], "9000")
+    assert doc.link(link.id).port == 9000
+    _type(qtbot, form.fields["port"], "70000")
+    assert "port" in inspector.error_text and "65535" in inspector.error_text
+    assert doc.link(link.id).port == 9000 and form.fields["port"].text() == "9000"
+    _type(qtbot, form.fields["label"], "orders API")
+    assert doc.link(link.id).label == "orders API" and doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.link(link.id) == link and form.fields["port"].text() == str(link.port or "")
+
+
+def test_a_rule_action_picked_in_its_cell_combo_is_one_undo_step(qtbot, inspector):
+    from PySide6.QtWidgets import QComboBox
+
+    doc = inspector.document
+    inspector.show_selection(["fw-edge"])
+    rules = inspector.form.fields["rules"]
+    rules.table.editItem(rules.table.item(0, 4))                  # the action cell
+    box = rules.table.viewport().findChild(QComboBox)
+    assert [box.itemText(i) for i in range(box.count())] == ["allow", "deny"]
+    box.setCurrentIndex(1)
+    box.activated.emit(1)
+    assert doc.component("fw-edge").rules[0].action == "deny"
+    assert doc.undo_stack.count() == 1 and rules.table.item(0, 4).text() == "deny"
+    rules.table.editItem(rules.table.item(1, 1))                  # destination: segments
+    box = [b for b in rules.table.viewport().findChildren(QComboBox) if b.isVisible()][-1]
+    assert box.itemText(0) == "any" and "Web network" in [box.itemText(i)
+                                                          for i in range(box.count())]
+    box.setCurrentIndex(box.findText("Web network"))
+    box.activated.emit(box.currentIndex())
+    assert doc.component("fw-edge").rules[1].destination == "seg-web"
+    assert rules.table.item(1, 1).text() == "Web network"

@@ -63,6 +63,15 @@ def test_standard_and_own_shortcuts_are_bound(window):
         assert a[key].shortcut() == QKeySequence(keys), key
 
 
+def test_the_status_bar_follows_the_zoom(qtbot, window):
+    window.actions.all["fit"].trigger()
+    before = window.view.zoom_factor()
+    window.actions.all["zoom_in"].trigger()
+    assert window.view.zoom_factor() > before
+    shown = f"{window.view.zoom_factor() * 100:.0f} %"
+    qtbot.waitUntil(lambda: window.zoom_label.text() == shown, timeout=2000)
+
+
 def test_c_and_v_switch_the_canvas_tool_and_the_status_says_so(qtbot, window):
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_C)
@@ -220,3 +229,14 @@ def test_a_design_file_dropped_on_the_window_opens(qtbot, window):
     window.dropEvent(drop)
     assert window.document.path == Path(str(MONOLITH))
     assert window.windowTitle().startswith("monolith.weaklink.json")
+
+
+def test_escape_clears_the_canvas_selection_but_not_from_an_inspector_field(qtbot, window):
+    window.view.select_ids(["db-1"])
+    field = window.inspector.form.fields["label"]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert window.view.selected_ids() == ["db-1"]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.view.selected_ids() == [] and window.inspector.ids == []

@@ -90,12 +90,13 @@ def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, st
     last_use = {child: index for index in needed
                 for child in circuit.nodes[index].children}
     values: dict[int, object] = {}
+    fixpoints: dict = {}   # reach gates over one graph and source share a fixpoint
     for count, index in enumerate(needed):
         if index in leaf_of:
             values[index] = manager.var(leaf_of[index])
             continue
         node = circuit.nodes[index]
-        values[index] = _gate(node, values, manager.cudd)
+        values[index] = _gate(node, values, manager.cudd, fixpoints)
         for child in set(node.children):
             if last_use.get(child) == index and child != top:
                 del values[child]   # let CUDD collect what no later gate needs
@@ -119,12 +120,17 @@ def _inside(circuit: ir.Circuit, top: int, leaf_of: dict[int, str]) -> list[int]
     return sorted(seen)   # children have smaller indices: a topological order
 
 
-def _gate(node: ir.Node, values: dict, cudd):
+def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict):
     op = node.op
     if op == ir.CONST:
         return cudd.true if node.value else cudd.false
     if op == ir.REACH:
-        return _reach(node.reach, values, cudd)
+        spec = node.reach
+        key = (spec.usable, spec.transit, spec.edges, spec.sources)
+        if key not in fixpoints:
+            fixpoints[key] = _reached(spec, values, cudd)
+        reached = fixpoints[key]
+        return _fold([reached[t] for t in spec.targets], lambda a, b: a | b, cudd.false)
     kids = [values[c] for c in node.children]
     if op == ir.AND:
         return _fold(kids, lambda a, b: a & b, cudd.true)
@@ -162,7 +168,7 @@ def _atleast(k: int, kids: list, cudd):
     return need[k]
 
 
-def _reach(spec: ir.Reach, values: dict, cudd):
+def _reached(spec: ir.Reach, values: dict, cudd) -> list:
     """Connectivity as a BDD fixpoint: reached(v) = usable(v) and (v is a
     source, or a neighbour that passes traffic on is reached)."""
     usable = [values[g] for g in spec.usable]
@@ -183,7 +189,7 @@ def _reach(spec: ir.Reach, values: dict, cudd):
             new = reached[v] | (usable[v] & _fold(incoming, lambda a, b: a | b, cudd.false))
             if new != reached[v]:
                 reached[v], changed = new, True
-    return _fold([reached[t] for t in spec.targets], lambda a, b: a | b, cudd.false)
+    return reached
 
 
 # -- a flat copy for the probability passes ----------------------------------

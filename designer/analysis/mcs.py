@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from .bdd import Flat
+from .bdd import DEFAULT_BUDGET, BudgetExceeded, Flat
 
 EMPTY, BASE = 0, 1   # the empty family; the family holding only the empty set
 
@@ -42,7 +42,8 @@ class Zbdd:
     """Nodes (var, high = sets with var, low = sets without); 0 and 1 are
     the terminals. Variables are ordered by number, like the BDD's."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int = DEFAULT_BUDGET) -> None:
+        self.budget = budget
         self.var = [sys.maxsize, sys.maxsize]
         self.high = [0, 0]
         self.low = [0, 0]
@@ -56,6 +57,8 @@ class Zbdd:
         found = self._unique.get(key)
         if found is None:
             found = len(self.var)
+            if found > self.budget:
+                raise BudgetExceeded(f"more than {self.budget:,} cut-set (ZBDD) nodes")
             self.var.append(var)
             self.high.append(high)
             self.low.append(low)
@@ -128,12 +131,12 @@ class Zbdd:
 
 
 def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
-                     limit: int | None = None) -> CutSets:
+                     limit: int | None = None, budget: int = DEFAULT_BUDGET) -> CutSets:
     """Cut sets of the failure function held by `flat`. For a fault tree the
     BDD is the failure and an event true is a failure (`fail_is_high`); for a
     design the BDD is "up", so pass its complement and `fail_is_high=False`."""
     limit = len(leaves) if limit is None else limit
-    zbdd = Zbdd()
+    zbdd = Zbdd(budget)
     memo: dict[tuple[int, int], int] = {}
 
     def minsol(edge: int, k: int) -> int:

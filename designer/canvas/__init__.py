@@ -2,11 +2,20 @@
 
     from designer.canvas import CanvasView, CanvasScene, KIND_MIME, FRAGMENT_MIME
 
-Modules: view (CanvasView), scene (CanvasScene), states (selection, analysis
-states, highlight, level of detail), items / containers / links / decor (the
-built-in-item drawings), interactions / drag / connect (one object per
-gesture), placement (drop targets, growth), clipboard, arrange, labeledit,
-navigation, editing, geometry.
+Modules:
+  view         CanvasView: tools, mouse/keys -> interactions, palette drops
+  navigation   zoom, pan, fit, centre, search, level of detail, grid (view mixin)
+  editing      place, connect, rename, clipboard, delete, align, nudge (view mixin)
+  scene        CanvasScene: items built from document signals, id <-> item maps
+  states       selection, analysis states, highlight, detail (scene mixin)
+  items, containers, links, decor, drawing   the drawings, built-in items only
+  interactions, drag, connect                one object per gesture
+  placement    drop targets, parents and memberships, grow-to-fit
+  clipboard    fragments through designer.io's serializer
+  arrange      align and distribute
+  labeledit    inline label editor
+  geometry     sizes, grid, chip slots, link anchoring
+  snapshot     render a view at any device-pixel ratio; docs/images pictures
 """
 from .clipboard import MIME as FRAGMENT_MIME
 from .scene import CanvasScene

@@ -19,7 +19,8 @@ from designer.model.rules import check_link
 
 from .interactions import Interaction
 from .items import ComponentItem
-from .placement import component_at
+from .containers import TierItem
+from .placement import owners_at
 
 Candidate = tuple[LinkKind, str, str]          # kind, source id, target id
 Chooser = Callable[[list[Candidate], QPoint], Optional[Candidate]]
@@ -82,7 +83,7 @@ class Connect(Interaction):
 
     def release(self, event: QMouseEvent, pos: QPointF) -> None:
         self.cancel()
-        target = component_at(self.scene, pos)
+        target = best_target(self.scene, self.source.cid, pos)
         if target is None or target.cid == self.source.cid:
             self.view.statusMessage.emit("Release over another component to connect")
             return
@@ -92,6 +93,20 @@ class Connect(Interaction):
     def cancel(self) -> None:
         if self.line.scene() is not None:
             self.scene.removeItem(self.line)
+
+
+def best_target(scene, source: str, pos: QPointF) -> ComponentItem | None:
+    """What a connection released at `pos` means: the topmost component under
+    the pointer that can be linked to the source (tier hulls after concrete
+    items, so a service dropped on a replica's server joins the tier), else the
+    topmost one, so that the refusal names what the user pointed at."""
+    owners = [o for o in owners_at(scene, pos) if o.cid != source]
+    ordered = [o for o in owners if not isinstance(o, TierItem)] + \
+        [o for o in owners if isinstance(o, TierItem)]
+    for owner in ordered:
+        if candidates(scene.document, source, owner.cid)[0]:
+            return owner
+    return ordered[0] if ordered else None
 
 
 def link_between(doc, source: str, target: str, chooser: Chooser,

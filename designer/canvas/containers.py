@@ -6,7 +6,7 @@ services with "k of n" on it, computed from the members, never stored).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from designer import style
@@ -159,48 +159,71 @@ class TierItem(ComponentItem):
         self.tag.setPen(QPen(Qt.PenStyle.NoPen))
         self.label_item.setParentItem(self.tag)
         self.anchor = QPointF(0, 0)
+        self.outlines: list[QRectF] = []   # scene coordinates
+        self.gap = 0.0                      # length of the first bridge
+        # The bridge between spread replicas: a broad translucent band, so it
+        # reads as "one group", never as a network link.
+        self.bridge = QGraphicsPathItem(self)
+        self.bridge.setZValue(-1)
+        self.bridge.setFlag(self.bridge.GraphicsItemFlag.ItemStacksBehindParent)
 
     def wrap(self, rects: list[QRectF]) -> None:
         self.members = len(rects)
+        self.outlines = [r.adjusted(-self.PAD, -self.PAD, self.PAD, self.PAD) for r in rects]
         if not rects:
             self.setPos(self.comp.x, self.comp.y)
             self.size = G.DEFAULT_SIZE[Kind.TIER]
             self.setPath(rounded(self.rect(), self.radius))
-            self.anchor = QPointF(0, self.size[1])
+            self.anchor = QPointF(self.size[0] - 8, 0)
         else:
-            outlines = [r.adjusted(-self.PAD, -self.PAD, self.PAD, self.PAD) for r in rects]
-            box = outlines[0]
-            for r in outlines[1:]:
+            box = self.outlines[0]
+            for r in self.outlines[1:]:
                 box = box.united(r)
             self.setPos(box.topLeft())
             self.size = (box.width(), box.height())
-            local = [r.translated(-box.topLeft()) for r in outlines]
-            self.setPath(self._shape(local, box))
-            first = min(local, key=lambda r: (r.top(), r.left()))
-            self.anchor = first.bottomLeft()
+            local = [r.translated(-box.topLeft()) for r in self.outlines]
+            spread = len(local) > 1 and box.width() * box.height() > self.SPREAD * sum(
+                r.width() * r.height() for r in local)
+            if not spread:
+                self.outlines = [box]
+                self.anchor = QPointF(self.size[0] - 8, 0)
+            self.bridge.setPath(self._spine(local) if spread else QPainterPath())
+            self.setPath(_outlines(local, self.radius) if spread
+                         else rounded(self.rect(), self.radius))
         self.layout()
         self.decor.update()
 
-    def _shape(self, local: list[QRectF], box: QRectF) -> QPainterPath:
-        area = sum(r.width() * r.height() for r in local)
-        if len(local) == 1 or box.width() * box.height() <= self.SPREAD * area:
-            return rounded(self.rect(), self.radius)
+    def _spine(self, local: list[QRectF]) -> QPainterPath:
+        """Straight lines joining the member outlines; the tag sits on the first."""
         path = QPainterPath()
-        for r in local:
-            path.addRoundedRect(r, self.radius, self.radius)
         order = sorted(local, key=lambda r: (r.center().x(), r.center().y()))
-        for a, b in zip(order, order[1:]):
+        for i, (a, b) in enumerate(zip(order, order[1:])):
             line = G.anchored_line(a, b)
             path.moveTo(line.p1())
             path.lineTo(line.p2())
+            if i == 0:
+                self.anchor, self.gap = line.center(), line.length()
         return path
+
+    def anchor_rect(self, toward: QPointF) -> QRectF:
+        """A link to a spread tier meets the replica nearest the other end."""
+        return min(self.outlines, key=lambda r: _distance(r.center(), toward)) \
+            if self.outlines else self.scene_rect()
 
     def layout(self) -> None:
         k = self.comp.quorum or 1
+        spread = len(self.outlines) > 1
         self.label_item.setText(f"{self.comp.name} · {k} of {self.members}")
         r = self.label_item.boundingRect()
-        self.tag.setPath(rounded(QRectF(0, 0, r.width() + 12, r.height() + 4), 4))
-        self.tag.setPos(self.anchor + QPointF(6, -(r.height() + 4) / 2))
+        if spread and self.gap < r.width() + 16:   # no room on the bridge: the count only
+            self.label_item.setText(f"{k} of {self.members}")
+            r = self.label_item.boundingRect()
+        self.setToolTip(f"Tier {self.comp.name}: needs {k} of {self.members} replicas")
+        w, h = r.width() + 12, r.height() + 4
+        self.tag.setPath(rounded(QRectF(0, 0, w, h), 4))
+        # Centred on the spine between replicas when spread (the gap between
+        # them has room); else on the hull's top edge, right-aligned.
+        self.tag.setPos(self.anchor - QPointF(w / 2 if spread else w, h / 2))
         self.label_item.setPos(6, 2)
 
     def body_pen(self) -> QPen:
@@ -212,8 +235,22 @@ class TierItem(ComponentItem):
     def restyle(self) -> None:
         super().restyle()
         self.tag.setBrush(QBrush(style.palette().tier))
+        band = QColor(style.palette().tier)
+        band.setAlpha(60)
+        self.bridge.setPen(QPen(band, 8.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         self.label_item.setBrush(style.palette().canvas)
 
     def set_detail(self, detail: Detail) -> None:
         self.tag.setVisible(detail is not Detail.BOXES)
         self.label_item.setVisible(True)
+
+
+def _outlines(rects: list[QRectF], radius: float) -> QPainterPath:
+    path = QPainterPath()
+    for r in rects:
+        path.addRoundedRect(r, radius, radius)
+    return path
+
+
+def _distance(a: QPointF, b: QPointF) -> float:
+    return abs(a.x() - b.x()) + abs(a.y() - b.y())

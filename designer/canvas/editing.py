@@ -1,18 +1,24 @@
-"""Editing commands on the selection (mixed into CanvasView): select, delete,
-cut, copy, paste, duplicate, align/distribute and nudge. Each is one
+"""Editing commands (mixed into CanvasView): place a component, connect two,
+rename inline; on the selection: select, delete, cut, copy, paste, duplicate,
+align/distribute and nudge. Each is one
 Document call, so one undo step; a refusal becomes a status message."""
 from __future__ import annotations
 
 from typing import Iterable
 
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QApplication
 
 from designer.io import LoadError
-from designer.model import DesignError
+from designer.model import DesignError, Kind
 from designer.model.kinds import CONTAINERS
 
 from . import clipboard
+from . import geometry as G
 from .arrange import arranged
+from .connect import link_between
+from .labeledit import LabelEditor
+from .placement import place
 
 
 class Editing:
@@ -60,7 +66,7 @@ class Editing:
         return self._insert(self._payload(), 1, into_selection=False)
 
     def _payload(self) -> dict | None:
-        ids = [i for i in self.selected_ids() if i in self.document]
+        ids = [i for i in self.selected_ids() if self.scene().is_component(i)]
         if not ids:
             return None
         positions = {i.cid: i.scenePos() for i in self.scene().component_items()
@@ -93,6 +99,48 @@ class Editing:
                 return comp
         return None
 
+    # -- placing, connecting, renaming ----------------------------------------------------------------
+    def place(self, kind: Kind, pos: QPointF):
+        """Add a component centred on a scene point; shows a refusal instead."""
+        try:
+            comp = place(self.scene(), kind, pos, self._snap)
+        except DesignError as err:
+            self.statusMessage.emit(err.message)
+            return None
+        self.select_ids([comp.id])
+        self.statusMessage.emit(f"Added {comp.kind.title.lower()} {comp.name}")
+        return comp
+
+    # -- connections and labels -----------------------------------------------------------------------
+    def connect_items(self, source: str, target: str, at: QPoint | None = None):
+        link, reason = link_between(self.document, source, target, self.kind_chooser,
+                                    at or self.mapToGlobal(QPoint(0, 0)))
+        if link is None:
+            self.statusMessage.emit(reason)
+        else:
+            self.statusMessage.emit(f"Added {link.kind.value} link")
+        return link
+
+    def edit_label(self, cid: str) -> None:
+        item = self.scene().item_for(cid)
+        self._editor = LabelEditor(item, self._label_done)
+        self.scene().addItem(self._editor)
+        self._editor.start()
+
+    def label_editor(self) -> LabelEditor | None:
+        return self._editor
+
+    def _label_done(self, cid: str, text: str | None) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None and editor.scene() is not None:
+            self.scene().removeItem(editor)
+        if text is None or cid not in self.document or text == self.document.component(cid).label:
+            return
+        try:
+            self.document.update(cid, text=f"Rename to {text}", label=text)
+        except DesignError as err:
+            self.statusMessage.emit(err.message)
+
     # -- arrange ----------------------------------------------------------------------------
     def align(self, how: str) -> None:
         items = [self.scene().item_for(i) for i in self.selected_ids()]
@@ -103,7 +151,9 @@ class Editing:
     def nudge(self, dx: float, dy: float) -> None:
         moves = {}
         for cid in self.selected_ids():
-            if self.scene().is_component(cid):
+            item = self.scene().item_for(cid)
+            if self.scene().is_component(cid) and item.kind not in G.CHIP_KINDS \
+                    and not getattr(item, "members", 0):
                 comp = self.document.component(cid)
                 moves[cid] = (comp.x + dx, comp.y + dy)
         if moves:

@@ -13,7 +13,8 @@ from designer.model import Component, Kind
 GRID = 10.0
 HEADER = 26.0          # title bar height of site/rack/server/segment
 PAD = 10.0             # inner margin a container keeps around its contents
-CHIP_W, CHIP_H, CHIP_GAP = 40.0, 18.0, 4.0
+CHIP_W, CHIP_H, CHIP_GAP = 38.0, 18.0, 3.0
+CHIP_MARGIN = 6.0     # from a host's corner to its first chip
 CHIP_KINDS = frozenset({Kind.PSU, Kind.NIC, Kind.DISK})
 RESIZABLE = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT, Kind.NOTE})
 CONTAINER_ITEMS = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT})
@@ -62,9 +63,9 @@ def chip_slots(host_w: float, host_h: float, kinds: list[Kind]) -> list[QPointF]
         i = count[kind]
         count[kind] += 1
         if kind is Kind.PSU:
-            slots.append(QPointF(PAD + i * (CHIP_W + CHIP_GAP), bottom))
+            slots.append(QPointF(CHIP_MARGIN + i * (CHIP_W + CHIP_GAP), bottom))
         elif kind is Kind.DISK:
-            slots.append(QPointF(host_w - PAD - CHIP_W - i * (CHIP_W + CHIP_GAP), bottom))
+            slots.append(QPointF(host_w - CHIP_MARGIN - CHIP_W - i * (CHIP_W + CHIP_GAP), bottom))
         else:
             slots.append(QPointF(host_w - CHIP_W / 2, HEADER + 4 + i * (CHIP_H + CHIP_GAP)))
     return slots
@@ -74,7 +75,7 @@ def min_host_size(kinds: list[Kind]) -> tuple[float, float]:
     """The smallest host that fits these chips along its edges."""
     bottom = sum(1 for k in kinds if k is not Kind.NIC)
     nics = sum(1 for k in kinds if k is Kind.NIC)
-    width = 2 * PAD + bottom * (CHIP_W + CHIP_GAP) - CHIP_GAP + (CHIP_GAP if bottom else 0)
+    width = 2 * CHIP_MARGIN + bottom * (CHIP_W + CHIP_GAP)
     height = HEADER + 4 + nics * (CHIP_H + CHIP_GAP) + CHIP_H
     return width, height
 

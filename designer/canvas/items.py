@@ -14,12 +14,15 @@ from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsTextItem
 
 from designer import style
-from designer.model import Component, Kind
+from designer.model import Component
 from designer.style import Detail, State, TextRole
 
 from . import geometry as G
 from .decor import Decor
 from .drawing import ICON, elided, flat, font, icon_item, metrics, rounded
+
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+
 
 class ComponentItem(QGraphicsPathItem):
     """Base: a body path in item coordinates with its top-left at (0, 0); the
@@ -78,6 +81,10 @@ class ComponentItem(QGraphicsPathItem):
     def scene_rect(self) -> QRectF:
         return QRectF(self.scenePos(), QPointF(self.scenePos().x() + self.size[0],
                                                self.scenePos().y() + self.size[1]))
+
+    def anchor_rect(self, toward: QPointF) -> QRectF:
+        """The scene rect a link toward `toward` attaches to."""
+        return self.scene_rect()
 
     def restyle(self) -> None:
         self.setPen(flat(self.body_pen()))
@@ -232,7 +239,7 @@ class TextItem(ComponentItem):
         self.label_item.setPos(6, 3)
 
     def body_pen(self) -> QPen:
-        return QPen(Qt.PenStyle.NoPen) if self.state is State.NORMAL else super().body_pen()
+        return NO_PEN if self.state is State.NORMAL else super().body_pen()
 
     def body_brush(self) -> QBrush:
         return QBrush(Qt.BrushStyle.NoBrush)

@@ -61,6 +61,12 @@ def component_at(scene: "CanvasScene", pos: QPointF, exclude: set[str] = frozens
                  ) -> ComponentItem | None:
     """The component a click means: the topmost one, but a tier hull only when
     nothing else is under the point (hulls lie over their members)."""
+    top = next(iter(scene.items(pos)), None)
+    tier = top.parentItem() if top is not None else None
+    while tier is not None and not isinstance(tier, TierItem):
+        tier = tier.parentItem()
+    if tier is not None and tier.cid not in exclude:
+        return tier   # its tag or bridge is what is on top
     owners = owners_at(scene, pos, exclude)
     concrete = [o for o in owners if not isinstance(o, TierItem)]
     return concrete[0] if concrete else (owners[0] if owners else None)

@@ -5,10 +5,12 @@ id -> item map both ways, mirrors placement parents with Qt item parenting
 the links of whatever moved, wraps tier hulls around their members, and
 carries view state only: selection, analysis states, highlight, detail level.
 
-Index: NoIndex. Building the BSP tree for 5,000 components with long links
-took seconds and hundreds of MB when first shown (docs/performance.md); hit
-tests here are one linear pass over the items under a point, which is a few
-milliseconds at 5,000 components and happens per click, not per frame.
+Index: the BSP tree (`INDEX`), chosen by measurement on the generated
+5,000-component design (benchmarks/bench_canvas.py, docs/performance.md):
+with the BSP index a repaint at 100 % zoom only visits the few hundred items
+in view, while NoIndex walks all ~20,000 items and their children on every
+paint, click and hover; building the tree cost less than feared because the
+items are small and links are laid out once, after their endpoints.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ _TOP_Z = {Kind.SEGMENT: -2.0, Kind.SITE: -1.0, Kind.TIER: 2.0}
 _CHILD_Z = {Kind.SEGMENT: -1.0, Kind.SERVICE: 1.0, Kind.PSU: 2.0, Kind.NIC: 2.0,
             Kind.DISK: 2.0}
 MARGIN = 400.0
+INDEX = QGraphicsScene.ItemIndexMethod.BspTreeIndex
 
 
 class CanvasScene(SceneStates, QGraphicsScene):
@@ -44,7 +47,7 @@ class CanvasScene(SceneStates, QGraphicsScene):
         QGraphicsScene.__init__(self, parent)
         SceneStates.__init__(self)
         self.document = document
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setItemIndexMethod(INDEX)
         self._items: dict[str, ComponentItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._links_at: dict[str, set[str]] = {}
@@ -259,7 +262,8 @@ class CanvasScene(SceneStates, QGraphicsScene):
             src = self._items.get(item.link.source) if item else None
             dst = self._items.get(item.link.target) if item else None
             if src is not None and dst is not None:
-                item.route(src.scene_rect(), dst.scene_rect())
+                a, b = src.scene_rect(), dst.scene_rect()
+                item.route(src.anchor_rect(b.center()), dst.anchor_rect(a.center()))
 
     def fit_scene_rect(self, cids: Iterable[str] | None = None) -> None:
         """An explicit scene rect (never derived by Qt from the index): all items,

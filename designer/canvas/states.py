@@ -8,11 +8,12 @@ changed. Mixed into CanvasScene (which provides `_items`, `_links`, `item_for`).
 """
 from __future__ import annotations
 
-import weakref
 from typing import Iterable, Mapping
 
 from designer import style
 from designer.style import Detail, State
+
+from .drawing import follow_style
 
 
 class SceneStates:
@@ -22,10 +23,7 @@ class SceneStates:
         self._holders: set[str] = set()
         self._selection: list[str] = []
         self._highlight: set[str] = set()
-        ref = weakref.WeakMethod(self.restyle)
-        self._style_listener = lambda: ref() and ref()()
-        style.add_listener(self._style_listener)
-        self.destroyed.connect(lambda *_: style.remove_listener(self._style_listener))
+        follow_style(self.restyle)
 
     def reset_view_state(self) -> None:
         self._states, self._holders, self._highlight = {}, set(), set()

@@ -10,23 +10,24 @@ edited) or a Kind (the next click places one).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer import style
 from designer.document import Document
-from designer.model import DesignError, Kind
+from designer.model import Kind
 
 from . import geometry as G
-from .connect import Chooser, Connect, link_between, menu_chooser, on_edge
+from .connect import Chooser, Connect, menu_chooser, on_edge
 from .containers import ContainerItem, TierItem
 from .drag import Move
+from .drawing import follow_style
 from .editing import Editing
 from .interactions import Interaction, Pan, RubberBand, Resize
 from .labeledit import LabelEditor
 from .navigation import Navigation
-from .placement import component_at, place
+from .placement import component_at
 from .scene import CanvasScene
 
 KIND_MIME = "application/x-weaklink-kind"
@@ -62,8 +63,8 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        style.add_listener(self._restyled)
-        self.destroyed.connect(lambda *_: style.remove_listener(self._restyled))
+        follow_style(self._restyled)
+        document.reset.connect(self._forget_gesture)
 
     def scene(self) -> CanvasScene:  # typed accessor
         return super().scene()
@@ -122,29 +123,37 @@ class CanvasView(Navigation, Editing, QGraphicsView):
             return Connect(self, item, pos) if item is not None else None
         add = bool(modifiers & (Qt.KeyboardModifier.ControlModifier |
                                 Qt.KeyboardModifier.ShiftModifier))
-        if item is not None and not item.grabs_at(item.mapFromScene(pos)):
-            if not (self.scene().is_selected(item.cid) and item.grip_rect().contains(
-                    item.mapFromScene(pos))):
-                item = None
+        return self._select_gesture(item, pos, add)
+
+    def _select_gesture(self, item, pos: QPointF, add: bool) -> Interaction | None:
+        """Select tool: resize grip, edge connect, link click, move or rubber band."""
+        if item is not None and not item.grabs_at(item.mapFromScene(pos)) \
+                and not self._on_grip(item, pos):
+            item = None   # the open floor of a site or zone
+        edge = item is not None and item.kind not in _NO_EDGE_CONNECT and on_edge(item, pos)
+        link = self._link_on_top(pos)
+        if link is not None and not edge:
+            self.select_ids(self.selected_ids() + [link] if add else [link])
+            return None
         if item is None:
-            link = self._link_at(pos)
-            if link is not None:
-                self.select_ids([link])
-                return None
             return RubberBand(self, pos, add)
-        if (isinstance(item, ContainerItem) and self.scene().is_selected(item.cid)
-                and item.kind in G.RESIZABLE
-                and item.grip_rect().contains(item.mapFromScene(pos))):
+        if self._on_grip(item, pos):
             return Resize(self, item)
-        if item.kind not in _NO_EDGE_CONNECT and on_edge(item, pos) and not add:
+        if edge and not add:
             return Connect(self, item, pos)
         return Move(self, item, pos, add)
 
-    def _link_at(self, pos: QPointF) -> str | None:
+    def _on_grip(self, item, pos: QPointF) -> bool:
+        return (isinstance(item, ContainerItem) and item.kind in G.RESIZABLE
+                and self.scene().is_selected(item.cid)
+                and item.grip_rect().contains(item.mapFromScene(pos)))
+
+    def _link_on_top(self, pos: QPointF) -> str | None:
+        """The link drawn topmost under the pointer, if a link is what is on top."""
         for found in self.scene().items(pos):
-            lid = getattr(found, "lid", None) or getattr(found.parentItem(), "lid", None)
-            if lid:
-                return lid
+            if found.zValue() >= 1000:      # gesture overlays
+                continue
+            return getattr(found, "lid", None) or getattr(found.parentItem(), "lid", None)
         return None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -160,9 +169,7 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         item = component_at(self.scene(), pos)
         shape, hint = Qt.CursorShape.ArrowCursor, ""
         if item is not None:
-            local = item.mapFromScene(pos)
-            if (isinstance(item, ContainerItem) and item.kind in G.RESIZABLE
-                    and self.scene().is_selected(item.cid) and item.grip_rect().contains(local)):
+            if self._on_grip(item, pos):
                 shape = Qt.CursorShape.SizeFDiagCursor
             elif item.kind not in _NO_EDGE_CONNECT and on_edge(item, pos):
                 shape, hint = Qt.CursorShape.CrossCursor, "Drag from the edge to connect"
@@ -192,7 +199,9 @@ class CanvasView(Navigation, Editing, QGraphicsView):
     # -- keys ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+        if self.scene().focusItem() is not None:   # typing into the label editor
+            super().keyPressEvent(event)
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -214,6 +223,10 @@ class CanvasView(Navigation, Editing, QGraphicsView):
             self._space = False
             self.viewport().unsetCursor()
         super().keyReleaseEvent(event)
+
+    def _forget_gesture(self) -> None:
+        """A new design was loaded: the scene dropped every item a gesture held."""
+        self._active, self._editor = None, None
 
     def escape(self) -> None:
         if self._editor is not None:
@@ -244,48 +257,6 @@ class CanvasView(Navigation, Editing, QGraphicsView):
             return
         if self.place(kind, self.mapToScene(event.position().toPoint())) is not None:
             event.acceptProposedAction()
-
-    def place(self, kind: Kind, pos: QPointF):
-        """Add a component centred on a scene point; shows a refusal instead."""
-        try:
-            comp = place(self.scene(), kind, pos, self._snap)
-        except DesignError as err:
-            self.statusMessage.emit(err.message)
-            return None
-        self.select_ids([comp.id])
-        self.statusMessage.emit(f"Added {comp.kind.title.lower()} {comp.name}")
-        return comp
-
-    # -- connections and labels -----------------------------------------------------------------------
-    def connect_items(self, source: str, target: str, at: QPoint | None = None):
-        link, reason = link_between(self.document, source, target, self.kind_chooser,
-                                    at or self.mapToGlobal(QPoint(0, 0)))
-        if link is None:
-            self.statusMessage.emit(reason)
-        else:
-            self.statusMessage.emit(f"Added {link.kind.value} link")
-        return link
-
-    def edit_label(self, cid: str) -> None:
-        item = self.scene().item_for(cid)
-        self._editor = LabelEditor(item, self._label_done)
-        self.scene().addItem(self._editor)
-        self._editor.start()
-
-    def label_editor(self) -> LabelEditor | None:
-        return self._editor
-
-    def _label_done(self, cid: str, text: str | None) -> None:
-        editor, self._editor = self._editor, None
-        if editor is not None and editor.scene() is not None:
-            self.scene().removeItem(editor)
-        if text is None or cid not in self.document or text == self.document.component(cid).label:
-            return
-        try:
-            self.document.update(cid, text=f"Rename to {text}", label=text)
-        except DesignError as err:
-            self.statusMessage.emit(err.message)
-
 
 _NUDGE = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
           Qt.Key.Key_Down: (0, 1)}

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from designer.analysis.figures import DESIGN_OVERRIDE, capex_of, opex_of
 from designer.model import Component, DesignError, Kind, RaidLevel, ServiceRole, Trust
 from designer.model.component import KIND_FIELDS
 from designer.model.kinds import NEVER_FAIL, SEGMENT_MEMBERS
 
-from .fields import BoolField, ChoiceField, NotesField, NumberField, PortsField, TextField
+from .fields import (BoolField, ChoiceField, NotesField, NumberField, PortsField, TextField,
+                     fmt_number)
 from .reliability import ReliabilityEditor
 from .rules_table import RulesTable
 
-_RAID = [("None (all disks needed)", RaidLevel.NONE), ("RAID 0", RaidLevel.RAID0),
+_RAID = [("No RAID", RaidLevel.NONE), ("RAID 0", RaidLevel.RAID0),
          ("RAID 1 (mirror)", RaidLevel.RAID1), ("RAID 5", RaidLevel.RAID5),
          ("RAID 6", RaidLevel.RAID6), ("RAID 10", RaidLevel.RAID10)]
 _ROLES = [("Not set", None)] + [(r.value.capitalize(), r) for r in ServiceRole]
@@ -70,6 +72,7 @@ class ComponentForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._general(comp)
         if comp.kind not in NEVER_FAIL:
             self._reliability()
@@ -145,9 +148,18 @@ class ComponentForm(QWidget):
             else:
                 field.show_value(getattr(comp, name))
         if hasattr(self, "reliability"):
-            self.reliability.show_component(comp)
+            self.reliability.show_component(comp, self.document.settings)
+        self._cost_placeholders(comp)
         parent = self.document.component(comp.parent) if comp.parent else None
         self.placed.setText(f"{parent.name} ({parent.kind.title})" if parent else "top level")
+
+    def _cost_placeholders(self, comp: Component) -> None:
+        settings = self.document.settings
+        for name, figure in (("capex", capex_of), ("opex_monthly", opex_of)):
+            if name in self.fields:
+                found = figure(comp, settings)
+                origin = "design default" if found.origin == DESIGN_OVERRIDE else "default"
+                self.fields[name].setPlaceholderText(f"{fmt_number(found.value)} ({origin})")
 
     def _choices(self, kind: Kind) -> list[tuple[str, Any]]:
         found = sorted((c.name, c.id) for c in self.document.components() if c.kind is kind)

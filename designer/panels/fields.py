@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 
-def fmt_number(value: float | None, scale: float = 1.0) -> str:
+def fmt_number(value: float | None, scale: float = 1.0, digits: int = 10) -> str:
     if value is None:
         return ""
     shown = value * scale
-    return str(int(shown)) if float(shown).is_integer() else f"{shown:.10g}"
+    return str(int(shown)) if float(shown).is_integer() else f"{shown:.{digits}g}"
 
 
 def parse_number(text: str, integer: bool = False) -> float | int | None:
@@ -56,6 +56,13 @@ class TextField(QLineEdit):
 
     def parse(self, text: str) -> Any:
         return text.strip()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text() != self._shown:
+            self.setText(self._shown)        # Esc takes the edit back
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _finish(self) -> None:
         if self.text() == self._shown:

@@ -40,7 +40,7 @@ class Inspector(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll)
         document.changed.connect(self._document_changed)
-        document.reset.connect(lambda: self.show_selection([]))
+        document.reset.connect(self._document_reset)
         self.show_selection([])
 
     @property
@@ -59,7 +59,12 @@ class Inspector(QWidget):
         self.form = self._make_form()
         if hasattr(self.form, "error"):
             self.form.error.connect(self._show_error)
-        self.scroll.setWidget(self.form)        # deletes the previous form
+        holder = QWidget()                      # the form keeps its natural height
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        self.scroll.setWidget(holder)           # deletes the previous form
 
     def _make_form(self) -> QWidget:
         comps = [i for i in self.ids if i in {c.id for c in self.document.components()}]
@@ -85,6 +90,9 @@ class Inspector(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setContentsMargins(8, 8, 8, 8)
         return label
+
+    def _document_reset(self) -> None:
+        self.show_selection([])
 
     def _document_changed(self) -> None:
         alive = [i for i in self.ids if i in self.document]

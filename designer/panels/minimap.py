@@ -19,15 +19,19 @@ class Minimap(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setMinimumSize(160, 110)
         self.setToolTip("Overview: click or drag to move the view")
         self._dragging = False
         self._refit = QTimer(self, singleShot=True, interval=150, timeout=self.fit)
-        self.scene().changed.connect(lambda _rects: self._refit.start())
+        self.scene().changed.connect(self._scene_changed)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(self.viewport().update)
             bar.rangeChanged.connect(self.viewport().update)
+
+    def _scene_changed(self, _rects) -> None:
+        if self.isVisible():
+            self._refit.start()
 
     def visible_rect(self) -> QRectF:
         """The part of the scene the main view shows, in scene coordinates."""

@@ -36,14 +36,14 @@ class MultiForm(QWidget):
         self.fields: dict[str, Any] = {}
         can_fail = not kinds & NEVER_FAIL
         if can_fail:
-            self._add("availability", NumberField(MIXED, scale=100.0, bounds=(
+            self._add("availability", NumberField("kind default", scale=100.0, bounds=(
                 0.0, 100.0, "Availability is a percentage above 0 and at most 100.")),
                 "Availability %")
-            self._add("ccf_group", TextField(MIXED), "Common-cause group")
+            self._add("ccf_group", TextField("none"), "Common-cause group")
         if can_fail or kinds == {Kind.TIER}:
             currency = document.settings.currency
-            self._add("capex", NumberField(MIXED), f"Purchase ({currency})")
-            self._add("opex_monthly", NumberField(MIXED), f"Per month ({currency})")
+            self._add("capex", NumberField("kind default"), f"Purchase ({currency})")
+            self._add("opex_monthly", NumberField("kind default"), f"Per month ({currency})")
         for name, make, title in specific_rows(kinds):
             self._add(name, make(), title)
         if not self.fields:
@@ -52,6 +52,8 @@ class MultiForm(QWidget):
 
     def _add(self, name: str, field, title: str | None) -> None:
         self.fields[name] = field
+        if isinstance(field, TextField):
+            field.setProperty("unmixed", field.placeholderText())
         field.committed.connect(lambda value, n=name: self.commit(n, value))
         field.failed.connect(self.error)
         if title:
@@ -102,5 +104,8 @@ def _show(field, value: Any, mixed: bool) -> None:
                             Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
     elif isinstance(field, ChoiceField) and mixed:
         field.show_mixed(MIXED)
-    else:
+    elif isinstance(field, TextField):
+        field.setPlaceholderText(MIXED if mixed else field.property("unmixed"))
         field.show_value(None if mixed else value)
+    else:
+        field.show_value(value)

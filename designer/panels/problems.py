@@ -1,22 +1,28 @@
-"""The Problems dock: every SPOF with its explanation and blast radius, the
-order-2 cut sets, the analyzer's notes and (when the result carries them) the
-segmentation findings.
+"""The Problems dock: every SPOF with its blast radius and explanation, the
+order-2 cut sets, the segmentation findings (when the result carries them)
+and the analyzer's notes. Three columns, Problem | Takes down | Why, so the
+dock reads well along the bottom of the window.
 
 The panel knows nothing of the canvas. It says what the user pointed at:
 `selectRequested(ids)` on a click (or Enter), `highlightRequested(ids)` while
-the mouse is over a SPOF (its blast radius and itself) and `[]` when it
-leaves. `designer.live` connects these to the view and the scene.
+the mouse is over a row (a SPOF: itself and its blast radius) and `[]` when
+it leaves. `designer.live` connects these to the view and the scene.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-IDS = Qt.ItemDataRole.UserRole          # what a click selects
+from designer import style
+from designer.style import State, TextRole
+
+IDS = Qt.ItemDataRole.UserRole            # what a click selects
 HIGHLIGHT = Qt.ItemDataRole.UserRole + 1  # what hovering lights up
+GROUP_CUTS_ABOVE = 12                     # more pairs than this: group by member
 
 
 class ProblemsPanel(QWidget):
@@ -29,14 +35,10 @@ class ProblemsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(6, 4, 6, 4)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Problem", "Takes down"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 260)
+        self.tree.setHeaderLabels(["Problem", "Takes down", "Why"])
+        self.tree.setColumnWidth(0, 280)
+        self.tree.setColumnWidth(1, 260)
         self.tree.setMouseTracking(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemEntered.connect(self._entered)
@@ -57,46 +59,48 @@ class ProblemsPanel(QWidget):
         self._cut_sets(result, name)
         self._findings(result, name)
         self._notes(result, name)
-        self.tree.expandAll()
         self.summary.setText(summary_text(result))
 
     def set_failed(self, message: str) -> None:
         self.tree.clear()
         self.summary.setText(f"The analysis failed: {message}")
 
-    def _group(self, title: str, count: int) -> QTreeWidgetItem:
+    def _group(self, title: str, count: int, expand: bool = True) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
         font = group.font(0)
         font.setBold(True)
         group.setFont(0, font)
         group.setFirstColumnSpanned(True)
+        group.setExpanded(expand and count > 0)
         return group
 
     def _spofs(self, result, name) -> None:
         group = self._group("Single points of failure", len(result.spofs))
         for spof in result.spofs:
             radius = ", ".join(name(cid) for cid in spof.blast_radius) or "the system"
-            row = QTreeWidgetItem(group, [f"{name(spof.id)} ({_kind_title(spof.kind)})",
-                                          radius])
-            row.setToolTip(0, spof.explanation)
-            row.setToolTip(1, f"If {name(spof.id)} fails, these go down: {radius}")
-            why = QTreeWidgetItem(row, [spof.explanation])
-            why.setFirstColumnSpanned(True)
-            why.setToolTip(0, spof.explanation)
-            lit = [spof.id, *spof.blast_radius]
-            for item in (row, why):
-                item.setData(0, IDS, [spof.id])
-                item.setData(0, HIGHLIGHT, lit)
+            row = _row(group, [f"{name(spof.id)} ({_kind_title(spof.kind)})", radius,
+                               spof.explanation], [spof.id], [spof.id, *spof.blast_radius])
+            row.setIcon(0, badge_icon(State.SPOF))
 
     def _cut_sets(self, result, name) -> None:
         pairs = result.cut_sets_order2
         group = self._group("Order-2 cut sets: one failure from a SPOF", len(pairs))
+        why = "these two failing together take the system down; either alone does not"
+        if len(pairs) <= GROUP_CUTS_ABOVE:
+            for a, b in pairs:
+                _row(group, [f"{name(a)} + {name(b)}", "the system", why], [a, b], [a, b]
+                     ).setIcon(0, badge_icon(State.CUT2))
+            return
+        partners: dict[str, list[str]] = defaultdict(list)
         for a, b in pairs:
-            row = QTreeWidgetItem(group, [f"{name(a)} + {name(b)}", "the system"])
-            row.setToolTip(0, f"{name(a)} and {name(b)} failing together take the "
-                              "system down; either alone does not.")
-            row.setData(0, IDS, [a, b])
-            row.setData(0, HIGHLIGHT, [a, b])
+            partners[a].append(b)
+        for first, others in partners.items():
+            head = _row(group, [f"{name(first)} + any of {len(others)}", "the system",
+                                why], [first], [first, *others])
+            head.setIcon(0, badge_icon(State.CUT2))
+            for other in others:
+                _row(head, [f"+ {name(other)}", "", ""], [first, other], [first, other])
+        group.setExpanded(False)     # many pairs: the SPOFs stay in view
 
     def _findings(self, result, name) -> None:
         findings = getattr(result, "findings", None)
@@ -107,20 +111,17 @@ class ProblemsPanel(QWidget):
             ids = list(getattr(finding, "ids", None) or getattr(finding, "components", ()))
             text = getattr(finding, "message", None) or getattr(finding, "title", str(finding))
             severity = getattr(finding, "severity", "")
-            row = QTreeWidgetItem(group, [f"{severity}: {text}" if severity else text,
-                                          ", ".join(name(cid) for cid in ids)])
-            row.setToolTip(0, getattr(finding, "fix", "") or text)
-            row.setData(0, IDS, ids)
-            row.setData(0, HIGHLIGHT, ids)
+            _row(group, [f"{severity}: {text}" if severity else text,
+                         ", ".join(name(cid) for cid in ids), getattr(finding, "fix", "")],
+                 ids, ids)
 
     def _notes(self, result, name) -> None:
         group = self._group("Notes", len(result.notes))
         for note in result.notes:
-            row = QTreeWidgetItem(group, [f"{name(note.id)}: {note.message}"])
-            row.setFirstColumnSpanned(True)
-            row.setToolTip(0, note.message)
-            row.setData(0, IDS, [note.id])
-            row.setData(0, HIGHLIGHT, [note.id])
+            ids = [note.id] if note.id else []
+            row = _row(group, [name(note.id) if note.id else "Design", "", note.message],
+                       ids, ids)
+            row.setIcon(0, badge_icon(State.NOT_MODELED))
 
     # -- pointing ----------------------------------------------------------------
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -147,6 +148,17 @@ class ProblemsPanel(QWidget):
         return [group.child(i) for i in range(group.childCount())] if group else []
 
 
+def _row(parent: QTreeWidgetItem, texts: list[str], ids: list[str],
+         lit: list[str]) -> QTreeWidgetItem:
+    row = QTreeWidgetItem(parent, texts)
+    for column, text in enumerate(texts):
+        if text:
+            row.setToolTip(column, text)
+    row.setData(0, IDS, ids)
+    row.setData(0, HIGHLIGHT, lit)
+    return row
+
+
 def summary_text(result) -> str:
     n = len(result.spofs)
     head = ("No single point of failure." if n == 0 else
@@ -159,6 +171,27 @@ def summary_text(result) -> str:
     return head
 
 
+def badge_icon(state: State, size: int = 16) -> QIcon:
+    """The canvas badge of a state ("!", "2", "?") as a list icon, so a row
+    and the component it points at carry the same mark."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.badge_brush(state))
+    box = QRectF(1, 1, size - 2, size - 2)
+    painter.drawEllipse(box)
+    font = style.label_font(TextRole.BADGE)
+    font.setPointSizeF(size * 0.5)
+    painter.setFont(font)
+    painter.setPen(style.badge_text_color(state))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, style.state_style(state).badge)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _kind_title(kind: str) -> str:
     from designer.model import Kind
     try:
@@ -168,4 +201,18 @@ def _kind_title(kind: str) -> str:
 
 
 def names_of(components: Iterable) -> dict[str, str]:
-    return {c.id: c.name for c in components}
+    """What to call each component in a list: its name, qualified by its
+    parent's when the name alone is ambiguous ("eth0 (Web 1)")."""
+    comps = list(components)
+    by_id = {c.id: c for c in comps}
+    count: dict[str, int] = defaultdict(int)
+    for comp in comps:
+        count[comp.name] += 1
+    names = {}
+    for comp in comps:
+        parent = by_id.get(comp.parent) if comp.parent else None
+        if count[comp.name] > 1 and parent is not None:
+            names[comp.id] = f"{comp.name} ({parent.name})"
+        else:
+            names[comp.id] = comp.name
+    return names

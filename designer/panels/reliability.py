@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel
 
-from designer.model import Component
+from designer.analysis.figures import DESIGN_OVERRIDE, availability_of
+from designer.model import Component, Settings
 
 from .fields import ChoiceField, NumberField, fmt_number
 
@@ -48,6 +49,7 @@ class ReliabilityEditor(QObject):
         form.addRow(self.hint)
         self._form = form
         self._comp: Component | None = None
+        self._settings = Settings()
         self.mode.committed.connect(self._mode_picked)
         self.availability.committed.connect(self._availability)
         self.mtbf.committed.connect(self._pair)
@@ -55,8 +57,8 @@ class ReliabilityEditor(QObject):
         for field in (self.availability, self.mtbf, self.mttr):
             field.failed.connect(self.failed)
 
-    def show_component(self, comp: Component) -> None:
-        self._comp = comp
+    def show_component(self, comp: Component, settings: Settings) -> None:
+        self._comp, self._settings = comp, settings
         self.availability.show_value(comp.availability)
         self.mtbf.show_value(comp.mtbf_hours)
         self.mttr.show_value(comp.mttr_hours)
@@ -71,8 +73,8 @@ class ReliabilityEditor(QObject):
 
     def _hint(self, mode: str) -> str:
         comp = self._comp
-        if mode == DEFAULT:
-            return "Uses the default for this kind (design settings can override it)."
+        if mode == DEFAULT and comp is not None:
+            return _default_text(comp, self._settings)
         if mode == MTBF and comp is not None and comp.mtbf_hours:
             share = comp.mtbf_hours / (comp.mtbf_hours + (comp.mttr_hours or 0.0))
             return f"Availability {fmt_number(share, 100.0)} %"
@@ -100,6 +102,19 @@ class ReliabilityEditor(QObject):
             self.hint.setText("Enter both MTBF and MTTR.")
             return
         self.commit.emit(_figures(None, mtbf, mttr))
+
+
+def _default_text(comp: Component, settings: Settings) -> str:
+    """'99.982 % from Uptime Institute ... (an assumption)' for a component
+    that uses its kind's figure."""
+    figure = availability_of(comp, settings)
+    text = f"{fmt_number(figure.value, 100.0)} %"
+    if figure.origin == DESIGN_OVERRIDE:
+        return text + ", set for every " + comp.kind.title.lower() + " in the design settings."
+    text += f" ({figure.source})"
+    if figure.assumption:
+        text += ". An assumption: put your own figure here."
+    return text
 
 
 def _figures(availability, mtbf, mttr) -> dict:

@@ -30,8 +30,12 @@ class _ChoiceDelegate(QStyledItemDelegate):
         box = QComboBox(parent)
         for title, value in self._choices():
             box.addItem(title, value)
-        box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
+        box.activated.connect(lambda _i, b=box: self._picked(b))
         return box
+
+    def _picked(self, box: QComboBox) -> None:
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
 
     def setEditorData(self, editor, index):
         found = editor.findData(index.data(Qt.ItemDataRole.UserRole))

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from designer.model import FAMILIES, DesignError, LinkKind
 
 from .fields import NumberField, TextField
+from .kind_defaults import KindDefaults
 
 _TITLES = {"name": "name", "currency": "currency", "horizon_months": "cost horizon",
-           "downtime_cost_per_hour": "downtime cost", "ccf_groups": "common-cause groups"}
+           "downtime_cost_per_hour": "downtime cost", "ccf_groups": "common-cause groups",
+           "kind_overrides": "figures per kind"}
 
 
 def _parse_groups(text: str) -> dict[str, float]:
@@ -76,6 +78,13 @@ class SettingsForm(QWidget):
             form.addRow(title, field)
             field.committed.connect(lambda value, n=name: self.commit(**{n: value}))
             field.failed.connect(self.error)
+        defaults = QLabel("Figures per kind")
+        defaults.setObjectName("section")
+        form.addRow(defaults)
+        self.kinds = KindDefaults()
+        self.kinds.commit.connect(lambda overrides: self.commit(kind_overrides=overrides))
+        self.kinds.failed.connect(self.error)
+        form.addRow(self.kinds)
         contents = QLabel("Contents")
         contents.setObjectName("section")
         form.addRow(contents)
@@ -94,6 +103,7 @@ class SettingsForm(QWidget):
         for name, field in self.fields.items():
             field.show_value(getattr(settings, name))
         self.summary.setText(design_summary(self.document))
+        self.kinds.show_settings(settings)
 
     def commit(self, **changes: Any) -> bool:
         if changes.get("horizon_months", 0) is None:
@@ -101,7 +111,8 @@ class SettingsForm(QWidget):
         try:
             self.document.set_settings(**changes)
         except DesignError as err:
-            self.error.emit(err.message)
+            what = ", ".join(_TITLES.get(n, n) for n in changes)
+            self.error.emit(f"Cannot set the {what}: {err.message}")
             self.refresh()
             return False
         self.error.emit("")
@@ -149,7 +160,7 @@ class LinkForm(QWidget):
         try:
             self.document.update_link(self.lid, **changes)
         except DesignError as err:
-            self.error.emit(err.message)
+            self.error.emit(f"Cannot set the {', '.join(changes)}: {err.message}")
             self.refresh()
             return False
         self.error.emit("")

@@ -1,0 +1,169 @@
+"""Live analysis speed: from an edit to updated colours, and how long the GUI
+event loop is ever blocked meanwhile.
+`QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_live [SIZES...]`
+(default 1000 5000).
+
+For each size: the main window with live analysis opens the generated design
+(`benchmarks/generate.py`, seed 0) and waits for the first result (this
+includes starting the worker process). Then, `ROUNDS` times, it deletes one
+member of an order-2 cut set (its partner's colour changes) and undoes it,
+and times each edit until the new colours are on the canvas:
+
+  latency    edit call -> result applied (colours, problems, figures), wall
+  = edit     the synchronous document + scene update of the edit itself
+  + debounce the 150 ms pause that lets rapid edits share one analysis
+  + worker   snapshot sent, analysed, result back (of which: compute)
+  + apply    scene.set_states + Problems + figures, on the GUI thread
+  gap        longest interval between two ticks of a 5 ms QTimer while the
+             analysis runs (after the edit returned, before the result is
+             applied); budget 50 ms. `gap, all` includes the edit and apply.
+
+Budgets (issue 6): 1,000 components under 300 ms, 5,000 under 1.5 s.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from benchmarks.generate import generate  # noqa: E402
+
+ROUNDS = {1000: 3, 5000: 1}
+BUDGET_MS = {1000: 300, 5000: 1500}
+TIMEOUT_S = 900
+
+
+class Ticker:
+    """Timestamps of a 5 ms timer: where it stalls, the GUI was blocked."""
+
+    def __init__(self) -> None:
+        self.ticks: list[float] = []
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.start()
+
+    def max_gap_ms(self, start: float, end: float) -> float:
+        inside = [start] + [t for t in self.ticks if start < t < end] + [end]
+        return max(b - a for a, b in zip(inside, inside[1:])) * 1e3
+
+
+def open_window(app, scratch: Path):
+    from designer import live
+    from designer.dialogs import HeadlessPrompts
+    from designer.mainwindow import MainWindow
+    from designer.settings import AppSettings
+
+    settings = AppSettings(QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, HeadlessPrompts())
+    window.resize(1400, 900)
+    analysis = live.attach(window)
+    window.show()
+    return window, analysis
+
+
+class Applied:
+    """When each result was applied (LiveAnalysis.applied)."""
+
+    def __init__(self, analysis) -> None:
+        self.times: list[float] = []
+        analysis.applied.connect(lambda _r: self.times.append(time.perf_counter()))
+
+    def wait(self, app, since: int, timeout: float = TIMEOUT_S) -> float:
+        """Process events until more than `since` results were applied."""
+        end = time.perf_counter() + timeout
+        while len(self.times) <= since:
+            if time.perf_counter() > end:
+                raise TimeoutError("no analysis result")
+            app.processEvents()
+            time.sleep(0.0005)
+        return self.times[-1]
+
+
+def pick_edit(result, design) -> str:
+    """A member of an order-2 cut set that is not a container: deleting it
+    leaves its partner as a SPOF or changes its colour."""
+    by_id = design.by_id
+    for a, b in result.cut_sets_order2:
+        for cid in (a, b):
+            if by_id[cid].kind.value not in ("site", "rack", "server"):
+                return cid
+    return result.spofs[0].id
+
+
+def one_edit(app, analysis, applied_at: Applied, ticker: Ticker, action) -> dict:
+    since = len(applied_at.times)
+    start = time.perf_counter()
+    action()
+    edited = time.perf_counter()
+    applied = applied_at.wait(app, since)
+    apply_start = applied - analysis.last_apply_ms / 1e3
+    sched = analysis.scheduler
+    return dict(latency=(applied - start) * 1e3, edit=(edited - start) * 1e3,
+                worker=sched.last_total_ms, compute=sched.last_compute_ms,
+                apply=analysis.last_apply_ms, process=sched.last_in_process,
+                gap=ticker.max_gap_ms(edited, apply_start),
+                gap_all=ticker.max_gap_ms(start, applied + 0.02))
+
+
+def measure(app, n: int, scratch: Path) -> list[dict]:
+    window, analysis = open_window(app, scratch)
+    applied_at = Applied(analysis)
+    applied_at.wait(app, 0)                  # the empty design at start-up
+    design = generate(n, seed=0)
+    start = time.perf_counter()
+    window.document.load(design)
+    applied_at.wait(app, 1)
+    first = (time.perf_counter() - start) * 1e3
+    print(f"{n} components, {len(design.links)} links: first result {first:.0f} ms "
+          f"(compute {analysis.scheduler.last_compute_ms:.0f} ms, process start included)",
+          flush=True)
+    target = pick_edit(analysis.result, design)
+    ticker, rows = Ticker(), []
+    for _ in range(ROUNDS.get(n, 1)):
+        for name, action in (("delete", lambda: window.document.delete([target])),
+                             ("undo", window.document.undo_stack.undo)):
+            row = one_edit(app, analysis, applied_at, ticker, action)
+            rows.append(dict(row, edit_kind=f"{name} {target}"))
+            _print_row(rows[-1])
+    analysis.shutdown()
+    window.document.undo_stack.clear()
+    window.close()
+    return rows
+
+
+def _print_row(r: dict) -> None:
+    print(f"  {r['edit_kind']:<24} latency {r['latency']:8.0f} ms = edit {r['edit']:5.0f}"
+          f" + debounce 150 + worker {r['worker']:7.0f} (compute {r['compute']:7.0f},"
+          f" {'process' if r['process'] else 'thread'}) + apply {r['apply']:5.0f};"
+          f"  gap {r['gap']:4.0f} ms (all {r['gap_all']:4.0f})", flush=True)
+
+
+def summary(n: int, rows: list[dict]) -> None:
+    lat = [r["latency"] for r in rows]
+    comp = [r["compute"] for r in rows]
+    over = [r["latency"] - r["compute"] - 150 for r in rows]
+    print(f"  median latency {statistics.median(lat):.0f} ms (budget {BUDGET_MS.get(n, '-')} ms);"
+          f" median compute {statistics.median(comp):.0f} ms; pipeline overhead without "
+          f"debounce and compute {statistics.median(over):.0f} ms; worst gap while "
+          f"analysing {max(r['gap'] for r in rows):.0f} ms (budget 50 ms)", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [1000, 5000]
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="weaklink-bench-") as scratch:
+        for n in sizes:
+            summary(n, measure(app, n, Path(scratch)))
+    del app
+
+
+if __name__ == "__main__":
+    main()

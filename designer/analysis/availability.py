@@ -1,0 +1,110 @@
+"""System availability and importance (ANALYSIS.md section 4).
+
+`system_availability` answers P(top) exactly with BDDs, module by module;
+when the BDDs outgrow their node budget it falls back to Monte Carlo and
+says so: every figure carries the method that produced it ("exact" or
+"monte-carlo") and, for Monte Carlo, its 95 % confidence interval.
+
+Importance is stated in terms of "risk", the probability of the bad
+outcome: 1 - A for a design (events are "works"), P(top) for a fault tree
+(events are "fails"). With x = P(event in its bad state) and
+G = dRisk/dx (Birnbaum: for a design, A(c up) - A(c down)):
+
+    risk if the event is certainly bad   R1 = R + (1 - x) G
+    risk if the event is perfect         R0 = R - x G
+    risk achievement worth  RAW = R1 / R
+    risk reduction worth    RRW = R / R0   (infinite when R0 is 0)
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import bdd, ir, modules, montecarlo
+
+MINUTES_PER_YEAR = 525_960
+EXACT, MONTE_CARLO = "exact", "monte-carlo"
+
+
+@dataclass(frozen=True)
+class Importance:
+    birnbaum: float
+    raw: float
+    rrw: float
+
+
+@dataclass
+class Availability:
+    """P(top) of a circuit, and what it means for a design or a fault tree."""
+
+    value: float                           # P(top true)
+    complement: float                      # P(top false), without subtraction when exact
+    method: str                            # EXACT or MONTE_CARLO
+    confidence_interval: tuple[float, float] | None = None
+    importance: dict[str, Importance] = field(default_factory=dict)
+    bdd_nodes: int = 0
+
+    @property
+    def downtime_minutes_per_year(self) -> float:
+        return self.complement * MINUTES_PER_YEAR
+
+    @property
+    def nines(self) -> float:
+        return nines(self.value)
+
+
+def nines(availability: float) -> float:
+    """-log10(1 - A); infinite for a design that cannot go down."""
+    down = 1.0 - availability
+    return math.inf if down <= 0 else -math.log10(down)
+
+
+def system_availability(circuit: ir.Circuit, probs: dict[str, float],
+                        budget: int = bdd.DEFAULT_BUDGET):
+    """(P(top), method, confidence interval or None)."""
+    result = analyse(circuit, probs, budget, with_importance=False)
+    return result.value, result.method, result.confidence_interval
+
+
+def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFAULT_BUDGET,
+            failure_polarity: bool = False, with_importance: bool = True,
+            samples: int = montecarlo.DEFAULT_SAMPLES, seed: int = 0) -> Availability:
+    """P(top) with importance of every event. `failure_polarity`: events
+    and top mean "fails" (a fault tree) rather than "works" (a design)."""
+    try:
+        exact = modules.solve(circuit, probs, budget=budget)
+    except bdd.BudgetExceeded:
+        found = montecarlo.estimate(circuit, probs, samples, seed)
+        return Availability(found.value, 1.0 - found.value, MONTE_CARLO, found.interval)
+    result = Availability(exact.p_top, exact.q_top, EXACT, bdd_nodes=exact.bdd_nodes)
+    if with_importance:
+        result.importance = importance(exact, probs, failure_polarity)
+    return result
+
+
+def importance(exact: modules.Exact, probs: dict[str, float],
+               failure_polarity: bool) -> dict[str, Importance]:
+    risk = exact.p_top if failure_polarity else exact.q_top
+    found: dict[str, Importance] = {}
+    for event, p in probs.items():
+        # Birnbaum is dP(top)/dp in either polarity: both sides flip for a design.
+        g = exact.gradient.get(event, 0.0)
+        bad = p if failure_polarity else 1.0 - p
+        worst, best = risk + (1.0 - bad) * g, max(0.0, risk - bad * g)
+        raw = worst / risk if risk > 0 else (math.inf if worst > 0 else 1.0)
+        rrw = risk / best if best > 0 else (math.inf if risk > 0 else 1.0)
+        found[event] = Importance(g, raw, rrw)
+    return found
+
+
+def design_availability(design, compiled=None, budget: int = bdd.DEFAULT_BUDGET) -> Availability:
+    """Availability of a design, with importance keyed by component id."""
+    from .figures import availabilities
+    from .structure import compile_design
+    compiled = compiled or compile_design(design)
+    figures = availabilities(design)
+    probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
+    result = analyse(compiled.circuit, probs, budget)
+    by_event = {event: cid for cid, event in compiled.event_of.items()}
+    result.importance = {by_event[e]: found for e, found in result.importance.items()}
+    return result

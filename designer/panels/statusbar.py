@@ -1,0 +1,36 @@
+"""The permanent right-hand part of the status bar: the slot the live
+analysis fills with its figures, the zoom, and the current tool."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+
+from designer.model import Kind
+
+_NAMED_TOOLS = ("select", "connect", "drill")
+
+
+class StatusArea:
+    def __init__(self, bar: QStatusBar, view) -> None:
+        self.view = view
+        self.slot = QWidget()
+        layout = QHBoxLayout(self.slot)
+        layout.setContentsMargins(0, 0, 6, 0)
+        self.zoom = QLabel()
+        self.zoom.setToolTip("Zoom (Ctrl+0 fits the design)")
+        self.tool = QLabel("Tool: Select")
+        for widget in (self.slot, self.zoom, self.tool):
+            widget.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(widget)
+        # The canvas has no zoom signal; reading one number four times a second is free.
+        self._timer = QTimer(bar, interval=250, timeout=self.show_zoom)
+        self._timer.start()
+
+    def show_zoom(self) -> None:
+        text = f"{self.view.zoom_factor() * 100:.0f} %"
+        if self.zoom.text() != text:
+            self.zoom.setText(text)
+
+    def show_tool(self, tool: str) -> None:
+        name = tool.capitalize() if tool in _NAMED_TOOLS else Kind(tool).title
+        self.tool.setText(f"Tool: {name}")
