@@ -4,6 +4,7 @@ highlights, the drill tool reports clicks without editing, and the palette
 switches between light and dark."""
 from designer import style
 from designer.canvas.items import ComponentItem
+from designer.model import Kind
 from designer.style import State
 from tests.canvas_support import center, make_view, press, release
 
@@ -112,3 +113,27 @@ def test_presentation_mode_enlarges_labels(qtbot):
     finally:
         style.set_presentation(False)
     assert label.font().pointSizeF() == size
+
+
+def test_spof_badges_keep_their_size_when_zoomed_out(qtbot):
+    view, _ = make_view(qtbot)
+    view.scene().set_states({"psu-1a": State.SPOF})
+    view.set_zoom(0.1)
+    badge = view.scene().item_for("rack").decor.header_badge
+    on_screen = badge.deviceTransform(view.viewportTransform()).mapRect(badge.boundingRect())
+    assert 16 <= on_screen.width() <= 24
+    assert not view.scene().item_for("ups").label_item.isVisible()   # while labels are gone
+
+
+def test_stacked_services_get_a_readable_loop(qtbot):
+    from designer.model import Design, Link, LinkKind
+    from tests.canvas_support import comp
+
+    design = Design(components=(
+        comp("h", Kind.SERVER, 0, 0, width=200, height=130),
+        comp("a", Kind.SERVICE, 10, 30, parent="h"), comp("b", Kind.SERVICE, 10, 64, parent="h")),
+        links=(Link(id="d", kind=LinkKind.DEPENDENCY, source="a", target="b"),))
+    view, _ = make_view(qtbot, design)
+    box = view.scene().item_for("d").path().boundingRect()
+    assert box.width() > 20 and box.height() > 20
+    assert not view.scene().item_for("d").arrow.polygon().isEmpty()

@@ -27,13 +27,16 @@ _HALO_GAP = 4.0
 
 
 class Badge(QGraphicsEllipseItem):
-    """A round badge with one character, centred on a point of its parent."""
+    """A round badge with one character, centred on its position in the
+    parent. It keeps its size on screen at every zoom (ItemIgnoresTransformations),
+    so a SPOF stays findable from the zoomed-out overview."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
-        super().__init__(0, 0, BADGE, BADGE, parent)
+        super().__init__(-BADGE / 2, -BADGE / 2, BADGE, BADGE, parent)
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(style.label_font(TextRole.BADGE))
         self.setZValue(20)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
 
     def show_state(self, state: State, mark: str | None = None) -> None:
         s = style.state_style(state)
@@ -47,7 +50,7 @@ class Badge(QGraphicsEllipseItem):
         self.text.setText(mark)
         self.text.setBrush(s.badge_text)
         r = self.text.boundingRect()
-        self.text.setPos((BADGE - r.width()) / 2, (BADGE - r.height()) / 2)
+        self.text.setPos(-r.width() / 2, -r.height() / 2)
 
 
 class Decor:
@@ -73,7 +76,7 @@ class Decor:
             if self.badge is None:
                 self.badge = Badge(item)
             self.badge.show_state(state)
-            self.badge.setPos(item.size[0] - BADGE * 0.6, -BADGE * 0.4)
+            self.badge.setPos(item.size[0] - BADGE * 0.1, BADGE * 0.1)
         self._update_hatch(state)
         font = item.label_item.font()
         if font.strikeOut() != style.state_style(state).strike:
@@ -114,8 +117,8 @@ class Decor:
         self.header_badge.setVisible(on)
         if on:
             self.header_badge.show_state(State.SPOF)
-            right = self.item.size[0] - BADGE - 6 - (BADGE if self.badge_visible() else 0)
-            self.header_badge.setPos(right, 4)
+            right = self.item.size[0] - BADGE / 2 - 6 - (BADGE if self.badge_visible() else 0)
+            self.header_badge.setPos(right, 4 + BADGE / 2)
             self.header_badge.setToolTip("Holds a single point of failure")
 
     def badge_visible(self) -> bool:

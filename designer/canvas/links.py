@@ -19,6 +19,8 @@ from designer.style import Detail, State, TextRole
 from .geometry import anchored_line
 
 ARROW = 10.0
+SHORT = 28.0   # links shorter than this loop out to the side
+LOOP = 34.0
 
 
 class LinkItem(QGraphicsPathItem):
@@ -82,20 +84,41 @@ class LinkItem(QGraphicsPathItem):
         self.arrow.setVisible(self.directed and detail is not Detail.BOXES)
 
     def route(self, source: QRectF, target: QRectF) -> None:
-        """Anchor between the two endpoint rects (scene coordinates)."""
+        """Anchor between the two endpoint rects (scene coordinates). Items
+        stacked almost touching (services in one server) get a loop out to
+        the side instead of a stub too short to read."""
         line = anchored_line(source, target, self.offset)
+        if line.length() < SHORT:
+            self._loop(source, target)
+            return
         path = QPainterPath(line.p1())
         end = line.p2()
-        if self.directed and line.length() > ARROW * 1.5:
+        if self.directed:
             end = line.pointAt(1 - ARROW / line.length())
             self.arrow.setPolygon(_arrowhead(line))
-        else:
-            self.arrow.setPolygon(QPolygonF())
         path.lineTo(end)
         self.setPath(path)
+        self._place_port(line.center() + QPointF(4, -16))
+
+    def _loop(self, source: QRectF, target: QRectF) -> None:
+        bulge = LOOP + abs(self.offset) * 2
+        a = QPointF(source.right(), source.center().y())
+        b = QPointF(target.right(), target.center().y())
+        side = max(a.x(), b.x()) + bulge
+        path = QPainterPath(a)
+        tip_from = QPointF(b.x() + ARROW * 1.5, b.y())
+        path.cubicTo(QPointF(side, a.y()), QPointF(side, b.y()), tip_from)
+        self.setPath(path)
+        self.arrow.setPolygon(_arrowhead(QLineF(tip_from, b)) if self.directed
+                              else QPolygonF())
+        if not self.directed:
+            path.lineTo(b)
+            self.setPath(path)
+        self._place_port(QPointF(side - bulge / 4 + 4, (a.y() + b.y()) / 2 - 8))
+
+    def _place_port(self, at: QPointF) -> None:
         if self.port is not None and self.port.text():
-            mid = line.center()
-            self.port.setPos(mid + QPointF(4, -16))
+            self.port.setPos(at)
 
 
 def _arrowhead(line: QLineF) -> QPolygonF:
