@@ -1,14 +1,18 @@
 """Engine I: SPOFs and order-2 cut sets on generated designs (medians).
 
-Columns: compile = design -> circuit; singles = the bit-parallel pass and the
-SPOF list; order2 = candidates and their confirmation; analyze = the whole
-`analyze()` (compile, SPOFs with explanations, order-2 cut sets). The
-brute-force figure is estimated from timing the tests' oracle on sampled
-scenarios, times the n + n(n-1)/2 scenarios it would have to try.
+Columns: compile = design -> circuit; cuts = the one pass that yields the
+SPOFs and the order-2 cut sets (Kills); engine I = `analyze_structure()`,
+everything engine I does (compile, cuts, blast radius and explanations,
+sorting). Each figure is the median of several runs, as wall time and as CPU
+time of this thread (`time.thread_time`, which other jobs on the machine do
+not inflate). The brute-force figure is estimated from timing the tests'
+oracle on sampled pair scenarios, times the n + n(n-1)/2 scenarios it would
+have to try.
 """
 from __future__ import annotations
 
 import os
+import platform
 import random
 import resource
 import statistics
@@ -16,40 +20,38 @@ import time
 import tracemalloc
 
 from benchmarks.generate import generate
-from designer.analysis.cuts import order2_cuts, single_failures, spofs
-from designer.analysis.engine import analyze
+from designer.analysis.cuts import Kills
+from designer.analysis.engine import analyze_structure
 from designer.analysis.structure import compile_design
 
 SIZES = (100, 1000, 5000, 20000)
-REPEATS = {100: 21, 1000: 11, 5000: 7, 20000: 3}
+REPEATS = {100: 21, 1000: 11, 5000: 7, 20000: 5}
 ORACLE_SIZES = (1000, 5000)
-ORACLE_SAMPLES = 60
+ORACLE_SAMPLES = 40
 
 
-def _median(fn, repeats: int) -> tuple[float, object]:
-    times, out = [], None
+def _median(fn, repeats: int) -> tuple[float, float, object]:
+    walls, cpus, out = [], [], None
     for _ in range(repeats):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.thread_time()
         out = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), out
+        cpus.append(time.thread_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return statistics.median(walls), statistics.median(cpus), out
 
 
-def _phases(design, repeats: int) -> dict:
-    compile_s, compiled = _median(lambda: compile_design(design), repeats)
-    circuit = compiled.circuit
-    singles_s, singles = _median(lambda: single_failures(circuit), repeats)
-    spof_s, found = _median(lambda: spofs(circuit, singles), repeats)
-    order2_s, pairs = _median(lambda: order2_cuts(circuit, singles), repeats)
-    total_s, _ = _median(lambda: analyze(design), repeats)
-    return dict(compile=compile_s, singles=singles_s + spof_s, order2=order2_s,
-                analyze=total_s, nodes=len(circuit.nodes), spofs=len(found),
-                pairs=len(pairs))
+def _row(design, repeats: int) -> dict:
+    c_wall, c_cpu, compiled = _median(lambda: compile_design(design), repeats)
+    k_wall, k_cpu, _ = _median(lambda: Kills(compiled.circuit), repeats)
+    e_wall, e_cpu, result = _median(lambda: analyze_structure(design), repeats)
+    return dict(compile=(c_wall, c_cpu), cuts=(k_wall, k_cpu), engine=(e_wall, e_cpu),
+                nodes=len(compiled.circuit.nodes), spofs=len(result.spofs),
+                pairs=len(result.cut_sets_order2))
 
 
 def _peak_mb(design) -> float:
     tracemalloc.start()
-    analyze(design)
+    analyze_structure(design)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 2**20
@@ -60,31 +62,34 @@ def _oracle_estimate(design) -> float:
     oracle = Oracle(design)
     rng = random.Random(1)
     samples = [rng.sample(oracle.failable, 2) for _ in range(ORACLE_SAMPLES)]
-    per_scenario, _ = _median(lambda: [oracle.system_up(s) for s in samples], 3)
+    _, cpu, _ = _median(lambda: [oracle.system_up(s) for s in samples], 3)
     m = len(oracle.failable)
-    return per_scenario / ORACLE_SAMPLES * (m + m * (m - 1) / 2)
+    return cpu / ORACLE_SAMPLES * (m + m * (m - 1) / 2)
+
+
+def _ms(pair: tuple[float, float]) -> str:
+    return f"{pair[0] * 1e3:>8.1f} {pair[1] * 1e3:>7.1f}"
 
 
 def main() -> None:
-    print(f"machine: {os.cpu_count()} cpus; times are medians in ms")
-    print(f"{'components':>10} {'nodes':>7} {'compile':>8} {'singles':>8} {'order2':>8} "
-          f"{'analyze':>8} {'spofs':>6} {'pairs':>7}")
-    totals = {}
+    print(f"{os.cpu_count()} cpus, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.1f}; medians in ms (wall, cpu)")
+    print(f"{'components':>10} {'nodes':>7} {'compile':>16} {'cuts':>16} {'engine I':>16} "
+          f"{'spofs':>6} {'pairs':>7}")
+    engine = {}
     for n in SIZES:
-        design = generate(n)
-        row = _phases(design, REPEATS[n])
-        totals[n] = row["analyze"]
-        print(f"{n:>10} {row['nodes']:>7} {row['compile'] * 1e3:>8.1f} "
-              f"{row['singles'] * 1e3:>8.1f} {row['order2'] * 1e3:>8.1f} "
-              f"{row['analyze'] * 1e3:>8.1f} {row['spofs']:>6} {row['pairs']:>7}", flush=True)
+        row = _row(generate(n), REPEATS[n])
+        engine[n] = row["engine"][1]
+        print(f"{n:>10} {row['nodes']:>7} {_ms(row['compile'])} {_ms(row['cuts'])} "
+              f"{_ms(row['engine'])} {row['spofs']:>6} {row['pairs']:>7}", flush=True)
     for small, big in zip(SIZES, SIZES[1:]):
-        print(f"growth {small}->{big}: x{totals[big] / totals[small]:.1f} time "
+        print(f"growth {small}->{big}: x{engine[big] / engine[small]:.1f} cpu time "
               f"for x{big / small:.0f} components")
     peak = _peak_mb(generate(SIZES[-1]))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak traced memory of analyze() at {SIZES[-1]}: {peak:.0f} MB "
-          f"(process max RSS {rss:.0f} MB)")
+    print(f"peak traced memory of analyze_structure() at {SIZES[-1]}: {peak:.0f} MB "
+          f"(process max RSS so far {rss:.0f} MB)")
     for n in ORACLE_SIZES:
         brute = _oracle_estimate(generate(n))
-        print(f"brute-force oracle at {n}: about {brute:.0f} s (estimated), "
-              f"speed-up x{brute / totals[n]:,.0f}", flush=True)
+        print(f"brute-force oracle at {n}: about {brute:,.0f} s cpu (estimated), "
+              f"engine I is x{brute / engine[n]:,.0f} faster", flush=True)

@@ -4,10 +4,11 @@ banner over the canvas says whether the system is still up and which entry
 points still answer. Reset restores all; leaving the mode gives the canvas
 back to the analysis colours.
 
-The drill never edits the document: it evaluates `engine.drill()` on a
-snapshot, on the GUI thread (one evaluation of the structure function, a
-few milliseconds even for thousands of components), and only sets item
-states. If the document changes during a drill (undo, the inspector), the
+The drill never edits the document: it evaluates the engine's structure
+function on a snapshot, on the GUI thread, and only sets item states. The
+snapshot is compiled once (57 ms at 1,000 components, 230 ms at 5,000, when
+the drill starts or the design changes); each click then costs one
+simulation (0.5 ms at 1,000, 4 ms at 5,000). If the document changes during a drill (undo, the inspector), the
 drill is re-evaluated on the new snapshot; failed ids that no longer exist
 are forgotten.
 """
@@ -20,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer import style
+from designer.model.kinds import NEVER_FAIL
 from designer.panels.problems import names_of
 from designer.style import State
 
@@ -81,6 +83,9 @@ class DrillBanner(QFrame):
         self.headline = QLabel(self)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
+        self.hint = QLabel(self)       # why a click did nothing
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         reset, leave = QPushButton("Reset drill", self), QPushButton("Exit drill", self)
         reset.clicked.connect(self.resetClicked)
         leave.clicked.connect(self.exitClicked)
@@ -88,6 +93,7 @@ class DrillBanner(QFrame):
         text = QVBoxLayout()
         text.addWidget(self.headline)
         text.addWidget(self.detail)
+        text.addWidget(self.hint)
         row = QHBoxLayout(self)
         row.addLayout(text, 1)
         row.addWidget(reset)
@@ -96,6 +102,7 @@ class DrillBanner(QFrame):
         self.hide()
 
     def show_view(self, view: DrillView, names: Mapping[str, str]) -> None:
+        self.hint.hide()
         up = view.system_up
         color = style.state_style(State.PROTECTED if up else State.SPOF).border
         self.headline.setText(f"System {'UP' if up else 'DOWN'}")
@@ -186,7 +193,13 @@ class DrillController(QObject):
         self.activeChanged.emit(on)
 
     def toggle(self, cid: str) -> None:
-        if not self._active:
+        if not self._active or cid not in self._document:
+            return
+        comp = self._document.component(cid)
+        if comp.kind in NEVER_FAIL:    # the Internet, tiers, segments, notes
+            self.banner.hint.setText(f"{comp.kind.title} “{comp.name}” never fails by "
+                                     "itself: fail what it stands on instead.")
+            self.banner.hint.show()
             return
         self._failed.symmetric_difference_update({cid})
         self._refresh()

@@ -37,9 +37,11 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from designer.worker_process import Analyze, WorkerProcess, default_analyze, timed
+from designer.worker_process import (Analyze, WorkerProcess, default_analyze,
+                                     lower_thread_priority, timed)
 
 log = logging.getLogger(__name__)
+
 
 class _Relay(QObject):
     """Lives on the GUI thread; emitting from the worker queues the call."""
@@ -71,7 +73,8 @@ class AnalysisScheduler(QObject):
         self._pending = False
         self._queued: Optional[Future] = None
         self._executor: Optional[ThreadPoolExecutor] = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="weaklink-analysis")
+            max_workers=1, thread_name_prefix="weaklink-analysis",
+            initializer=lower_thread_priority)
         self._process: Optional[WorkerProcess] = None
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
@@ -84,6 +87,7 @@ class AnalysisScheduler(QObject):
         self.last_compute_ms: Optional[float] = None
         self.last_total_ms: Optional[float] = None
         self.last_in_process = False
+        self.last_submitted = 0.0       # perf_counter() when the debounce fired
 
     # -- public --------------------------------------------------------------
     @property
@@ -126,7 +130,10 @@ class AnalysisScheduler(QObject):
             executor.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             process, self._process = self._process, None
-        if process is not None:
+            busy = self._running is not None
+        if process is not None and busy:
+            process.kill()           # never make quitting wait for an analysis
+        elif process is not None:
             process.close()
         self._set_pending(False)
 
@@ -137,6 +144,7 @@ class AnalysisScheduler(QObject):
             return
         if self._queued is not None:
             self._queued.cancel()   # not started yet: never run it
+        self.last_submitted = time.perf_counter()
         generation, design = self._generation, self._snapshot()
         use_process = self._wants_process(design)
         future = self._executor.submit(self._work, generation, design, use_process)

@@ -68,6 +68,10 @@ def make_view(qtbot, design=None, size=(1200, 800)):
     doc = Document(sample_design() if design is None else design)
     view = CanvasView(doc)
     qtbot.addWidget(view)
+    # pytest-qt holds widgets weakly; a parentless view then dies whenever the
+    # garbage collector reaches it, possibly in the middle of its own paint
+    # event. Keep it alive until pytest-qt closes and deletes it at teardown.
+    qtbot.__dict__.setdefault("_canvas_views", []).append(view)
     view.resize(*size)
     view.show()
     qtbot.waitExposed(view)

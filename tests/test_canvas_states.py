@@ -137,3 +137,14 @@ def test_stacked_services_get_a_readable_loop(qtbot):
     box = view.scene().item_for("d").path().boundingRect()
     assert box.width() > 20 and box.height() > 20
     assert not view.scene().item_for("d").arrow.polygon().isEmpty()
+
+
+def test_only_spof_badges_stay_big_when_zoomed_out(qtbot):
+    view, _ = make_view(qtbot)
+    view.scene().set_states({"ups": State.SPOF, "sw": State.CUT2})
+    view.set_zoom(0.25)
+
+    def on_screen(cid):
+        badge = view.scene().item_for(cid).decor.badge
+        return badge.deviceTransform(view.viewportTransform()).mapRect(badge.boundingRect()).width()
+    assert on_screen("ups") >= 16 and on_screen("sw") < 8

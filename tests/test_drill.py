@@ -91,3 +91,15 @@ def test_an_edit_during_the_drill_is_followed(win, qtbot):
     assert state(window, "uplink-a") is State.NORMAL        # results wait for the drill
     live.drill.set_active(False)
     assert state(window, "uplink-a") is State.SPOF
+
+
+def test_what_never_fails_cannot_be_failed(win, qtbot):
+    window, live = win
+    live.drill.set_active(True)
+    click(qtbot, window.view, "internet")
+    assert live.drill.failed() == set()
+    assert live.drill.banner.headline.text() == "System UP"
+    assert "never fails by itself" in live.drill.banner.hint.text()
+    assert live.drill.banner.hint.isVisible()
+    click(qtbot, window.view, "switch-1")                  # a real failure clears the hint
+    assert not live.drill.banner.hint.isVisible()

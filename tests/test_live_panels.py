@@ -8,6 +8,7 @@ from designer.analysis.result import AnalysisResult, Note, Spof
 from designer.model import Component, Design, Kind, Settings
 from designer.panels import figures as F
 from designer.panels.problems import IDS, ProblemsPanel, names_of
+from designer.style import State
 
 NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",
          "sw-1": "Switch 1", "sw-2": "Switch 2", "srv-1": "Server 1"}
@@ -82,7 +83,9 @@ def test_many_cut_sets_are_grouped_by_member(qtbot):
     p.set_result(result(cut_sets_order2=pairs), NAMES)
     heads = p.rows(1)
     assert [h.text(0) for h in heads] == ["Switch 1 + any of 10", "Switch 2 + any of 5"]
-    assert heads[1].child(0).text(0) == "+ n0"
+    assert heads[1].childCount() == 0             # built when opened
+    heads[1].setExpanded(True)
+    assert heads[1].childCount() == 5 and heads[1].child(0).text(0) == "+ n0"
     assert heads[1].child(0).data(0, IDS) == ["sw-2", "n0"]
     assert p.summary.text().endswith("15 pairs one failure from a SPOF.")
 
@@ -132,3 +135,31 @@ def test_figures_bar_shows_pending_then_the_result(qtbot):
     assert "Availability 99.9000 % (exact)" in text and "3.0 nines" in text
     assert "8 h 46 min/yr down" in text and "1 SPOF" in text
     assert bar.cost.text() == "€350/month"      # explicit running costs, summed
+
+
+def test_cost_uses_the_defaults_table_where_no_price_is_set(qtbot):
+    from designer.analysis.figures import defaults_table
+    bar = F.FiguresBar()
+    qtbot.addWidget(bar)
+    design = _design(100.0, None)
+    bar.set_result(result(), design)
+    expected = 100.0 + defaults_table()[Kind.SERVER].opex_monthly
+    assert bar.cost.text() == f"€{expected:,.0f}/month"
+    assert "1 component priced from the defaults table" in bar.cost.toolTip()
+
+
+def test_badge_icons_follow_the_palette(panel):
+    from designer import style
+    def near(a, b):
+        return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
+                   abs(a.blue() - b.blue())) <= 6
+
+    def badge_pixel():
+        return panel.rows(0)[0].icon(0).pixmap(16).toImage().pixelColor(8, 3)
+    light, light_fill = badge_pixel(), style.state_style(State.SPOF).badge_fill
+    style.set_dark(True)
+    try:
+        dark, dark_fill = badge_pixel(), style.state_style(State.SPOF).badge_fill
+    finally:
+        style.set_dark(False)
+    assert near(light, light_fill) and near(dark, dark_fill) and not near(dark, light)

@@ -3,6 +3,7 @@ recolour the canvas once the result arrives; the Problems dock and the
 status bar follow; stale results never win."""
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -118,3 +119,16 @@ def test_status_bar_lists_the_figures(win):
     assert live.figures.cost.text()                      # a figure or "cost: n/a"
     assert live.figures.text().startswith(live.figures.availability.text())
     assert live.figures.isVisibleTo(window)
+
+
+def test_a_big_design_is_analysed_in_the_worker_process(qtbot, tmp_path):
+    window, live = open_window(qtbot, tmp_path, two_uplinks(), process_components=1)
+    try:
+        assert live.scheduler.last_in_process and live.scheduler.process_pid() != os.getpid()
+        assert state(window, "uplink-1") is State.CUT2
+        pid = live.scheduler.process_pid()
+        window.document.delete(["uplink-2"])
+        qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=10000)
+        assert live.scheduler.process_pid() == pid          # started once, reused
+    finally:
+        close_window(window, live)

@@ -37,12 +37,18 @@ def slow_analyze(design):
     return fake_analyze(design)
 
 
-def busy_analyze(design):
-    end = time.perf_counter() + 0.4
+def busy_analyze(design, seconds: float = 0.4):
+    end = time.perf_counter() + seconds
     total = 0
     while time.perf_counter() < end:
         total += sum(range(200))
     return fake_analyze(design)
+
+
+def short_busy_analyze(design):
+    """CPU-bound for 90 ms: the longest the scheduler keeps in the thread
+    (an analysis over 100 ms sends the next one to the process)."""
+    return busy_analyze(design, 0.09)
 
 
 def long_analyze(design):
@@ -170,17 +176,35 @@ def test_failure_is_reported_and_clears_pending(make, qtbot):
     assert "no entry point" in errors[0] and not results and not sched.is_pending()
 
 
-def test_gui_loop_keeps_ticking_while_analysis_runs(make, qtbot):
-    editor, sched, results = make(busy_analyze, debounce_ms=0)
+def _ticks_during_analysis(make, qtbot, analyze, **kw) -> list[int]:
+    """Gaps (ms) between ticks of a 5 ms timer while a CPU-bound analysis runs."""
+    editor, sched, results = make(analyze, size=50, debounce_ms=0, **kw)
+    if kw.get("process_components") == 1:    # start the process beforehand
+        editor.edit(sched)
+        qtbot.waitUntil(lambda: bool(results), timeout=20000)
+        results.clear()
     gaps, clock = [], QElapsedTimer()
     ticker = QTimer(interval=5)
-    ticker.timeout.connect(lambda: (gaps.append(clock.restart())))
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
     clock.start()
     ticker.start()
     editor.edit(sched)
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
     ticker.stop()
-    assert len(gaps) > 20 and max(gaps[1:]) < 50
+    return gaps[1:]
+
+
+def test_gui_loop_never_blocks_while_the_process_analyses(make, qtbot):
+    gaps = _ticks_during_analysis(make, qtbot, busy_analyze, process_components=1)
+    assert len(gaps) > 40 and max(gaps) < 50, sorted(gaps)[-5:]
+
+
+def test_gui_loop_keeps_ticking_while_the_thread_analyses(make, qtbot):
+    # Pure Python in the worker thread: the GUI gets the interpreter back at
+    # every switch interval (5 ms), so it keeps ticking all along.
+    gaps = _ticks_during_analysis(make, qtbot, short_busy_analyze,
+                                  process_components=10**6)
+    assert len(gaps) > 5 and max(gaps) < 50, sorted(gaps)[-5:]
 
 
 def test_shutdown_stops_delivery_and_the_process(make, qtbot):

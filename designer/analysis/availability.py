@@ -68,27 +68,36 @@ def system_availability(circuit: ir.Circuit, probs: dict[str, float],
 
 def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFAULT_BUDGET,
             failure_polarity: bool = False, with_importance: bool = True,
-            samples: int = montecarlo.DEFAULT_SAMPLES, seed: int = 0) -> Availability:
+            samples: int | None = None, seed: int = 0,
+            max_events: int | None = None) -> Availability:
     """P(top) with importance of every event. `failure_polarity`: events
-    and top mean "fails" (a fault tree) rather than "works" (a design)."""
+    and top mean "fails" (a fault tree) rather than "works" (a design).
+    `max_events`: a size budget; bigger circuits go straight to Monte Carlo."""
     try:
+        if max_events is not None and len(circuit.event_node) > max_events:
+            raise bdd.BudgetExceeded(f"more than {max_events} events")
         exact = modules.solve(circuit, probs, budget=budget)
     except bdd.BudgetExceeded:
         found = montecarlo.estimate(circuit, probs, samples, seed)
-        return Availability(found.value, 1.0 - found.value, MONTE_CARLO, found.interval)
+        result = Availability(found.value, 1.0 - found.value, MONTE_CARLO, found.interval)
+        if with_importance:
+            result.importance = importance(found.value, 1.0 - found.value, found.birnbaum,
+                                           probs, failure_polarity)
+        return result
     result = Availability(exact.p_top, exact.q_top, EXACT, bdd_nodes=exact.bdd_nodes)
     if with_importance:
-        result.importance = importance(exact, probs, failure_polarity)
+        result.importance = importance(exact.p_top, exact.q_top, exact.gradient,
+                                       probs, failure_polarity)
     return result
 
 
-def importance(exact: modules.Exact, probs: dict[str, float],
-               failure_polarity: bool) -> dict[str, Importance]:
-    risk = exact.p_top if failure_polarity else exact.q_top
+def importance(p_top: float, q_top: float, gradient: dict[str, float],
+               probs: dict[str, float], failure_polarity: bool) -> dict[str, Importance]:
+    risk = p_top if failure_polarity else q_top
     found: dict[str, Importance] = {}
     for event, p in probs.items():
         # Birnbaum is dP(top)/dp in either polarity: both sides flip for a design.
-        g = exact.gradient.get(event, 0.0)
+        g = gradient.get(event, 0.0)
         bad = p if failure_polarity else 1.0 - p
         worst, best = risk + (1.0 - bad) * g, max(0.0, risk - bad * g)
         raw = worst / risk if risk > 0 else (math.inf if worst > 0 else 1.0)
@@ -97,14 +106,34 @@ def importance(exact: modules.Exact, probs: dict[str, float],
     return found
 
 
-def design_availability(design, compiled=None, budget: int = bdd.DEFAULT_BUDGET) -> Availability:
+# Designs: exact up to a size and node budget that keeps the analysis
+# interactive (measured in benchmarks/bench_availability.py), else Monte Carlo.
+DESIGN_MAX_EVENTS = 400
+DESIGN_BUDGET = 200_000
+
+
+def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
+                        max_events: int = DESIGN_MAX_EVENTS) -> Availability:
     """Availability of a design, with importance keyed by component id."""
     from .figures import availabilities
     from .structure import compile_design
     compiled = compiled or compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    result = analyse(compiled.circuit, probs, budget)
+    result = analyse(compiled.circuit, probs, budget, max_events=max_events)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()}
     return result
+
+
+def fill_result(result, design, compiled) -> None:
+    """Engine II's part of an AnalysisResult: availability, how it was
+    computed, downtime, nines (None when the design cannot go down) and
+    Birnbaum importance by component id."""
+    found = design_availability(design, compiled)
+    result.availability = found.value
+    result.availability_method = found.method
+    result.confidence_interval = found.confidence_interval
+    result.downtime_minutes_per_year = found.downtime_minutes_per_year
+    result.nines = None if math.isinf(found.nines) else found.nines
+    result.importance = {cid: imp.birnbaum for cid, imp in found.importance.items()}

@@ -3,13 +3,14 @@
 CUDD does the heavy part in C (ite with a unique table and computed cache,
 complement edges). What lives here is what makes it work for us:
 
-- a static variable order: events in the order a depth-first walk from the
-  top meets them, so the events of one subtree sit next to each other (the
-  classic fault-tree heuristic; dynamic reordering is off: on these trees it
-  costs more than it saves and makes timings erratic);
+- a static variable order (`leaf_order`): depth first as SCRAM's
+  preprocessor does, a gate's sub-gates before its own leaves, so the
+  events of one subtree sit together. Dynamic reordering is off: on the
+  Aralia trees sifting cost minutes where the static order costs seconds,
+  and it makes timings erratic;
 - a node budget: building stops with `BudgetExceeded` once the manager holds
   more nodes than allowed, so the caller can fall back to Monte Carlo;
-- `cut` nodes: gates handed in as ready-made variables. Modules (modules.py)
+- leaves (`leaf_of`): gates handed in as ready-made variables. Modules (modules.py)
   use this to solve an independent subtree once and stand in for it;
 - `flatten`: the diagram copied once into plain integer lists, so the
   probability passes run over Python ints instead of wrapper objects.
@@ -27,6 +28,7 @@ except ImportError:  # pragma: no cover - pure-Python fallback, same API
 
 DEFAULT_BUDGET = 2_000_000   # BDD nodes in the manager
 _CHECK_EVERY = 32            # gates between two budget checks
+SIFT_FROM = 100_000          # nodes before the first sifting, when allowed
 
 
 class BudgetExceeded(Exception):
@@ -37,11 +39,14 @@ class Manager:
     """One CUDD manager whose variables are named after leaves (events, or
     module stand-ins), declared in the order given."""
 
-    def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET):
+    def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False):
         self.cudd = _backend.BDD()
-        self.cudd.configure(reordering=bool(__import__("os").environ.get("WL_REORDER")))
+        self.cudd.configure(reordering=False)
         self.leaves = list(leaves)
         self.budget = budget
+        # Sifting (CUDD's reordering) only once a diagram is big: small ones
+        # are cheaper to finish than to reorder. Then again at each doubling.
+        self.next_sift = SIFT_FROM if sift else None
         self.var_name = {leaf: f"v{i}" for i, leaf in enumerate(self.leaves)}
         if self.leaves:
             self.cudd.declare(*self.var_name.values())
@@ -50,7 +55,12 @@ class Manager:
         return self.cudd.var(self.var_name[leaf])
 
     def check_budget(self) -> None:
-        if len(self.cudd) > self.budget:
+        nodes = len(self.cudd)
+        if self.next_sift is not None and nodes > self.next_sift:
+            self.cudd.reorder()
+            self.next_sift = max(self.next_sift, 2 * len(self.cudd))
+            nodes = len(self.cudd)
+        if nodes > self.budget:
             raise BudgetExceeded(f"more than {self.budget:,} BDD nodes")
 
 
@@ -58,6 +68,8 @@ def leaf_order(circuit: ir.Circuit, top: int, stop: set[int] = frozenset()) -> l
     """Leaves under `top` (events, and `stop` nodes standing in for modules)
     in the order SCRAM's preprocessor uses: depth first, a gate's sub-gates
     before its own leaves, so the leaves of one subtree end up together."""
+    if circuit.nodes[top].op == ir.EVENT:
+        return [top]
     order: list[int] = []
     placed: set[int] = set()
     stack: list[tuple[int, bool]] = [(top, False)]
@@ -206,35 +218,36 @@ class Flat:
 
 
 def flatten(root, manager: Manager) -> Flat:
+    """One visit per node, reading each node's children once (wrapper
+    objects are the slow part); numbered deepest level first, so children
+    come before parents."""
     level_leaf = {manager.cudd.level_of_var(name): i
                   for i, name in enumerate(manager.var_name.values())}
-    flat = Flat([-1], [0], [0], 0)
-    number: dict[int, int] = {}
-    stack = [root]
+    one = int(manager.cudd.true) & ~1
+    records: list[tuple[int, int, int, int]] = []
+    seen: set[int] = {one}
+    stack = [root] if int(root) & ~1 != one else []
+    seen.update(int(u) & ~1 for u in stack)
     while stack:
-        u = stack[-1]
-        key = int(u) & ~1
-        if key in number or u.var is None:
-            stack.pop()
-            continue
+        u = stack.pop()
         high, low = u.high, u.low
-        pending = [c for c in (high, low)
-                   if c.var is not None and (int(c) & ~1) not in number]
-        if pending:
-            stack.extend(pending)
-            continue
-        stack.pop()
-        number[key] = len(flat.var)
-        flat.var.append(level_leaf[u.level])
-        flat.high.append(_edge(high, number))
-        flat.low.append(_edge(low, number))
-    flat.root = _edge(root, number)
+        h, l = int(high), int(low)
+        records.append((u.level, int(u) & ~1, h, l))
+        for child, key in ((high, h & ~1), (low, l & ~1)):
+            if key not in seen:
+                seen.add(key)
+                stack.append(child)
+    records.sort(key=lambda r: -r[0])
+    number = {one: 0}
+    for i, record in enumerate(records, start=1):
+        number[record[1]] = i
+    flat = Flat([-1], [0], [0], 0)
+    flat.var += [level_leaf[r[0]] for r in records]
+    flat.high += [(number[r[2] & ~1] << 1) | (r[2] & 1) for r in records]
+    flat.low += [(number[r[3] & ~1] << 1) | (r[3] & 1) for r in records]
+    r = int(root)
+    flat.root = (number[r & ~1] << 1) | (r & 1)
     return flat
-
-
-def _edge(u, number: dict[int, int]) -> int:
-    index = 0 if u.var is None else number[int(u) & ~1]
-    return (index << 1) | int(u.negated)
 
 
 def probability(flat: Flat, p_leaf: list[float]) -> tuple[list[float], list[float]]:

@@ -1,160 +1,221 @@
-"""Single points of failure and order-2 cut sets of a compiled circuit.
+"""Single points of failure and order-2 cut sets of a monotone circuit.
 
-SPOFs: one bit-parallel pass with one scenario per basic event ("only this
-failed") plus one baseline scenario; the events whose bit is 0 at the top.
+One pass over the gates in topological order computes, for every gate g that
+is up with nothing failed:
 
-Order-2 cut sets without trying all n^2 pairs. The circuit is monotone, so
-for a pair {a, b} that brings the top down while neither does alone, take the
-lowest gate g that {a, b} bring down while neither does alone. Every child of
-g that the pair brings down is brought down by a or by b alone (else that
-child would be lower), so g combines redundancy (OR, ATLEAST or REACH) and a
-and b each kill some of its children. The single-failure pass gives, per
-child, exactly which events kill it; so we list, gate by gate, the pairs whose
-child-kill sets together bring the gate down (candidates), then confirm the
-candidates with one more bit-parallel pass, one scenario per candidate pair.
+  K(g): the basic events whose failure alone takes g down, and
+  P(g): the pairs {a, b} that take g down together while neither does alone.
+
+The rules are exact for monotone gates:
+  AND      K = union of the children's K;  P = union of their P, less pairs
+           with a member in K(g).
+  OR       K = intersection;  P = pairs such that every child is taken down
+           by a, by b or by the pair (found from the children's K grouped
+           by which children they kill, plus the children's own P).
+  ATLEAST  the same, counting children: down when at least n-k+1 are.
+  REACH    see reachkills.py (one bit-parallel search per source over
+           "group alone" and "pair of groups" scenarios).
+SPOFs are K(top), order-2 cut sets P(top). Sets stay small because
+redundancy absorbs them (K of a redundant pair is their common causes only),
+so the work grows with the design, not with its square. P of a gate is
+dropped as soon as its last parent has used it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from collections import Counter
 
-from .ir import ATLEAST, OR, REACH, Circuit
-from .reachpairs import reach_candidates
-from .simulate import bits_from_positions, set_bits, simulate
+from .ir import AND, ATLEAST, CONST, EVENT, OR, REACH, Circuit
+from .reachkills import ReachKills
 
-BATCH = 60_000     # candidate pairs confirmed per pass (bounds memory)
+EMPTY: frozenset = frozenset()
 
 
-@dataclass
-class Singles:
-    events: list[str]        # scenario i = "events[i] alone failed"
-    values: list[int]        # bitset per node; bit n is the nothing-failed baseline
-    full: int
+class Kills:
+    """K and P for every gate of `circuit` (see the module docstring)."""
 
-    @property
-    def n(self) -> int:
-        return len(self.events)
+    def __init__(self, circuit: Circuit) -> None:
+        self.circuit = circuit
+        self.events = sorted(circuit.event_node)
+        self.index = {name: i for i, name in enumerate(self.events)}
+        self.n = len(self.events)
+        self.base: list[bool] = []
+        self.K: list[frozenset] = []
+        self.P: list = []
+        self.M: list = []        # events in P's pairs (a superset after filtering)
+        self._members: dict[int, tuple] = {}
+        self._run()
 
     def up_at_base(self, node: int) -> bool:
         return self.base[node]
 
-    @cached_property
-    def base(self) -> list[bool]:
-        """Each node's value with nothing failed."""
-        n = len(self.events)
-        return [bool(v >> n & 1) for v in self.values]
+    def killed(self, node: int) -> frozenset:
+        """Events (indices) whose failure alone takes down `node`."""
+        return self.K[node]
 
-    def killed_by(self, node: int) -> int:
-        """Events (bits) whose failure alone takes down a node that is up."""
-        if not self.up_at_base(node):
-            return 0
-        return ~self.values[node] & (self.full >> 1)
+    def decode(self, code: int) -> tuple[str, str]:
+        a, b = divmod(code, self.n)
+        return self.events[a], self.events[b]
+
+    def _run(self) -> None:
+        nodes = self.circuit.nodes
+        uses = [0] * len(nodes)
+        kids = [set(node.children) for node in nodes]
+        for distinct in kids:
+            for child in distinct:
+                uses[child] += 1
+        uses[self.circuit.top] += 1
+        reach = ReachKills(self)
+        for i, node in enumerate(nodes):
+            op = node.op
+            if op == EVENT:
+                self._set(True, frozenset((self.index[node.name],)), EMPTY)
+            elif op == CONST:
+                self._set(node.value, EMPTY, EMPTY)
+            elif op == REACH:
+                up, k, pairs = reach.gate(i, node.reach)
+                self._set(up, k, pairs, self._members_of(pairs))
+            else:
+                alive = [c for c in node.children if self.base[c]]
+                if op == AND:
+                    need = 1 if len(alive) == len(node.children) else 0
+                elif op == OR:
+                    need = len(alive)
+                elif op == ATLEAST:
+                    need = len(alive) - node.k + 1 if len(alive) >= node.k else 0
+                else:
+                    raise ValueError(f"cut sets need a monotone circuit, not {op!r}")
+                self._set(*self._combine(alive, need))
+            for child in kids[i]:
+                uses[child] -= 1
+                if not uses[child]:
+                    self._members.pop(id(self.P[child]), None)
+                    self.P[child] = self.M[child] = None
+
+    def _set(self, up: bool, k: frozenset, p, m: frozenset = EMPTY) -> None:
+        self.base.append(up)
+        self.K.append(k if up else EMPTY)
+        self.P.append(p if up else EMPTY)
+        self.M.append(m if up else EMPTY)
+
+    def _members_of(self, pairs) -> frozenset:
+        n = self.n
+        return frozenset(e for code in pairs for e in divmod(code, n))
+
+    def _combine(self, alive: list[int], need: int):
+        """Gate that goes down once `need` of its `alive` children are down."""
+        if need <= 0:
+            return False, EMPTY, EMPTY
+        if need == 1:
+            return (True,) + self._union(alive)
+        counts = Counter(e for c in alive for e in self.K[c])
+        k = frozenset(e for e, hits in counts.items() if hits >= need)
+        pairs = self._joint(alive, need, k)
+        return True, k, pairs, self._members_of(pairs)
+
+    def _union(self, kids: list[int]):
+        ks = [self.K[c] for c in kids if self.K[c]]
+        k = ks[0] if len(ks) == 1 else frozenset().union(*ks)
+        kept = [self._without(c, k - self.K[c]) for c in kids if self.P[c]]
+        kept = [pm for pm in kept if pm[0]]
+        if len(kept) <= 1:
+            return (k,) + kept[0] if kept else (k, EMPTY, EMPTY)
+        return (k, set().union(*(p for p, _ in kept)),
+                frozenset().union(*(m for _, m in kept)))
+
+    def _index(self, pairs) -> dict[int, list[int]]:
+        """event -> the pairs of `pairs` it is in; built once per shared set."""
+        found = self._members.get(id(pairs))
+        if found is None or found[0] is not pairs:
+            n, index = self.n, {}
+            for code in pairs:
+                a, b = divmod(code, n)
+                index.setdefault(a, []).append(code)
+                index.setdefault(b, []).append(code)
+            found = self._members[id(pairs)] = (pairs, index)
+        return found[1]
+
+    def _without(self, child: int, extra: frozenset):
+        """The child's pairs less those with a member in `extra`, and their
+        members. The same objects when no pair is touched, which is the rule:
+        sets are shared up long AND chains, not copied."""
+        pairs, members = self.P[child], self.M[child]
+        if not extra or extra.isdisjoint(members):
+            return pairs, members
+        n = self.n
+        kept = {code for code in pairs if code // n not in extra and code % n not in extra}
+        return kept, members - extra
+
+    def _joint(self, alive: list[int], need: int, k: frozenset) -> set:
+        """Pairs (neither in k) that take down at least `need` children."""
+        n, pairs = self.n, set()
+        masks: dict[int, int] = {}
+        for pos, c in enumerate(alive):
+            for e in self.K[c]:
+                if e not in k:
+                    masks[e] = masks.get(e, 0) | (1 << pos)
+        groups: dict[int, list[int]] = {}
+        for e, mask in masks.items():
+            groups.setdefault(mask, []).append(e)
+        keys = list(groups)
+        for i, first in enumerate(keys):
+            for second in keys[i + 1:]:
+                if (first | second).bit_count() >= need:
+                    for a in groups[first]:
+                        for b in groups[second]:
+                            pairs.add(a * n + b if a < b else b * n + a)
+        child_pairs = [self.P[c] or EMPTY for c in alive]
+        for code in self._worth_checking(alive, child_pairs, k):
+            if code not in pairs and self._downs(code, child_pairs, masks, need, k):
+                pairs.add(code)
+        return pairs
+
+    def _worth_checking(self, alive: list[int], child_pairs: list, k: frozenset) -> set:
+        """Pairs of a child's P that also touch another child (need >= 2, so
+        a pair that downs one child only never counts): in its P too, or
+        holding an event that downs it alone. Set operations and an index
+        instead of testing every pair of every child."""
+        found: set = set()
+        for pos, own in enumerate(child_pairs):
+            if not own:
+                continue
+            index = None
+            for other, (c, theirs) in enumerate(zip(alive, child_pairs)):
+                if other == pos:
+                    continue
+                if theirs:
+                    found |= own & theirs
+                singles = self.K[c] - k
+                if singles:
+                    index = index or self._index(own)
+                    for e in singles:
+                        found.update(index.get(e, ()))
+        return found
+
+    def _downs(self, code: int, child_pairs: list, masks: dict[int, int], need: int,
+               k: frozenset) -> bool:
+        """Does the pair take down `need` children (and neither member is in k)?"""
+        a, b = divmod(code, self.n)
+        if a in k or b in k:
+            return False
+        singly = masks.get(a, 0) | masks.get(b, 0)
+        missing = len(child_pairs) - need      # children that may stay up
+        for pos, pairs in enumerate(child_pairs):
+            if not singly >> pos & 1 and code not in pairs:
+                missing -= 1
+                if missing < 0:
+                    return False
+        return True
 
 
-def single_failures(circuit: Circuit) -> Singles:
-    events = sorted(circuit.event_node)
-    n = len(events)
-    full = (1 << (n + 1)) - 1
-    bits = {name: full ^ (1 << i) for i, name in enumerate(events)}
-    return Singles(events, simulate(circuit, bits, full), full)
-
-
-def spofs(circuit: Circuit, singles: Singles) -> list[str]:
-    return [singles.events[i] for i in set_bits(singles.killed_by(circuit.top))]
-
-
-def order2_cuts(circuit: Circuit, singles: Singles) -> list[tuple[str, str]]:
-    """Every pair {a, b}: both failed brings the top down, neither alone does."""
-    if not singles.up_at_base(circuit.top):
+def spofs(kills: Kills) -> list[str]:
+    top = kills.circuit.top
+    if not kills.base[top]:
         return []
-    spared = singles.values[circuit.top] & (singles.full >> 1)   # non-SPOF events
-    candidates = _candidates(circuit, singles, spared)
-    names = singles.events
-    found = [(names[a], names[b]) for a, b in _confirm(circuit, candidates, singles.n)]
-    return sorted(found)
+    return sorted(kills.events[e] for e in kills.K[top])
 
 
-def _cone(circuit: Circuit) -> list[int]:
-    seen = {circuit.top}
-    stack = [circuit.top]
-    while stack:
-        for child in circuit.nodes[stack.pop()].children:
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return sorted(seen)
-
-
-def _candidates(circuit: Circuit, singles: Singles, spared: int) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-    reach_gates = []
-    for index in _cone(circuit):
-        node = circuit.nodes[index]
-        if node.op not in (OR, ATLEAST, REACH) or not singles.up_at_base(index):
-            continue
-        if node.op == REACH:
-            reach_gates.append(index)
-            continue
-        allowed = spared & singles.values[index]   # cannot kill this gate alone
-        masks = _kill_masks(node.children, singles, allowed)
-        alive = _alive_positions(node.children, singles).bit_count()
-        need = alive if node.op == OR else alive - node.k + 1
-        for group_a, group_b in _covering(masks, need):
-            pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b)
-    for group_a, group_b in reach_candidates(circuit, singles, reach_gates, spared):
-        pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b)
-    return pairs
-
-
-def _alive_positions(kids, singles: Singles) -> int:
-    mask = 0
-    for pos, kid in enumerate(kids):
-        if singles.up_at_base(kid):
-            mask |= 1 << pos
-    return mask
-
-
-def _kill_masks(kids, singles: Singles, allowed: int) -> dict[int, list[int]]:
-    """mask of child positions -> the events that kill exactly those children."""
-    per_event: dict[int, int] = {}
-    for pos, kid in enumerate(kids):
-        for event in set_bits(singles.killed_by(kid) & allowed):
-            per_event[event] = per_event.get(event, 0) | (1 << pos)
-    groups: dict[int, list[int]] = {}
-    for event, mask in per_event.items():
-        groups.setdefault(mask, []).append(event)
-    return groups
-
-
-def _covering(groups: dict[int, list[int]], need: int):
-    """Pairs of event groups that together kill at least `need` children."""
-    masks = list(groups)
-    for i, first in enumerate(masks):
-        for second in masks[i + 1:]:
-            if (first | second).bit_count() >= need:
-                yield groups[first], groups[second]
-
-
-def _confirm(circuit: Circuit, candidates: set[tuple[int, int]], n: int):
-    """The candidate pairs that really bring the top down (bit-parallel)."""
-    ordered = sorted(candidates)
-    for start in range(0, len(ordered), BATCH):
-        batch = ordered[start:start + BATCH]
-        width = len(batch)
-        full = (1 << width) - 1
-        touched: dict[int, list[int]] = {}
-        for pos, (a, b) in enumerate(batch):
-            touched.setdefault(a, []).append(pos)
-            touched.setdefault(b, []).append(pos)
-        bits = {}
-        for event, positions in touched.items():
-            bits[event] = full ^ bits_from_positions(positions, width)
-        yield from _down_pairs(circuit, batch, bits, full)
-
-
-def _down_pairs(circuit: Circuit, batch, bits_by_index, full):
-    events = sorted(circuit.event_node)
-    bits = {events[i]: value for i, value in bits_by_index.items()}
-    top = simulate(circuit, bits, full)[circuit.top]
-    for pos in set_bits(full & ~top):
-        yield batch[pos]
+def order2_cuts(kills: Kills) -> list[tuple[str, str]]:
+    top = kills.circuit.top
+    if not kills.base[top]:
+        return []
+    return sorted(kills.decode(code) for code in kills.P[top])

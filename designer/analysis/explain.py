@@ -11,8 +11,7 @@ from __future__ import annotations
 from designer.model import Design, Kind
 from designer.model.kinds import POWER_SOURCES
 
-from .cuts import Singles
-from .simulate import set_bits
+from .cuts import Kills
 from .structure import Compiled
 
 HARDWARE = frozenset({Kind.SERVER, Kind.SWITCH, Kind.ROUTER, Kind.FIREWALL,
@@ -35,16 +34,14 @@ class Explainer:
     """Explains the given events (the SPOFs); work is proportional to what
     they take down, not to (events x components)."""
 
-    def __init__(self, design: Design, compiled: Compiled, singles: Singles,
+    def __init__(self, design: Design, compiled: Compiled, kills: Kills,
                  events: list[str]) -> None:
-        self.d, self.cp, self.s = design, compiled, singles
-        self.index = {name: i for i, name in enumerate(singles.events)}
-        wanted = 0
-        for event in events:
-            wanted |= 1 << self.index[event]
-        self._downs: dict[int, list[str]] = {self.index[e]: [] for e in events}
+        self.d, self.cp, self.kills = design, compiled, kills
+        self.index = kills.index
+        wanted = frozenset(self.index[e] for e in events)
+        self._downs: dict[int, list[str]] = {i: [] for i in wanted}
         for cid, gate in compiled.up.items():
-            for i in set_bits(singles.killed_by(gate) & wanted):
+            for i in kills.killed(gate) & wanted:
                 self._downs[i].append(cid)
         self.psu_count: dict[str, int] = {}
         for comp in design.components:
@@ -52,7 +49,7 @@ class Explainer:
                 self.psu_count[comp.parent] = self.psu_count.get(comp.parent, 0) + 1
 
     def _down(self, gate: int, scenario: int) -> bool:
-        return self.s.up_at_base(gate) and not self.s.values[gate] >> scenario & 1
+        return scenario in self.kills.killed(gate)
 
     def down_ids(self, event: str) -> list[str]:
         """Components (of any kind) that stop working when `event` alone fails."""

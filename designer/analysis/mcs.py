@@ -77,6 +77,8 @@ class Zbdd:
         found = self._without.get(key)
         if found is not None:
             return found
+        if len(self._without) > self.budget:
+            raise BudgetExceeded(f"more than {self.budget:,} cut-set subsumption steps")
         va, vb = self.var[a], self.var[b]
         if vb < va:
             result = self.without(a, self.low[b])
@@ -148,6 +150,8 @@ def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
         found = memo.get(key)
         if found is not None:
             return found
+        if len(memo) > budget:
+            raise BudgetExceeded(f"more than {budget:,} cut-set steps")
         node, negated = edge >> 1, edge & 1
         high, low = flat.high[node] ^ negated, flat.low[node] ^ negated
         failed, works = (high, low) if fail_is_high else (low, high)
@@ -163,3 +167,18 @@ def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
     finally:
         sys.setrecursionlimit(old_limit)
     return CutSets(zbdd, root, leaves)
+
+
+def cut_sets_of(circuit, top: int | None = None, fail_is_high: bool = True,
+                limit: int | None = None, budget: int = DEFAULT_BUDGET) -> CutSets:
+    """Minimal cut sets of a whole circuit (one BDD over every event, no
+    modules: a cut set may cross them). `BudgetExceeded` when too big."""
+    from . import bdd
+    top = circuit.top if top is None else top
+    order = bdd.leaf_order(circuit, top)
+    leaf_of = {i: circuit.nodes[i].name for i in order}
+    manager = bdd.Manager([leaf_of[i] for i in order], budget)
+    flat = bdd.flatten(bdd.build(circuit, manager, top, leaf_of), manager)
+    if not fail_is_high:
+        flat.root ^= 1          # a design's BDD is "up": its cut sets are of "down"
+    return minimal_cut_sets(flat, manager.leaves, fail_is_high, limit, budget)

@@ -89,12 +89,13 @@ def load_fault_tree(model: str | Path, *extra: str | Path) -> FaultTree:
 
 
 def _collect(root: Element, path: str, found: _Model) -> None:
+    tables = {"define-gate": found.gates, "define-basic-event": found.basics,
+              "define-house-event": found.houses}
     for element in root.children:
-        if element.tag in ("define-fault-tree", "model-data"):
+        if element.tag in ("define-fault-tree", "model-data", "define-component"):
             _collect(element, path, found)
-        elif element.tag in ("define-gate", "define-basic-event", "define-house-event"):
-            table = {"define-gate": found.gates, "define-basic-event": found.basics,
-                     "define-house-event": found.houses}[element.tag]
+        elif element.tag in tables:
+            table = tables[element.tag]
             name = _name(element, path)
             if name in table:
                 raise MefError(f"{path}:{element.line}: '{name}' is defined twice")
@@ -104,11 +105,8 @@ def _collect(root: Element, path: str, found: _Model) -> None:
         elif element.tag == "define-CCF-group":
             raise MefError(f"{path}:{element.line}: common-cause groups "
                            "(<define-CCF-group>) are not supported")
-        elif element.tag == "define-component":
-            _collect(element, path, found)
         elif element.tag == "define-parameter":
-            raise MefError(f"{path}:{element.line}: parameters "
-                           "(<define-parameter>) are not supported")
+            raise MefError(f"{path}:{element.line}: parameters (<define-parameter>) are not supported")
 
 
 def _name(element: Element, path: str) -> str:
@@ -139,7 +137,7 @@ def _mark_used(element: Element, used: set[str]) -> None:
         _mark_used(child, used)
 
 
-_FORMULAS = {"and", "or", "atleast", "not", "xor", "nand", "nor", "null", "iff"}
+_FORMULAS = {"and", "or", "atleast", "not", "xor", "nand", "nor", "null", "iff", "constant"}
 _REFERENCES = {"gate", "basic-event", "house-event", "event"}
 
 
@@ -177,9 +175,11 @@ class _Builder:
         tag = element.tag
         if tag in _REFERENCES:
             return self._reference(element, path)
-        kids = [self._formula(child, path) for child in element.children]
         c = self.circuit
-        if tag == "and" or tag == "null":
+        if tag == "constant":
+            return c.const(element.attrib.get("value", "").strip().lower() == "true")
+        kids = [self._formula(child, path) for child in element.children]
+        if tag in ("and", "null"):
             return c.and_(kids)
         if tag == "or":
             return c.or_(kids)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import bdd, ir
+from .preprocess import simplify
 
 
 @dataclass
@@ -69,14 +70,16 @@ def _visit_dates(circuit: ir.Circuit, top: int):
 def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
           budget: int = bdd.DEFAULT_BUDGET) -> Exact:
     """P(top) and its gradient, module by module, innermost first."""
-    top = circuit.top if top is None else top
+    if top is None or top == circuit.top:
+        circuit = simplify(circuit)
+        top = circuit.top
     if circuit.nodes[top].op in (ir.EVENT, ir.CONST):
         return _trivial(circuit.nodes[top], probs)
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
     # Modules share no leaf, so each one's leaves are ordered on their own.
     order = [leaf for m in sorted(modules) for leaf in bdd.leaf_order(circuit, m, modules)]
-    manager = bdd.Manager([leaf_of[i] for i in order], budget)
+    manager = bdd.Manager([leaf_of[i] for i in order], budget, sift=True)
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
     q_leaf = {name: 1.0 - p for name, p in p_leaf.items()}
     solved: list[tuple[int, bdd.Flat]] = []

@@ -59,6 +59,8 @@ class Network:
         self._graphs: dict[str, tuple[dict[str, int], tuple, tuple]] = {}
         self._conn: dict[tuple[str, str], int] = {}
         self._reach: dict[tuple[str, str], int] = {}
+        self._modeled: dict[str, bool] = {}
+        self._ends_of: dict[str, list[tuple[int, str]]] = {}
         self._split_components()
 
     # -- modeled or not -------------------------------------------------
@@ -67,45 +69,91 @@ class Network:
 
     def modeled(self, host: str) -> bool:
         """A host's network is drawn when it or one of its NICs has a cable."""
-        return any(v in self.cabled for v in self.host_vertices(host))
+        found = self._modeled.get(host)
+        if found is None:
+            found = self._modeled[host] = not self.cabled.isdisjoint(self.host_vertices(host))
+        return found
 
     # -- gates ------------------------------------------------------------
     def reach_hosts(self, a: str, b: str) -> int:
-        """Gate: host a can talk to host b (true if either is not modeled)."""
+        """Gate: host a can talk to host b (true if either is not modeled),
+        valid where both hosts work (see `_own`)."""
         if a == b or not (self.modeled(a) and self.modeled(b)):
             return self.c.const(True)
         key = (a, b) if a < b else (b, a)
         if key not in self._reach:
-            terms = [self._vertex_pair(va, vb) for va in self.host_vertices(a)
-                     for vb in self.host_vertices(b)]
-            self._reach[key] = self.c.or_(terms)
+            direct = [self.c.and_([self._own(va), self._own(vb)])
+                      for va in self.host_vertices(a) for vb in self.host_vertices(b)
+                      if vb in self.adj.get(va, ())]
+            self._reach[key] = self._between(self._ends(a), self._ends(b), direct)
         return self._reach[key]
 
     def reach_internet(self, host: str) -> int:
-        """Gate: the Internet reaches host (true if not modeled)."""
+        """Gate: the Internet reaches host (true if not modeled), valid where
+        the host works (see `_own`)."""
         if not self.internets or not self.modeled(host):
             return self.c.const(True)
-        terms = []
-        for vertex in self.host_vertices(host):
-            links = [self.conn(i, t) for i in self.internets for t in self._transit_near(vertex)]
-            terms.append(self.c.and_([self.usable(vertex), self.c.or_(links)]))
+        internet = [(self.c.const(True), i) for i in self.internets]
+        return self._between(internet, self._ends(host), [])
+
+    def _ends(self, host: str) -> list[tuple[int, str]]:
+        """(gate, transit vertex) for each way out of a host: a NIC (or the
+        host itself) cabled to that transit vertex."""
+        found = self._ends_of.get(host)
+        if found is None:
+            found = self._ends_of[host] = [(self._own(v), t) for v in self.host_vertices(host)
+                                           for t in self._transit_near(v)]
+        return found
+
+    def _between(self, side_a, side_b, direct: list[int]) -> int:
+        """OR of: direct cables; both sides on one transit vertex; and, per
+        group of core vertices that a side reaches by the same gate, that
+        gate on each side and a core path between the groups. Grouping makes
+        a host's redundant attachments one shared gate (not one per pair)."""
+        terms = list(direct)
+        for gate_a, u in side_a:
+            for gate_b, v in side_b:
+                if u == v:
+                    terms.append(self.c.and_([gate_a, gate_b, self.usable(u)]))
+        groups_b = self._core_groups(side_b)
+        for gate_a, xs in self._core_groups(side_a).items():
+            for gate_b, ys in groups_b.items():
+                core = self.c.or_(self._core_conn(x, y) for x in xs for y in ys)
+                terms.append(self.c.and_([gate_a, gate_b, core]))
         return self.c.or_(terms)
 
-    def _vertex_pair(self, va: str, vb: str) -> int:
-        if vb in self.adj.get(va, ()):
-            path = self.c.const(True)
-        else:
-            path = self.c.or_(self.conn(u, v) for u in self._transit_near(va)
-                              for v in self._transit_near(vb))
-        return self.c.and_([self.usable(va), self.usable(vb), path])
+    def _core_groups(self, side) -> dict[int, list[str]]:
+        ways: dict[str, list[int]] = {}
+        for gate, u in side:
+            if u in self._folded:     # through u to its (clique of) neighbours
+                for x in self._folded[u]:
+                    ways.setdefault(x, []).append(self.c.and_([gate, self.usable(u)]))
+            else:
+                ways.setdefault(u, []).append(gate)
+        groups: dict[int, list[str]] = {}
+        for x, gates in ways.items():
+            groups.setdefault(self.c.or_(gates), []).append(x)
+        return groups
+
+    def _own(self, vertex: str) -> int:
+        """A host's side of a path: the host itself or one of its NICs.
+        Every caller ANDs these gates with works() of both hosts (a service
+        needs its host; a target its own), so given that context a NIC only
+        adds its own failure and the host adds nothing. Leaving the host's
+        power and placement out keeps those causes where they belong and
+        keeps the reach gates small."""
+        if self.design.by_id[vertex].kind is Kind.SERVER:
+            return self.c.const(True)
+        return self.c.event(vertex)
 
     def _transit_near(self, vertex: str) -> list[str]:
         if vertex in self._transit:
             return [vertex]
         return [n for n in self.adj.get(vertex, ()) if n in self._transit]
 
-    def conn(self, u: str, v: str) -> int:
-        """Gate: transit vertices u and v are joined through working transit."""
+    def _core_conn(self, u: str, v: str) -> int:
+        """Gate: unfolded transit vertices u and v are joined through working
+        transit (a REACH gate over their component of the core graph)."""
         if u == v:
             return self.usable(u)
         if self._component[u] != self._component[v]:
@@ -123,27 +171,47 @@ class Network:
         return self._conn[key]
 
     # -- transit graph ----------------------------------------------------
+    def _fold_simplicial(self) -> None:
+        """Set aside transit vertices whose transit neighbours are all linked
+        to each other (a top-of-rack switch wired to a linked core pair, a
+        leaf switch with one uplink). No path between other vertices ever
+        needs them, in any failure scenario, so the REACH graphs shrink to
+        the core. Only an independent set is folded, so every folded
+        vertex's neighbours stay in the graph."""
+        self._tadj = {v: sorted(set(n for n in self.adj.get(v, ()) if n in self._transit
+                                    and n != v)) for v in self._transit}
+        neighbours = {v: set(ns) for v, ns in self._tadj.items()}
+        self._folded: dict[str, list[str]] = {}
+        for vertex in sorted(self._transit):
+            near = self._tadj[vertex]
+            if any(n in self._folded for n in near):
+                continue
+            if all(b in neighbours[a] for i, a in enumerate(near) for b in near[i + 1:]):
+                self._folded[vertex] = near
+
     def _split_components(self) -> None:
+        self._fold_simplicial()
         self._component: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}
         for start in sorted(self._transit):
-            if start in self._component:
+            if start in self._component or start in self._folded:
                 continue
             stack = [start]
             self._component[start] = start
+            self._members[start] = [start]
             while stack:
-                vertex = stack.pop()
-                for nxt in self.adj.get(vertex, ()):
-                    if nxt in self._transit and nxt not in self._component:
+                for nxt in self._tadj[stack.pop()]:
+                    if nxt not in self._component and nxt not in self._folded:
                         self._component[nxt] = start
+                        self._members[start].append(nxt)
                         stack.append(nxt)
 
     def _graph(self, root: str) -> tuple[dict[str, int], tuple, tuple]:
         if root not in self._graphs:
-            members = sorted(v for v, r in self._component.items() if r == root)
+            members = sorted(self._members[root])
             index = {v: i for i, v in enumerate(members)}
             usable = tuple(self.usable(v) for v in members)
             edges = tuple(sorted({(min(index[a], index[b]), max(index[a], index[b]))
-                                  for a in members for b in self.adj.get(a, ())
-                                  if b in index and a != b}))
+                                  for a in members for b in self._tadj[a] if b in index}))
             self._graphs[root] = (index, usable, edges)
         return self._graphs[root]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from designer.model import Design, Kind, LinkKind, RaidLevel
+from designer.model import Design, Kind, RaidLevel
 from designer.model.kinds import ANNOTATIONS, NEVER_FAIL
 
 from .ir import Circuit
@@ -118,12 +118,3 @@ class _Compiler:
         for host in hosts:
             if not self.net.modeled(host):
                 self.note(host, "network not modeled: assumed reachable", not_modeled=True)
-
-
-def depends_on(design: Design) -> dict[str, list[str]]:
-    """service id -> the ids it depends on (services or tiers), in drawing order."""
-    deps: dict[str, list[str]] = {}
-    for link in design.links:
-        if link.kind is LinkKind.DEPENDENCY:
-            deps.setdefault(link.source, []).append(link.target)
-    return deps

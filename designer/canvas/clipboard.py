@@ -83,29 +83,38 @@ def pasted(doc, payload: dict, shift: float, into: Component | None
     design = design_from_dict(payload["file"], source="clipboard")
     context = set(payload.get("context", ()))
     copies = [c for c in design.components if c.id not in context]
-    taken = {c.id for c in doc.components()} | {l.id for l in doc.links()}
-    new: dict[str, str] = {}
-    for comp in copies:
-        new[comp.id] = unique_id(taken, comp.kind.value)
-        taken.add(new[comp.id])
-    existing = {c.id: c for c in doc.components()}
-    ref = lambda r: new.get(r) or (r if r in existing and r in context else None)  # noqa: E731
+    new, link_ids = _fresh_ids(doc, copies, design.links)
+    existing = {c.id for c in doc.components()}
+
+    def ref(old: str | None) -> str | None:
+        return new.get(old) or (old if old in existing and old in context else None)
     roots = [c for c in copies if c.parent not in new]
-    accepts = into is not None and all(into.kind in ALLOWED_PARENTS[c.kind] for c in roots)
+    if into is not None and not all(into.kind in ALLOWED_PARENTS[c.kind] for c in roots):
+        into = None
     out = []
     for comp in copies:
         change = {"id": new[comp.id], "parent": ref(comp.parent), "tier": ref(comp.tier),
                   "segment": ref(comp.segment)}
         if comp.parent not in new:
-            change.update(_root_position(comp, payload, change["parent"], shift, into if accepts else None))
+            change.update(_root_position(comp, payload, change["parent"], shift, into))
         out.append(comp.model_copy(update=change))
-    links = []
-    for link in design.links:
-        lid = unique_id(taken, f"{link.kind.value}-link")
-        taken.add(lid)
-        links.append(link.model_copy(update={"id": lid, "source": new[link.source],
-                                              "target": new[link.target]}))
+    links = [link.model_copy(update={"id": link_ids[link.id], "source": new[link.source],
+                                     "target": new[link.target]}) for link in design.links]
     return out, links
+
+
+def _fresh_ids(doc, comps, links) -> tuple[dict[str, str], dict[str, str]]:
+    """Old id -> new unused id, for the components and for the links."""
+    taken = {c.id for c in doc.components()} | {l.id for l in doc.links()}
+    comp_ids = {c.id: _claim(taken, c.kind.value) for c in comps}
+    link_ids = {l.id: _claim(taken, f"{l.kind.value}-link") for l in links}
+    return comp_ids, link_ids
+
+
+def _claim(taken: set[str], stem: str) -> str:
+    new = unique_id(taken, stem)
+    taken.add(new)
+    return new
 
 
 def _root_position(comp: Component, payload: dict, parent: str | None, shift: float,

@@ -120,7 +120,7 @@ def link_between(doc, source: str, target: str, chooser: Chooser,
         return None, "Connection cancelled"
     kind, s, t = choice
     try:
-        return doc.add_link(kind, s, t), ""
+        return doc.add_link(kind.value, s, t), ""
     except DesignError as err:
         return None, err.message
 

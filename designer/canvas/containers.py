@@ -25,6 +25,7 @@ class ContainerItem(DeviceItem):
 
     role = TextRole.TITLE
     header_h = G.HEADER
+    icon_size = HEADER_ICON
 
     def build(self) -> None:
         self.header = QGraphicsPathItem(self)
@@ -32,6 +33,7 @@ class ContainerItem(DeviceItem):
         self.header.setZValue(-1)
         self.header.setFlag(self.header.GraphicsItemFlag.ItemStacksBehindParent, False)
         self.icon = icon_item(self, self.kind, HEADER_ICON)
+        self.icon_on_dark = style.is_dark()
         self.grip = QGraphicsPolygonItem(self)
         self.grip.setPen(QPen(Qt.PenStyle.NoPen))
         self.grip.setVisible(False)

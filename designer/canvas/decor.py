@@ -28,15 +28,16 @@ _HALO_GAP = 4.0
 
 class Badge(QGraphicsEllipseItem):
     """A round badge with one character, centred on its position in the
-    parent. It keeps its size on screen at every zoom (ItemIgnoresTransformations),
-    so a SPOF stays findable from the zoomed-out overview."""
+    parent. A SPOF badge keeps its size on screen at every zoom
+    (ItemIgnoresTransformations), so single points of failure stay findable
+    from the zoomed-out overview and the minimap; the other badges scale with
+    the drawing so they do not bury it."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(-BADGE / 2, -BADGE / 2, BADGE, BADGE, parent)
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(style.label_font(TextRole.BADGE))
         self.setZValue(20)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
 
     def show_state(self, state: State, mark: str | None = None) -> None:
         s = style.state_style(state)
@@ -44,6 +45,8 @@ class Badge(QGraphicsEllipseItem):
         self.setVisible(bool(mark))
         if not mark:
             return
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations,
+                     state is State.SPOF)
         self.setBrush(style.badge_brush(state))
         pen = QPen(QColor(style.palette().canvas), 1.5)
         self.setPen(pen)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, QTimer
 from PySide6.QtWidgets import QApplication
 
 from designer.io import LoadError
@@ -18,7 +18,7 @@ from . import geometry as G
 from .arrange import arranged
 from .connect import link_between
 from .labeledit import LabelEditor
-from .placement import place
+from .placement import insert_fitted, place
 
 
 class Editing:
@@ -82,7 +82,7 @@ class Editing:
         try:
             comps, links = clipboard.pasted(self.document, payload,
                                             clipboard.OFFSET * times, into)
-            self.document.insert(comps, links, f"Paste {len(comps)} component(s)")
+            insert_fitted(self.scene(), comps, links, f"Paste {len(comps)} component(s)")
         except (DesignError, LoadError) as err:
             self.statusMessage.emit(getattr(err, "message", str(err)))
             return []
@@ -132,8 +132,12 @@ class Editing:
 
     def _label_done(self, cid: str, text: str | None) -> None:
         editor, self._editor = self._editor, None
-        if editor is not None and editor.scene() is not None:
-            self.scene().removeItem(editor)
+        if editor is not None:
+            # Called from inside the editor's own key or focus handler: hide it
+            # now, remove and free it once that handler has returned.
+            editor.clearFocus()
+            editor.hide()
+            QTimer.singleShot(0, lambda: _discard(editor))
         if text is None or cid not in self.document or text == self.document.component(cid).label:
             return
         try:
@@ -164,3 +168,11 @@ class Editing:
             self.document.move(moves, text)
         except DesignError as err:
             self.statusMessage.emit(err.message)
+
+
+def _discard(item) -> None:
+    try:
+        if item.scene() is not None:
+            item.scene().removeItem(item)
+    except RuntimeError:   # the scene went first (a new design was loaded)
+        pass

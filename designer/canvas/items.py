@@ -116,8 +116,11 @@ class ComponentItem(QGraphicsPathItem):
 class DeviceItem(ComponentItem):
     """Feeds, UPSes, switches, firewalls...: a rounded card with icon + label."""
 
+    icon_size = ICON
+
     def build(self) -> None:
-        self.icon = icon_item(self, self.kind, ICON)
+        self.icon = icon_item(self, self.kind, self.icon_size)
+        self.icon_on_dark = style.is_dark()
 
     def layout(self) -> None:
         w, h = self.size
@@ -150,9 +153,19 @@ class DeviceItem(ComponentItem):
             chip.setPos(slot)
 
     def refresh_icons(self) -> None:
-        from designer.resources import icon_pixmap
         super().refresh_icons()
-        self.icon.setPixmap(icon_pixmap(self.kind, int(ICON * 2), style.is_dark()))
+        self._set_icon(self.icon_on_dark)
+
+    def restyle(self) -> None:
+        super().restyle()
+        on_dark = self.body_brush().color().lightness() < 110   # e.g. failed in a drill
+        if on_dark != self.icon_on_dark:
+            self._set_icon(on_dark)
+
+    def _set_icon(self, on_dark: bool) -> None:
+        from designer.resources import icon_pixmap
+        self.icon_on_dark = on_dark
+        self.icon.setPixmap(icon_pixmap(self.kind, int(self.icon_size * 2), on_dark))
 
 
 class ServiceItem(DeviceItem):

@@ -2,9 +2,11 @@
 the segment zone and tier hull under it (memberships), the position relative
 to that parent, and how much the parent and its ancestors must grow to fit.
 
-Used by palette drops, click-to-place and the end of a drag. The model
-decides what is allowed: a refused placement raises the model's DesignError
-and the caller shows its message; nothing is checked twice here.
+Used by palette drops, click-to-place, paste/duplicate and the end of a drag.
+The model decides what is allowed: a refused placement raises the model's
+DesignError and the caller shows its message. Only when an insert must share
+one undo macro with the growth of its container are the model's own checks
+run first (`validate_new`), so that a refusal leaves no empty undo step.
 """
 from __future__ import annotations
 
@@ -13,10 +15,11 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from PySide6.QtCore import QPointF, QRectF
 
-from designer.model import Component, Kind
+from designer.model import Component, Kind, Link
+from designer.model.errors import InvalidConnection
 from designer.model.kinds import (ALLOWED_PARENTS, CONTAINERS, SEGMENT_MEMBERS,
                                   TIER_MEMBERS, TOP_LEVEL_ALLOWED)
-from designer.model.rules import check_membership, check_parent
+from designer.model.rules import check_link, check_membership, check_parent, power_cycle
 
 from . import geometry as G
 from .containers import SegmentItem, TierItem
@@ -119,12 +122,41 @@ def growth(scene: "CanvasScene", parent: str | None, child: QRectF,
     return growth(scene, item.comp.parent, own, edits)
 
 
-def validate_new(doc, comp: Component) -> None:
-    """Raise the model's refusal for a component before it becomes an undo step."""
+def validate_new(doc, comps: list[Component], links: list[Link] = ()) -> None:
+    """Raise the model's refusal for new items before they become part of an
+    undo macro (the model's own checks, as Document.insert runs them)."""
     lookup = {c.id: c for c in doc.components()}
-    lookup[comp.id] = comp
-    check_parent(lookup, comp, comp.parent)
-    check_membership(lookup, comp)
+    lookup.update({c.id: c for c in comps})
+    for comp in comps:
+        check_parent(lookup, comp, comp.parent)
+        check_membership(lookup, comp)
+    for link in links:
+        check_link(lookup, link)
+    loop = power_cycle([*doc.links(), *links])
+    if loop:
+        raise InvalidConnection("power would run in a loop: " + " -> ".join(loop))
+
+
+def insert_fitted(scene: "CanvasScene", comps: list[Component], links: list[Link],
+                  text: str) -> None:
+    """Insert as one undo step, growing the existing containers that receive
+    the new items (paste, duplicate). Raises DesignError."""
+    doc, grow = scene.document, {}
+    new = {c.id for c in comps}
+    for comp in comps:
+        if comp.parent and comp.parent not in new:
+            w, h = G.size_of(comp)
+            growth(scene, comp.parent, QRectF(comp.x, comp.y, w, h), grow)
+    if not grow:
+        doc.insert(comps, links, text)
+        return
+    validate_new(doc, comps, links)
+    doc.undo_stack.beginMacro(text)
+    try:
+        doc.insert(comps, links, text)
+        doc.update_many(grow, "Grow to fit")
+    finally:
+        doc.undo_stack.endMacro()
 
 
 def place(scene: "CanvasScene", kind: Kind, center: QPointF, snap: bool) -> Component:
@@ -140,8 +172,8 @@ def place(scene: "CanvasScene", kind: Kind, center: QPointF, snap: bool) -> Comp
     grow = growth(scene, target.parent, QRectF(local.x(), local.y(), w, h))
     if not grow:
         return doc.add_component(kind, target.parent, local.x(), local.y(), **props)
-    validate_new(doc, Component(kind=kind, parent=target.parent, x=local.x(),
-                                y=local.y(), **props))
+    validate_new(doc, [Component(kind=kind, parent=target.parent, x=local.x(),
+                                 y=local.y(), **props)])
     doc.undo_stack.beginMacro(f"Add {kind.title.lower()} {props['id']}")
     try:
         comp = doc.add_component(kind, target.parent, local.x(), local.y(), **props)

@@ -19,7 +19,6 @@ from typing import Iterable
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from designer import style
 from designer.document import Document
 from designer.model import Component, Kind, Link
 
@@ -27,6 +26,7 @@ from . import geometry as G
 from .containers import RackItem, SegmentItem, ServerItem, SiteItem, TierItem
 from .items import ChipItem, ComponentItem, DeviceItem, NoteItem, ServiceItem, TextItem
 from .links import LinkItem
+from .routing import Routing
 from .states import SceneStates
 
 _CLASSES = {Kind.SITE: SiteItem, Kind.RACK: RackItem, Kind.SERVER: ServerItem,
@@ -40,7 +40,7 @@ MARGIN = 400.0
 INDEX = QGraphicsScene.ItemIndexMethod.BspTreeIndex
 
 
-class CanvasScene(SceneStates, QGraphicsScene):
+class CanvasScene(SceneStates, Routing, QGraphicsScene):
     selectionChangedIds = Signal(list)
 
     def __init__(self, document: Document, parent=None) -> None:
@@ -86,7 +86,8 @@ class CanvasScene(SceneStates, QGraphicsScene):
     # -- building ------------------------------------------------------------------
     def rebuild(self) -> None:
         self.clear()
-        self._items.clear(), self._links.clear(), self._links_at.clear(), self._pairs.clear()
+        for table in (self._items, self._links, self._links_at, self._pairs):
+            table.clear()
         self.reset_view_state()
         self._rect_set = False
         self._add_components(self.document.components())
@@ -182,49 +183,27 @@ class CanvasScene(SceneStates, QGraphicsScene):
         pairs = set()
         for lid in ids:
             item = self._links.pop(lid)
-            link = item.link
-            for end in (link.source, link.target):
-                self._links_at.get(end, set()).discard(lid)
-            pair = frozenset((link.source, link.target))
-            self._pairs[pair].remove(lid)
-            pairs.add(pair)
+            pairs.add(self._unindex_link(item.link))
             self.removeItem(item)
         self.forget_ids(ids)
         self._spread(pairs)
 
+    def _unindex_link(self, link: Link) -> frozenset:
+        for end in (link.source, link.target):
+            self._links_at.get(end, set()).discard(link.id)
+        pair = frozenset((link.source, link.target))
+        self._pairs[pair].remove(link.id)
+        return pair
+
     def _on_links_changed(self, links: list[Link]) -> None:
-        self._on_links_removed([l.id for l in links])
-        self._on_links_added(links)
-
-    # -- geometry upkeep ---------------------------------------------------------------
-    def _relayout_chips(self, hosts: Iterable[str]) -> None:
-        for hid in hosts:
-            host = self._items.get(hid)
-            if isinstance(host, DeviceItem):
-                chips = [c for c in host.childItems() if isinstance(c, ChipItem)]
-                chips.sort(key=lambda c: (c.kind.value, c.cid))
-                host.place_chips(chips)
-
-    def _rewrap_tiers(self, tier_ids: Iterable[str]) -> None:
-        tiers = {t: self._items[t] for t in tier_ids if isinstance(self._items.get(t), TierItem)}
-        if not tiers:
-            return
-        members: dict[str, list[QRectF]] = {t: [] for t in tiers}
-        for item in self._items.values():   # one pass, however many tiers
-            if item.comp.tier in members:
-                members[item.comp.tier].append(item.scene_rect())
-        for tid, tier in tiers.items():
-            tier.wrap(members[tid])
-
-    def _spread(self, pairs: Iterable[frozenset]) -> None:
-        for pair in pairs:
-            lids = self._pairs.get(pair, [])
-            for lid, offset in zip(lids, G.parallel_offsets(len(lids), style.PARALLEL_LINK_GAP)):
-                item = self._links[lid]
-                # Offsets are measured along one orientation of the pair.
-                flip = item.link.source != min(pair)
-                item.offset = -offset if flip else offset
-            self.reroute_links(set(lids))
+        """Edited in place, so a selected link stays selected while edited."""
+        pairs = set()
+        for link in links:
+            item = self._links[link.id]
+            pairs |= {self._unindex_link(item.link), frozenset((link.source, link.target))}
+            self._index_link(link)
+            item.apply(link)
+        self._spread(pairs)
 
     def preview(self, comp: Component) -> None:
         """Show a value the document does not hold (yet): a resize in progress,
@@ -234,36 +213,6 @@ class CanvasScene(SceneStates, QGraphicsScene):
         item.apply(comp)
         self._relayout_chips([comp.id, comp.parent] if comp.parent else [comp.id])
         self.reroute([comp.id])
-
-    def subtree(self, cids: Iterable[str]) -> list[ComponentItem]:
-        """The items of these components and of everything placed inside them."""
-        out, stack = [], [self._items[c] for c in cids if c in self._items]
-        while stack:
-            item = stack.pop()
-            out.append(item)
-            stack.extend(c for c in item.childItems() if isinstance(c, ComponentItem))
-        return out
-
-    def links_touching(self, items: Iterable[ComponentItem]) -> set[str]:
-        lids: set[str] = set()
-        for item in items:
-            lids |= self._links_at.get(item.cid, set())
-        return lids
-
-    def reroute(self, cids: Iterable[str]) -> None:
-        """Re-anchor the links (and tier hulls) of moved components."""
-        moved = self.subtree(cids)
-        self.reroute_links(self.links_touching(moved))
-        self._rewrap_tiers({i.comp.tier for i in moved if i.comp.tier})
-
-    def reroute_links(self, lids: Iterable[str]) -> None:
-        for lid in lids:
-            item = self._links.get(lid)
-            src = self._items.get(item.link.source) if item else None
-            dst = self._items.get(item.link.target) if item else None
-            if src is not None and dst is not None:
-                a, b = src.scene_rect(), dst.scene_rect()
-                item.route(src.anchor_rect(b.center()), dst.anchor_rect(a.center()))
 
     def fit_scene_rect(self, cids: Iterable[str] | None = None) -> None:
         """An explicit scene rect (never derived by Qt from the index): all items,

@@ -57,7 +57,6 @@ class CanvasView(Navigation, Editing, QGraphicsView):
                             QPainter.RenderHint.TextAntialiasing |
                             QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
-        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setAcceptDrops(True)
@@ -65,6 +64,7 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         follow_style(self._restyled)
         document.reset.connect(self._forget_gesture)
+        document.componentsRemoved.connect(self._abort_gesture)
 
     def scene(self) -> CanvasScene:  # typed accessor
         return super().scene()
@@ -97,8 +97,17 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         self.viewport().update()
 
     # -- mouse --------------------------------------------------------------------------------
+    def _in_editor(self, event: QMouseEvent) -> bool:
+        """Mouse events inside the open label editor go to it (cursor, selection)."""
+        pos = self.mapToScene(event.position().toPoint())
+        return self._editor is not None and self._editor.sceneBoundingRect().contains(pos)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = self.mapToScene(event.position().toPoint())
+        if self._in_editor(event):
+            return super().mousePressEvent(event)
+        if self._editor is not None:
+            self._editor.finish(commit=True)   # a click elsewhere ends the edit
         if self._active is not None:
             return
         if event.button() == Qt.MouseButton.MiddleButton or (
@@ -160,6 +169,8 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         if self._active is not None:
             self._active.move(event, pos)
+        elif self._in_editor(event):
+            super().mouseMoveEvent(event)
         elif self._tool == "select" and not self._space:
             self._hover(pos)
         event.accept()
@@ -179,12 +190,16 @@ class CanvasView(Navigation, Editing, QGraphicsView):
                 self.statusMessage.emit(hint)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._active is None and self._in_editor(event):
+            return super().mouseReleaseEvent(event)
         active, self._active = self._active, None
         if active is not None:
             active.release(event, self.mapToScene(event.position().toPoint()))
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._in_editor(event):
+            return super().mouseDoubleClickEvent(event)
         pos = self.mapToScene(event.position().toPoint())
         item = component_at(self.scene(), pos)
         if item is None or event.button() != Qt.MouseButton.LeftButton:
@@ -223,6 +238,15 @@ class CanvasView(Navigation, Editing, QGraphicsView):
             self._space = False
             self.viewport().unsetCursor()
         super().keyReleaseEvent(event)
+
+    def _abort_gesture(self, _ids=None) -> None:
+        """Something was removed under a gesture (undo while dragging): drop it."""
+        active, self._active = self._active, None
+        if active is not None:
+            try:
+                active.cancel()
+            except (KeyError, RuntimeError):   # its items are gone already
+                pass
 
     def _forget_gesture(self) -> None:
         """A new design was loaded: the scene dropped every item a gesture held."""

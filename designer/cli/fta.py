@@ -1,17 +1,103 @@
-"""`weaklink fta` and `weaklink export-mef` (owned by the engine II work)."""
+"""`weaklink fta MODEL.xml [BASIC_EVENTS.xml] [--json] [--limit-order N]` and
+`weaklink export-mef DESIGN OUT.xml`.
+
+Exit 0 with the report; 2 when a file cannot be read or uses something we do
+not support (the message names the file, the line and the element).
+"""
+from __future__ import annotations
+
+import json
+import math
+
 import click
+
+from designer.analysis.availability import analyse
+from designer.analysis.bdd import BudgetExceeded
+from designer.analysis.mcs import cut_sets_of
+from designer.analysis.mef import MefError, load_fault_tree
+
+EXIT_INVALID = 2
+SHOWN = 10
 
 
 @click.command()
 @click.argument("model", type=click.Path(dir_okay=False))
-def fta(model: str) -> None:
-    """Analyse an Open-PSA MEF fault tree."""
-    raise click.ClickException("fta is being built")
+@click.argument("basic_events", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--limit-order", type=click.IntRange(min=1), default=None,
+              help="Keep minimal cut sets of at most N events.")
+def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order) -> None:
+    """Analyse an Open-PSA MEF fault tree: top-event probability, minimal cut
+    sets by order, single points of failure and importance. A separate file
+    of basic-event definitions may follow the model."""
+    try:
+        tree = load_fault_tree(model, *basic_events)
+    except MefError as err:
+        click.echo(f"error: {err}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    report = fault_tree_report(tree, limit_order)
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(_text(model, tree.top_name, report))
+
+
+def fault_tree_report(tree, limit_order: int | None) -> dict:
+    found = analyse(tree.circuit, tree.probabilities, failure_polarity=True)
+    report = {"top_event": tree.top_name, "top_event_probability": found.value,
+              "method": found.method}
+    if found.confidence_interval is not None:
+        report["confidence_interval"] = list(found.confidence_interval)
+    try:
+        cuts = cut_sets_of(tree.circuit, limit=limit_order)
+        by_order = cuts.count_by_order()
+        report["minimal_cut_sets"] = {"count": sum(by_order.values()),
+                                      "by_order": {str(k): n for k, n in by_order.items()}}
+        report["spofs"] = [names[0] for names in cuts.of_order(1)]
+    except BudgetExceeded as err:
+        report["minimal_cut_sets"] = None
+        report["spofs"] = None
+        report["note"] = f"minimal cut sets not computed: {err}"
+    report["importance"] = {name: imp.birnbaum for name, imp in sorted(found.importance.items())}
+    return report
+
+
+def _text(model: str, top: str, report: dict) -> str:
+    lines = [f"Fault tree: {model} (top event {top})",
+             f"P(top) = {report['top_event_probability']:.6g} ({report['method']})"]
+    if "confidence_interval" in report:
+        low, high = report["confidence_interval"]
+        lines.append(f"  95 % confidence interval: {low:.6g} .. {high:.6g}")
+    cuts = report["minimal_cut_sets"]
+    if cuts is None:
+        lines.append(report["note"])
+    else:
+        orders = ", ".join(f"order {k}: {n}" for k, n in cuts["by_order"].items())
+        lines.append(f"Minimal cut sets: {cuts['count']}" + (f" ({orders})" if orders else ""))
+        spofs = report["spofs"]
+        lines.append("Single points of failure: " + (", ".join(spofs) if spofs else "none"))
+    ranked = sorted(report["importance"].items(), key=lambda kv: -kv[1])[:SHOWN]
+    lines.append(f"Most important basic events (Birnbaum), top {len(ranked)}:")
+    lines += [f"  {name}: {value:.4g}" for name, value in ranked if not math.isnan(value)]
+    return "\n".join(lines)
 
 
 @click.command("export-mef")
 @click.argument("design", type=click.Path(dir_okay=False))
 @click.argument("out", type=click.Path(dir_okay=False))
 def export_mef(design: str, out: str) -> None:
-    """Write a design's fault tree as Open-PSA MEF XML."""
-    raise click.ClickException("export-mef is being built")
+    """Write a design's fault tree as Open-PSA MEF XML (for SCRAM or XFTA)."""
+    from designer.analysis.mef_export import write_design_mef
+    from designer.io import LoadError, load_design
+    try:
+        loaded = load_design(design)
+    except LoadError as err:
+        for problem in err.errors[:SHOWN]:
+            click.echo(str(problem), err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    try:
+        write_design_mef(loaded, out)
+    except OSError as err:
+        click.echo(f"error: {out}: cannot write: {err.strerror}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    click.echo(f"wrote {out}")

@@ -1,6 +1,8 @@
 """The analysis figures in the status bar: availability with the method that
 produced it, nines, expected downtime per year, the SPOF count and the
-monthly running cost; "Analysing…" while a newer result is on its way.
+monthly running cost (resolved like the analysis: the component's own
+figure, the design's override for the kind, else the defaults table);
+"Analysing…" while a newer result is on its way.
 
 Never a number without its method (ANALYSIS.md 4): an exact figure says
 "exact", a sampled one shows its confidence interval. Stale figures stay
@@ -59,27 +61,30 @@ def format_spofs(count: int) -> str:
     return "No SPOF" if count == 0 else f"{count} SPOF{'s' if count != 1 else ''}"
 
 
-def monthly_cost(design) -> tuple[Optional[float], int]:
-    """(sum of monthly running costs, how many components have none), using
-    the defaults table when the analysis package provides it."""
-    resolve = _cost_resolver()
-    total, missing = 0.0, 0
+def monthly_cost(design) -> tuple[float, int]:
+    """(monthly running cost of the design, how many components use the
+    defaults table's figure rather than one the user set), resolved exactly
+    as the analysis resolves it (component, design override, default)."""
+    from designer.analysis.figures import DEFAULT, opex_of
+
+    total, defaults = 0.0, 0
     for comp in design.components:
-        value = resolve(design, comp)
-        if value is None:
-            missing += 1
-        else:
-            total += value
-    return total, missing
+        figure = opex_of(comp, design.settings)
+        total += figure.value
+        defaults += figure.origin == DEFAULT and figure.value > 0
+    return total, defaults
 
 
-def format_cost(design) -> str:
-    total, missing = monthly_cost(design)
-    if missing == len(design.components) and missing:
-        return "cost: n/a"
-    currency = design.settings.currency
-    text = f"{_money(total, currency)}/month"
-    return text + (f" (cost: n/a for {missing})" if missing else "")
+def format_cost(total: float, currency: str) -> str:
+    return f"{_money(total, currency)}/month"
+
+
+def cost_tooltip(total: float, defaults: int, currency: str) -> str:
+    text = f"Running cost: {_money(total, currency)} a month"
+    if defaults:
+        text += (f"; {defaults} component{'s' if defaults != 1 else ''} priced from "
+                 "the defaults table (set real prices in the Inspector)")
+    return text
 
 
 def _money(value: float, currency: str) -> str:
@@ -89,18 +94,6 @@ def _money(value: float, currency: str) -> str:
 
 def _nines(a: float) -> float:
     return math.inf if a >= 1 else -math.log10(1 - a)
-
-
-def _cost_resolver():
-    try:  # engine II: the defaults table with design overrides
-        from designer.analysis.figures import opex_monthly
-    except ImportError:
-        opex_monthly = None
-    if opex_monthly is not None:
-        return lambda design, comp: opex_monthly(comp, design.settings)
-    from designer.model.kinds import ANNOTATIONS, NEVER_FAIL
-    free = ANNOTATIONS | NEVER_FAIL
-    return lambda design, comp: 0.0 if comp.kind in free else comp.opex_monthly
 
 
 class FiguresBar(QWidget):
@@ -139,7 +132,10 @@ class FiguresBar(QWidget):
         self.downtime.setText(format_downtime(result.downtime_minutes_per_year))
         self.spofs.setText(format_spofs(len(result.spofs)))
         self.spofs.setStyleSheet("font-weight: bold;" if result.spofs else "")
-        self.cost.setText(format_cost(design))
+        total, defaults = monthly_cost(design)
+        currency = design.settings.currency
+        self.cost.setText(format_cost(total, currency))
+        self.cost.setToolTip(cost_tooltip(total, defaults, currency))
         self.set_pending(False)
 
     def set_failed(self, message: str) -> None:

@@ -10,18 +10,21 @@ it leaves. `designer.live` connects these to the view and the scene.
 """
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from typing import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from designer import style
 from designer.style import State, TextRole
 
 IDS = Qt.ItemDataRole.UserRole            # what a click selects
 HIGHLIGHT = Qt.ItemDataRole.UserRole + 1  # what hovering lights up
+PARTNERS = Qt.ItemDataRole.UserRole + 2   # a grouped cut set's rows, built on expand
 GROUP_CUTS_ABOVE = 12                     # more pairs than this: group by member
 
 
@@ -42,6 +45,7 @@ class ProblemsPanel(QWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemEntered.connect(self._entered)
+        self.tree.itemExpanded.connect(self._fill_partners)
         self.tree.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,11 +53,22 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         self._hovered: list[str] = []
+        self._shown = None              # (result, names): redrawn on a palette change
+        ref = weakref.WeakMethod(self._restyle)
+        self._listener = lambda: ref() and ref()()
+        style.add_listener(self._listener)
+        self.destroyed.connect(lambda *_: style.remove_listener(self._listener))
+
+    def _restyle(self) -> None:
+        if self._shown is not None:
+            self.set_result(*self._shown)   # the badge icons follow the palette
 
     # -- content -------------------------------------------------------------
     def set_result(self, result, names: Mapping[str, str]) -> None:
         """Show a result; `names` maps ids to what a person calls them."""
         name = lambda cid: names.get(cid, cid)  # noqa: E731
+        self._shown = (result, names)
+        self._hover([])                 # the rows under the mouse are replaced
         self.tree.clear()
         self._spofs(result, name)
         self._cut_sets(result, name)
@@ -98,9 +113,19 @@ class ProblemsPanel(QWidget):
             head = _row(group, [f"{name(first)} + any of {len(others)}", "the system",
                                 why], [first], [first, *others])
             head.setIcon(0, badge_icon(State.CUT2))
-            for other in others:
-                _row(head, [f"+ {name(other)}", "", ""], [first, other], [first, other])
+            head.setData(0, PARTNERS, [(other, name(other)) for other in others])
+            head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
         group.setExpanded(False)     # many pairs: the SPOFs stay in view
+
+    def _fill_partners(self, head: QTreeWidgetItem) -> None:
+        """Partner rows are built when their group is opened: hundreds of
+        pairs would otherwise cost every result tens of milliseconds."""
+        partners = head.data(0, PARTNERS)
+        if not partners or head.childCount():
+            return
+        first = head.data(0, IDS)[0]
+        for other, label in partners:
+            _row(head, [f"+ {label}", "", ""], [first, other], [first, other])
 
     def _findings(self, result, name) -> None:
         findings = getattr(result, "findings", None)
@@ -140,7 +165,21 @@ class ProblemsPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:
             self._hover([])
+        elif event.type() == QEvent.Type.ToolTip:
+            return self._tooltip(event)
         return super().eventFilter(watched, event)
+
+    def _tooltip(self, event) -> bool:
+        """The full text of the cell under the mouse: long explanations are
+        elided in their column. Looked up on demand, not stored per cell."""
+        item = self.tree.itemAt(event.pos())
+        column = self.tree.columnAt(event.pos().x())
+        text = item.text(column) if item is not None and column >= 0 else ""
+        if text:
+            QToolTip.showText(event.globalPos(), text, self.tree.viewport())
+        else:
+            QToolTip.hideText()
+        return True
 
     # -- reading (tests, screenshots) -------------------------------------------
     def rows(self, group_index: int) -> list[QTreeWidgetItem]:
@@ -150,12 +189,12 @@ class ProblemsPanel(QWidget):
 
 def _row(parent: QTreeWidgetItem, texts: list[str], ids: list[str],
          lit: list[str]) -> QTreeWidgetItem:
-    row = QTreeWidgetItem(parent, texts)
-    for column, text in enumerate(texts):
-        if text:
-            row.setToolTip(column, text)
+    """A row, filled before it joins the tree (each change to an item already
+    in a tree notifies the view: thousands of them cost tens of ms)."""
+    row = QTreeWidgetItem(texts)
     row.setData(0, IDS, ids)
     row.setData(0, HIGHLIGHT, lit)
+    parent.addChild(row)
     return row
 
 
@@ -173,7 +212,17 @@ def summary_text(result) -> str:
 
 def badge_icon(state: State, size: int = 16) -> QIcon:
     """The canvas badge of a state ("!", "2", "?") as a list icon, so a row
-    and the component it points at carry the same mark."""
+    and the component it points at carry the same mark. Cached per palette."""
+    key = (state, size, style.palette().name)
+    if key not in _ICONS:
+        _ICONS[key] = _paint_badge(state, size)
+    return _ICONS[key]
+
+
+_ICONS: dict[tuple, QIcon] = {}
+
+
+def _paint_badge(state: State, size: int) -> QIcon:
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)

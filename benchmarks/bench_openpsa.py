@@ -1,0 +1,89 @@
+"""Open-PSA benchmarks: `python -m benchmarks openpsa`.
+
+Reads the third-party models from ../shared/benchmarks/openpsa (next to the
+repository; never copied into it). Prints the median time of baobab1 (exact
+P(top), and the full `fta` report with its 46,188 minimal cut sets) beside
+SCRAM's published 0.16 s, then every Aralia tree's exact P(top), each in its
+own process stopped after 10 s, so one tree that does not finish is
+reported and the rest still run.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
+LIMIT_SECONDS = 10.0
+RUNS = 5
+SCRAM_BAOBAB1 = 0.16
+
+_ONE_TREE = """
+import json, sys, time
+start = time.perf_counter()
+from designer.analysis.availability import analyse
+from designer.analysis.mef import load_fault_tree
+begin = time.perf_counter()
+tree = load_fault_tree(*sys.argv[1:])
+found = analyse(tree.circuit, tree.probabilities, failure_polarity=True, with_importance=False)
+print(json.dumps(dict(p=found.value, method=found.method, seconds=time.perf_counter() - begin,
+                      events=len(tree.probabilities), nodes=found.bdd_nodes)))
+"""
+
+
+def _median(action) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def baobab1() -> None:
+    from designer.analysis.availability import analyse
+    from designer.analysis.mef import load_fault_tree
+    from designer.cli.fta import fault_tree_report
+    files = [OPENPSA / "input/Baobab/baobab1.xml", OPENPSA / "input/Baobab/baobab1-basic-events.xml"]
+    load_fault_tree(*files)   # warm the imports
+    exact = _median(lambda: analyse(*_parts(load_fault_tree(*files)), failure_polarity=True))
+    full = _median(lambda: fault_tree_report(load_fault_tree(*files), None))
+    print(f"openpsa baobab1: P(top) with importance {exact:.3f} s, full fta report "
+          f"(46,188 cut sets) {full:.3f} s, median of {RUNS}; SCRAM publishes {SCRAM_BAOBAB1} s")
+
+
+def _parts(tree):
+    return tree.circuit, tree.probabilities
+
+
+def aralia() -> None:
+    for path in sorted((OPENPSA / "input/Aralia").glob("*.xml")):
+        try:
+            done = subprocess.run([sys.executable, "-c", _ONE_TREE, str(path)], capture_output=True,
+                                  text=True, timeout=LIMIT_SECONDS + 5)
+        except subprocess.TimeoutExpired:
+            print(f"openpsa aralia {path.stem:<9} did not finish in {LIMIT_SECONDS:.0f} s", flush=True)
+            continue
+        if done.returncode != 0:
+            print(f"openpsa aralia {path.stem:<9} failed: {done.stderr.strip()[-200:]}", flush=True)
+            continue
+        found = json.loads(done.stdout)
+        late = "  OVER 10 s" if found["seconds"] > LIMIT_SECONDS else ""
+        print(f"openpsa aralia {path.stem:<9} {found['events']:>5} events  P(top) = "
+              f"{found['p']:.6e} {found['method']:<11} {found['seconds']:7.3f} s "
+              f"{found['nodes']:>9,} BDD nodes{late}", flush=True)
+
+
+def main() -> None:
+    if not OPENPSA.is_dir():
+        print(f"openpsa: models not found at {OPENPSA}; skipped")
+        return
+    baobab1()
+    aralia()
+
+
+if __name__ == "__main__":
+    main()

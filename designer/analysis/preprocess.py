@@ -1,0 +1,142 @@
+"""Rewrites that make a circuit's BDDs smaller, without changing its function.
+
+1. Coalescing: an AND (OR) whose only parent is an AND (OR) is merged into
+   it, so a gate sees all the arguments it really combines.
+2. Grouping modular arguments (after SCRAM's preprocessor): among a gate's
+   arguments, those that share events only with each other are gathered
+   under a new gate of the same kind. That gate is a module, solved on its
+   own (modules.py), where before its events sat in one BDD with everything
+   else under the parent.
+
+Sets of nodes are Python ints used as bitsets (bit i = node i): unions and
+intersections of thousands of nodes cost a few machine operations.
+"""
+from __future__ import annotations
+
+from . import ir
+
+
+def simplify(circuit: ir.Circuit) -> ir.Circuit:
+    return _group_modular_args(_coalesce(circuit))
+
+
+def _needed(circuit: ir.Circuit) -> list[int]:
+    seen, stack = {circuit.top}, [circuit.top]
+    while stack:
+        for child in circuit.nodes[stack.pop()].children:
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return sorted(seen)
+
+
+def _parents(circuit: ir.Circuit, needed: list[int]) -> dict[int, set[int]]:
+    parents: dict[int, set[int]] = {i: set() for i in needed}
+    for index in needed:
+        for child in circuit.nodes[index].children:
+            parents[child].add(index)
+    return parents
+
+
+def _copy(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int, int]) -> int:
+    op = node.op
+    if op == ir.EVENT:
+        return new.event(node.name)
+    if op == ir.CONST:
+        return new.const(node.value)
+    if op == ir.AND:
+        return new.and_(kids)
+    if op == ir.OR:
+        return new.or_(kids)
+    if op == ir.ATLEAST:
+        return new.atleast(node.k, kids)
+    if op == ir.NOT:
+        return new.not_(kids[0])
+    if op == ir.XOR:
+        return new.xor(kids)
+    spec = node.reach
+    return new.reach(ir.Reach(tuple(new_of[g] for g in spec.usable), spec.transit,
+                              spec.edges, spec.sources, spec.targets))
+
+
+def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
+    needed = _needed(circuit)
+    parents = _parents(circuit, needed)
+    new = ir.Circuit()
+    new_of: dict[int, int] = {}
+    merged: dict[int, list[int]] = {}   # arguments after merging, per AND / OR gate
+    for index in needed:
+        node = circuit.nodes[index]
+        kids: list[int] = []
+        for child in node.children:
+            inner = circuit.nodes[child]
+            if node.op in (ir.AND, ir.OR) and inner.op == node.op and len(parents[child]) == 1:
+                kids.extend(merged[child])
+            else:
+                kids.append(new_of[child])
+        if node.op in (ir.AND, ir.OR):
+            merged[index] = kids
+        new_of[index] = _copy(node, new, kids, new_of)
+    new.top = new_of[circuit.top]
+    return new
+
+
+def _group_modular_args(circuit: ir.Circuit) -> ir.Circuit:
+    needed = _needed(circuit)
+    parents = _parents(circuit, needed)
+    below: dict[int, int] = {}     # the node and everything under it
+    reached_from: dict[int, int] = {}  # every parent of anything in `below`
+    for index in needed:
+        bits = 1 << index
+        outside = 0
+        for parent in parents[index]:
+            outside |= 1 << parent
+        for child in circuit.nodes[index].children:
+            bits |= below[child]
+            outside |= reached_from[child]
+        below[index], reached_from[index] = bits, outside
+    new = ir.Circuit()
+    new_of: dict[int, int] = {}
+    for index in needed:
+        node = circuit.nodes[index]
+        kids = [new_of[c] for c in node.children]
+        if node.op in (ir.AND, ir.OR) and len(node.children) > 2:
+            kids = _grouped(node, index, below, reached_from, new, new_of)
+        new_of[index] = _copy(node, new, kids, new_of)
+    new.top = new_of[circuit.top]
+    return new
+
+
+def _grouped(node: ir.Node, index: int, below, reached_from, new: ir.Circuit, new_of) -> list[int]:
+    """The gate's arguments with each modular group of 2+ under a new gate."""
+    groups = _overlapping(list(node.children), below)
+    kids: list[int] = []
+    for group in groups:
+        inside = 0
+        outside = 0
+        for child in group:
+            inside |= below[child]
+            outside |= reached_from[child]
+        modular = outside & ~(inside | (1 << index)) == 0
+        if modular and 1 < len(group) < len(node.children):
+            members = [new_of[c] for c in group]
+            kids.append(new.and_(members) if node.op == ir.AND else new.or_(members))
+        else:
+            kids.extend(new_of[c] for c in group)
+    return kids
+
+
+def _overlapping(children: list[int], below: dict[int, int]) -> list[list[int]]:
+    """Arguments joined when they share anything below them."""
+    groups: list[tuple[int, list[int]]] = []
+    for child in children:
+        bits, members = below[child], [child]
+        keep = []
+        for group_bits, group_members in groups:
+            if group_bits & bits:
+                bits |= group_bits
+                members = group_members + members
+            else:
+                keep.append((group_bits, group_members))
+        groups = keep + [(bits, members)]
+    return [members for _, members in groups]

@@ -1,0 +1,138 @@
+"""The BDD engine against brute force: probability, Birnbaum gradient and
+minimal cut sets of random circuits equal full enumeration of their states."""
+from __future__ import annotations
+
+import math
+from itertools import combinations, product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from designer.analysis import availability, bdd, ir, modules
+from designer.analysis.mcs import cut_sets_of
+
+EVENTS = [f"e{i}" for i in range(7)]
+
+
+@st.composite
+def circuits(draw) -> ir.Circuit:
+    """Random gate DAGs over a few shared events, every gate kind included."""
+    c = ir.Circuit()
+    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
+    for _ in range(draw(st.integers(1, 9))):
+        op = draw(st.sampled_from(["and", "or", "atleast", "not", "xor"]))
+        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
+        if op == "and":
+            pool.append(c.and_(kids))
+        elif op == "or":
+            pool.append(c.or_(kids))
+        elif op == "atleast":
+            pool.append(c.atleast(draw(st.integers(1, len(kids))), kids))
+        elif op == "not":
+            pool.append(c.not_(kids[0]))
+        else:
+            pool.append(c.xor(kids))
+    c.top = pool[-1]
+    return c
+
+
+def enumerate_probability(c: ir.Circuit, probs: dict[str, float], fixed=None) -> float:
+    names = [n for n in c.event_node if n not in (fixed or {})]
+    total = 0.0
+    for bits in product([False, True], repeat=len(names)):
+        state = dict(zip(names, bits), **(fixed or {}))
+        if c.evaluate(up=state):
+            weight = 1.0
+            for name, bit in zip(names, bits):
+                weight *= probs[name] if bit else 1.0 - probs[name]
+            total += weight
+    return total
+
+
+probabilities = st.lists(st.floats(0.01, 0.99), min_size=len(EVENTS), max_size=len(EVENTS))
+
+
+@settings(max_examples=150, deadline=None)
+@given(circuits(), probabilities)
+def test_probability_and_birnbaum_equal_full_enumeration(c, ps):
+    probs = dict(zip(EVENTS, ps))
+    exact = modules.solve(c, probs)
+    assert exact.p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
+    assert exact.p_top + exact.q_top == pytest.approx(1.0, abs=1e-12)
+    for name in c.event_node:
+        up = enumerate_probability(c, probs, {name: True})
+        down = enumerate_probability(c, probs, {name: False})
+        assert exact.gradient.get(name, 0.0) == pytest.approx(up - down, abs=1e-12)
+
+
+@st.composite
+def reach_circuits(draw) -> ir.Circuit:
+    c = ir.Circuit()
+    n = draw(st.integers(2, 6))
+    usable = tuple(c.event(f"v{i}") for i in range(n))
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    edges = tuple(draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=8, unique=True)))
+    transit = tuple(draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    c.top = c.reach(ir.Reach(usable, transit, edges, (0,), (n - 1,)))
+    return c
+
+
+@settings(max_examples=80, deadline=None)
+@given(reach_circuits(), st.lists(st.floats(0.05, 0.95), min_size=6, max_size=6))
+def test_network_reach_fixpoint_equals_enumeration(c, ps):
+    probs = {f"v{i}": p for i, p in enumerate(ps)}
+    assert modules.solve(c, probs).p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
+
+
+def brute_force_cut_sets(c: ir.Circuit) -> set[frozenset[str]]:
+    """Minimal sets of failed events (event true = failure) making the top true."""
+    names = list(c.event_node)
+    found: list[frozenset[str]] = []
+    for size in range(len(names) + 1):
+        for combo in combinations(names, size):
+            cut = frozenset(combo)
+            if any(prev <= cut for prev in found):
+                continue
+            if c.evaluate(up={n: n in cut for n in names}):
+                found.append(cut)
+    return set(found)
+
+
+@st.composite
+def coherent_circuits(draw) -> ir.Circuit:
+    c = ir.Circuit()
+    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
+    for _ in range(draw(st.integers(1, 8))):
+        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
+        op = draw(st.sampled_from(["and", "or", "atleast"]))
+        k = draw(st.integers(1, len(kids)))
+        pool.append({"and": c.and_, "or": c.or_}[op](kids) if op != "atleast" else c.atleast(k, kids))
+    c.top = pool[-1]
+    return c
+
+
+@settings(max_examples=150, deadline=None)
+@given(coherent_circuits(), st.integers(1, 4))
+def test_minimal_cut_sets_equal_brute_force_with_order_limit(c, limit):
+    expected = brute_force_cut_sets(c)
+    cuts = cut_sets_of(c)
+    listed = {frozenset(s) for order in cuts.count_by_order() for s in cuts.of_order(order)}
+    assert listed == expected
+    limited = cut_sets_of(c, limit=limit).count_by_order()
+    assert limited == {k: n for k, n in cuts.count_by_order().items() if k <= limit}
+
+
+def test_budget_stops_the_bdd_and_monte_carlo_takes_over_with_its_interval():
+    c = ir.Circuit()
+    c.top = c.atleast(12, [c.event(f"x{i}") for i in range(24)])   # 12 x 24 BDD nodes
+    probs = {f"x{i}": 0.45 for i in range(24)}
+    with pytest.raises(bdd.BudgetExceeded):
+        modules.solve(c, probs, budget=50)
+    binomial = sum(math.comb(24, j) * 0.45 ** j * 0.55 ** (24 - j) for j in range(12, 25))
+    assert modules.solve(c, probs).p_top == pytest.approx(binomial, abs=1e-12)
+    found = availability.analyse(c, probs, budget=50)
+    assert found.method == "monte-carlo"
+    low, high = found.confidence_interval
+    assert low <= binomial <= high
+    assert high - low < 0.01

@@ -1,0 +1,63 @@
+"""`weaklink analyze FILE --json` and the canvas agree on every example: the
+same SPOFs and cut sets, the same colours, the same figures in the status bar."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from designer.cli import cli
+from designer.io import load_design
+from designer.overlay import states_for
+from designer.panels import figures as F
+from designer.panels.problems import IDS, names_of
+
+from .live_support import close_window, open_window
+from .window_helpers import EXAMPLES
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.weaklink.json"))
+
+
+class AsResult:
+    """The CLI's JSON read back with the attribute names the overlay uses."""
+
+    def __init__(self, data: dict) -> None:
+        self.__dict__.update(data)
+        self.spofs = [type("Spof", (), s) for s in data["spofs"]]
+        self.cut_sets_order2 = [tuple(p) for p in data["cut_sets_order2"]]
+        self.confidence_interval = data.get("confidence_interval")
+
+
+def cli_json(path) -> dict:
+    run = CliRunner().invoke(cli, ["analyze", str(path), "--json"])
+    assert run.exit_code == 0, run.output
+    return json.loads(run.output)
+
+
+def test_there_are_examples_to_compare():
+    assert len(EXAMPLE_FILES) >= 4
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name.split(".")[0])
+def test_canvas_agrees_with_the_cli(path, qtbot, tmp_path):
+    expected = cli_json(path)
+    design = load_design(path)
+    window, live = open_window(qtbot, tmp_path, design)
+    try:
+        assert live.result.to_json() == expected           # same SPOFs, same numbers
+        scene, ids = window.view.scene(), [c.id for c in design.components]
+        shown = {cid: scene.item_for(cid).state for cid in ids}
+        assert shown == states_for(AsResult(expected), ids)
+        spof_rows = live.problems.rows(0)
+        assert [r.data(0, IDS) for r in spof_rows] == [[s["id"]] for s in expected["spofs"]]
+        names = names_of(design.components)
+        assert [r.text(1) for r in spof_rows] == [
+            ", ".join(names[b] for b in s["blast_radius"]) or "the system"
+            for s in expected["spofs"]]
+        bar = live.figures
+        assert bar.availability.text() == F.format_availability(AsResult(expected))
+        assert bar.downtime.text() == F.format_downtime(expected["downtime_minutes_per_year"])
+        assert bar.spofs.text() == F.format_spofs(len(expected["spofs"]))
+    finally:
+        close_window(window, live)
