@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from designer import commands as C
-from designer.model import Component, Design, DesignError, Kind, Link, Settings
+from designer.model import Component, Design, Kind, Link, LinkKind, Settings
 from designer.model import errors as E
 from designer.model.edits import attached_links, descendants, orphaned_members, unique_id
 from designer.model.rules import check_link, check_membership, check_parent, power_cycle
@@ -37,6 +37,9 @@ class Document(QObject):
         self._components: dict[str, Component] = {}
         self._links: dict[str, Link] = {}
         self._settings = Settings()
+        # Insertion order per id, kept after removal so an undone delete puts
+        # the item back where it was (files and snapshots keep their order).
+        self._order: dict[str, int] = {}
         self.load(design or Design())
 
     # -- reading ---------------------------------------------------------
@@ -82,6 +85,8 @@ class Document(QObject):
     def load(self, design: Design, path: Path | None = None) -> None:
         self._components = {c.id: c for c in design.components}
         self._links = {l.id: l for l in design.links}
+        self._order = {item_id: n for n, item_id in
+                       enumerate([*self._components, *self._links])}
         self._settings = design.settings
         self.path = path
         self.undo_stack.clear()
@@ -99,6 +104,7 @@ class Document(QObject):
         return comp
 
     def add_link(self, kind: str, source: str, target: str, **props: Any) -> Link:
+        kind = LinkKind(kind).value
         props.setdefault("id", self.new_id(f"{kind}-link"))
         link = _validated(Link, dict(kind=kind, source=source, target=target, **props))
         self.insert([], [link], f"Connect {self._name(source)} to {self._name(target)}")
@@ -181,10 +187,8 @@ class Document(QObject):
 
     # -- primitives: called by commands only -----------------------------------
     def _insert(self, components: list[Component], links: list[Link]) -> None:
-        for comp in components:
-            self._components[comp.id] = comp
-        for link in links:
-            self._links[link.id] = link
+        self._components = self._merged(self._components, components)
+        self._links = self._merged(self._links, links)
         self._emit(self.componentsAdded, components)
         self._emit(self.linksAdded, links)
         self.changed.emit()
@@ -216,6 +220,19 @@ class Document(QObject):
         self.changed.emit()
 
     # -- helpers ---------------------------------------------------------------
+    def _merged(self, current: dict, added: list) -> dict:
+        """`current` plus `added`, in each id's original insertion order."""
+        restoring = False
+        for item in added:
+            if item.id in self._order:
+                restoring = True
+            else:
+                self._order[item.id] = len(self._order)
+            current[item.id] = item
+        if restoring:
+            current = dict(sorted(current.items(), key=lambda kv: self._order[kv[0]]))
+        return current
+
     @staticmethod
     def _emit(signal, items: list) -> None:
         if items:
