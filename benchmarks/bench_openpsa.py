@@ -4,8 +4,8 @@ Reads the third-party models from ../shared/benchmarks/openpsa (next to the
 repository; never copied into it). Prints the median time of baobab1 (exact
 P(top), and the full `fta` report with its 46,188 minimal cut sets) beside
 SCRAM's published 0.16 s, then every Aralia tree's exact P(top), each in its
-own process stopped after 10 s, so one tree that does not finish is
-reported and the rest still run.
+own process (target 10 s; stopped after 60 s, so one tree that does not
+finish is reported and the rest still run).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
-LIMIT_SECONDS = 10.0
+LIMIT_SECONDS = 10.0      # the target per tree
+GIVE_UP_SECONDS = 60.0    # a slower tree is reported as not finished
 RUNS = 5
 SCRAM_BAOBAB1 = 0.16
 
@@ -26,9 +27,11 @@ import json, sys, time
 start = time.perf_counter()
 from designer.analysis.availability import analyse
 from designer.analysis.mef import load_fault_tree
+from designer.cli.fta import FTA_BUDGET
 begin = time.perf_counter()
 tree = load_fault_tree(*sys.argv[1:])
-found = analyse(tree.circuit, tree.probabilities, failure_polarity=True, with_importance=False)
+found = analyse(tree.circuit, tree.probabilities, budget=FTA_BUDGET, failure_polarity=True,
+                with_importance=False)
 print(json.dumps(dict(p=found.value, method=found.method, seconds=time.perf_counter() - begin,
                       events=len(tree.probabilities), nodes=found.bdd_nodes)))
 """
@@ -63,9 +66,9 @@ def aralia() -> None:
     for path in sorted((OPENPSA / "input/Aralia").glob("*.xml")):
         try:
             done = subprocess.run([sys.executable, "-c", _ONE_TREE, str(path)], capture_output=True,
-                                  text=True, timeout=LIMIT_SECONDS + 5)
+                                  text=True, timeout=GIVE_UP_SECONDS)
         except subprocess.TimeoutExpired:
-            print(f"openpsa aralia {path.stem:<9} did not finish in {LIMIT_SECONDS:.0f} s", flush=True)
+            print(f"openpsa aralia {path.stem:<9} did not finish in {GIVE_UP_SECONDS:.0f} s", flush=True)
             continue
         if done.returncode != 0:
             print(f"openpsa aralia {path.stem:<9} failed: {done.stderr.strip()[-200:]}", flush=True)

@@ -15,7 +15,7 @@ Public surface for other parts (the live analysis adds its docks here):
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
@@ -34,6 +34,18 @@ from designer.panels.palette import Palette
 from designer.panels.statusbar import StatusArea
 from designer.settings import AppSettings
 
+
+class _Relay(QObject):
+    """Forwards a signal to `slot` for as long as this child object lives."""
+
+    def __init__(self, slot, parent: QObject) -> None:
+        super().__init__(parent)
+        self._slot = slot
+
+    def call(self, *args) -> None:
+        self._slot(*args)
+
+
 MENUS = ("File", "Edit", "View", "Analysis", "Help")
 Area = Qt.DockWidgetArea
 
@@ -44,6 +56,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.prompts = prompts or Prompts(self)
+        # Made before the document on purpose: Qt deletes a window's children
+        # in creation order, so the relay and its connection are gone before
+        # the undo stack's destructor emits cleanChanged into a dead window.
+        self._title_relay = _Relay(self.update_title, self)
         self.document = document or Document(parent=self)
         self.files = FileController(self.document, self.settings, self.prompts, self)
         self._menus: dict[str, QMenu] = {}
@@ -142,7 +158,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc, view = self.document, self.view
-        doc.undo_stack.cleanChanged.connect(self.update_title)
+        doc.undo_stack.cleanChanged.connect(self._title_relay.call)
         doc.settingsChanged.connect(self.update_title)
         self.files.pathChanged.connect(self._path_changed)
         self.files.recentChanged.connect(self.actions.fill_recent)

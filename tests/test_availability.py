@@ -125,3 +125,23 @@ def test_exported_fault_tree_gives_the_design_unavailability(tmp_path):
         tree = load_fault_tree(out)
         down = analyse(tree.circuit, tree.probabilities, failure_polarity=True).value
         assert down == pytest.approx(design_availability(design).complement, rel=1e-9)
+
+
+def _two_servers(ccf_groups: dict[str, float]) -> Design:
+    from designer.model import Component, Kind
+    from designer.model.design import Settings
+    comps = [Component(id="web", kind=Kind.TIER, entry=True)]
+    for n in (1, 2):
+        comps.append(Component(id=f"s{n}", kind=Kind.SERVER, availability=0.9, ccf_group="g"))
+        comps.append(Component(id=f"a{n}", kind=Kind.SERVICE, parent=f"s{n}", tier="web",
+                               availability=1.0))
+    return Design(settings=Settings(ccf_groups=ccf_groups), components=tuple(comps))
+
+
+def test_a_declared_beta_factor_group_puts_a_floor_under_redundancy():
+    independent = design_availability(_two_servers({}))
+    assert independent.value == pytest.approx(1 - 0.1 * 0.1, abs=1e-12)
+    shared = design_availability(_two_servers({"g": 0.1}))
+    # Q = 0.1 splits into 0.09 of each server's own and 0.01 shared by both.
+    assert shared.value == pytest.approx((1 - 0.01) * (1 - 0.09 * 0.09), abs=1e-12)
+    assert {"s1", "s2"} <= set(shared.importance) and "ccf:g" not in shared.importance

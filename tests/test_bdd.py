@@ -136,3 +136,21 @@ def test_budget_stops_the_bdd_and_monte_carlo_takes_over_with_its_interval():
     low, high = found.confidence_interval
     assert low <= binomial <= high
     assert high - low < 0.01
+
+
+@settings(max_examples=60, deadline=None)
+@given(circuits(), probabilities)
+def test_big_diagram_paths_dump_and_numpy_agree_with_enumeration(c, ps):
+    """Diagrams past DUMP_FROM / VECTOR_FROM nodes are read from CUDD's dump
+    and evaluated level by level; force those paths on small circuits."""
+    from unittest import mock
+
+    from designer.analysis import bdd_prob
+    probs = dict(zip(EVENTS, ps))
+    with mock.patch.object(bdd, "DUMP_FROM", 0), mock.patch.object(bdd_prob, "VECTOR_FROM", 0):
+        exact = modules.solve(c, probs)
+    assert exact.p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
+    for name in c.event_node:
+        up = enumerate_probability(c, probs, {name: True})
+        down = enumerate_probability(c, probs, {name: False})
+        assert exact.gradient.get(name, 0.0) == pytest.approx(up - down, abs=1e-12)

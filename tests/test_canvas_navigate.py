@@ -125,3 +125,22 @@ def test_render_at_2x_is_sharp(qtbot):
                 count += abs(a.lightness() - b.lightness()) > 96
         return count
     assert edges(two) > 1.5 * edges(one)
+
+
+def test_every_way_of_zooming_reports_the_new_factor(qtbot):
+    view, _ = make_view(qtbot)
+    heard: list[float] = []
+    view.zoomChanged.connect(heard.append)
+    view.select_ids(["ups"])
+    at = QPoint(300, 200)
+    wheel = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    for zoom in (lambda: view.set_zoom(2.0), view.zoom_in, view.fit_all,
+                 lambda: qtbot.keyClick(view, Qt.Key.Key_Minus), view.zoom_to_selection,
+                 lambda: QApplication.sendEvent(view.viewport(), wheel)):
+        before = len(heard)
+        zoom()
+        assert heard[before:] == [view.zoom_factor()]
+    view.set_zoom(view.zoom_factor())        # no change, no signal
+    assert len(heard) == 6

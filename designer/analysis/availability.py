@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import bdd, ir, modules, montecarlo
+from .preprocess import with_common_causes
 
 MINUTES_PER_YEAR = 525_960
 EXACT, MONTE_CARLO = "exact", "monte-carlo"
@@ -120,10 +121,34 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     compiled = compiled or compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    result = analyse(compiled.circuit, probs, budget, max_events=max_events)
+    circuit = _common_causes(design, compiled, probs)
+    result = analyse(circuit, probs, budget, max_events=max_events)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
-    result.importance = {by_event[e]: found for e, found in result.importance.items()}
+    result.importance = {by_event[e]: found for e, found in result.importance.items()
+                         if e in by_event}
     return result
+
+
+def _common_causes(design, compiled, probs: dict[str, float]) -> ir.Circuit:
+    """Declared beta-factor groups (ANALYSIS.md section 7): a member's
+    unavailability Q splits into (1 - beta) Q of its own and one event per
+    group, beta x (mean Q of the members), that takes every member down.
+    Updates `probs` in place; the circuit is unchanged without groups."""
+    groups: dict[str, list[str]] = {}
+    for comp in design.components:
+        event = compiled.event_of.get(comp.id)
+        if event and comp.ccf_group in design.settings.ccf_groups:
+            groups.setdefault(comp.ccf_group, []).append(event)
+    groups = {g: events for g, events in groups.items() if len(events) > 1}
+    if not groups:
+        return compiled.circuit
+    for group, events in groups.items():
+        beta = design.settings.ccf_groups[group]
+        mean_q = sum(1.0 - probs[e] for e in events) / len(events)
+        probs["ccf:" + group] = 1.0 - beta * mean_q
+        for event in events:
+            probs[event] = 1.0 - (1.0 - beta) * (1.0 - probs[event])
+    return with_common_causes(compiled.circuit, groups)
 
 
 def fill_result(result, design, compiled) -> None:
@@ -137,3 +162,15 @@ def fill_result(result, design, compiled) -> None:
     result.downtime_minutes_per_year = found.downtime_minutes_per_year
     result.nines = None if math.isinf(found.nines) else found.nines
     result.importance = {cid: imp.birnbaum for cid, imp in found.importance.items()}
+
+
+def describe(result) -> str:
+    """One line for reports: the figure, always with the method behind it."""
+    if result.availability is None:
+        return "Availability: not computed"
+    text = f"Availability: {result.availability * 100:.5f} % ({result.availability_method}"
+    if result.confidence_interval is not None:
+        low, high = result.confidence_interval
+        text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
+    nines = "no downtime" if result.nines is None else f"{result.nines:.2f} nines"
+    return text + f"), {nines}, {result.downtime_minutes_per_year:,.1f} min of downtime a year"

@@ -42,7 +42,6 @@ class Kills:
         self.K: list[frozenset] = []
         self.P: list = []
         self.M: list = []        # events in P's pairs (a superset after filtering)
-        self._members: dict[int, tuple] = {}
         self._run()
 
     def up_at_base(self, node: int) -> bool:
@@ -59,11 +58,22 @@ class Kills:
     def _run(self) -> None:
         nodes = self.circuit.nodes
         uses = [0] * len(nodes)
-        kids = [set(node.children) for node in nodes]
+        # AND/OR/REACH children are already distinct; ATLEAST keeps repeats.
+        kids = [set(node.children) if node.op == ATLEAST else node.children
+                for node in nodes]
         for distinct in kids:
             for child in distinct:
                 uses[child] += 1
         uses[self.circuit.top] += 1
+        # Gates outside the top's cone (works() of NICs, disks, PSUs, kept
+        # for blast radius and the drill) need K only, never P.
+        needed = [False] * len(nodes)
+        if nodes:
+            needed[self.circuit.top] = True
+        for i in range(len(nodes) - 1, -1, -1):
+            if needed[i]:
+                for child in kids[i]:
+                    needed[child] = True
         reach = ReachKills(self)
         for i, node in enumerate(nodes):
             op = node.op
@@ -84,11 +94,13 @@ class Kills:
                     need = len(alive) - node.k + 1 if len(alive) >= node.k else 0
                 else:
                     raise ValueError(f"cut sets need a monotone circuit, not {op!r}")
-                self._set(*self._combine(alive, need))
+                if needed[i]:
+                    self._set(*self._combine(alive, need))
+                else:
+                    self._set(need > 0, self._killers(alive, need), EMPTY)
             for child in kids[i]:
                 uses[child] -= 1
                 if not uses[child]:
-                    self._members.pop(id(self.P[child]), None)
                     self.P[child] = self.M[child] = None
 
     def _set(self, up: bool, k: frozenset, p, m: frozenset = EMPTY) -> None:
@@ -101,16 +113,27 @@ class Kills:
         n = self.n
         return frozenset(e for code in pairs for e in divmod(code, n))
 
+    def _killers(self, alive: list[int], need: int) -> frozenset:
+        """K alone, for a gate whose P nobody needs."""
+        if need <= 0:
+            return EMPTY
+        if need == 1:
+            return frozenset().union(*(self.K[c] for c in alive))
+        counts = Counter(e for c in alive for e in self.K[c])
+        return frozenset(e for e, hits in counts.items() if hits >= need)
+
     def _combine(self, alive: list[int], need: int):
         """Gate that goes down once `need` of its `alive` children are down."""
         if need <= 0:
             return False, EMPTY, EMPTY
         if need == 1:
             return (True,) + self._union(alive)
-        counts = Counter(e for c in alive for e in self.K[c])
-        k = frozenset(e for e, hits in counts.items() if hits >= need)
-        pairs = self._joint(alive, need, k)
-        return True, k, pairs, self._members_of(pairs)
+        if need == len(alive):      # OR: the causes every child shares
+            k = frozenset.intersection(*(self.K[c] for c in alive))
+        else:
+            counts = Counter(e for c in alive for e in self.K[c])
+            k = frozenset(e for e, hits in counts.items() if hits >= need)
+        return (True, k) + self._joint(alive, need, k)
 
     def _union(self, kids: list[int]):
         ks = [self.K[c] for c in kids if self.K[c]]
@@ -121,18 +144,6 @@ class Kills:
             return (k,) + kept[0] if kept else (k, EMPTY, EMPTY)
         return (k, set().union(*(p for p, _ in kept)),
                 frozenset().union(*(m for _, m in kept)))
-
-    def _index(self, pairs) -> dict[int, list[int]]:
-        """event -> the pairs of `pairs` it is in; built once per shared set."""
-        found = self._members.get(id(pairs))
-        if found is None or found[0] is not pairs:
-            n, index = self.n, {}
-            for code in pairs:
-                a, b = divmod(code, n)
-                index.setdefault(a, []).append(code)
-                index.setdefault(b, []).append(code)
-            found = self._members[id(pairs)] = (pairs, index)
-        return found[1]
 
     def _without(self, child: int, extra: frozenset):
         """The child's pairs less those with a member in `extra`, and their
@@ -145,9 +156,10 @@ class Kills:
         kept = {code for code in pairs if code // n not in extra and code % n not in extra}
         return kept, members - extra
 
-    def _joint(self, alive: list[int], need: int, k: frozenset) -> set:
-        """Pairs (neither in k) that take down at least `need` children."""
-        n, pairs = self.n, set()
+    def _joint(self, alive: list[int], need: int, k: frozenset):
+        """Pairs (neither in k) that take down at least `need` children,
+        and the events in them."""
+        n, pairs, members = self.n, set(), set()
         masks: dict[int, int] = {}
         for pos, c in enumerate(alive):
             for e in self.K[c]:
@@ -160,6 +172,7 @@ class Kills:
         for i, first in enumerate(keys):
             for second in keys[i + 1:]:
                 if (first | second).bit_count() >= need:
+                    members.update(groups[first], groups[second])
                     for a in groups[first]:
                         for b in groups[second]:
                             pairs.add(a * n + b if a < b else b * n + a)
@@ -167,28 +180,27 @@ class Kills:
         for code in self._worth_checking(alive, child_pairs, k):
             if code not in pairs and self._downs(code, child_pairs, masks, need, k):
                 pairs.add(code)
-        return pairs
+                members.update(divmod(code, n))
+        return pairs, frozenset(members)
 
     def _worth_checking(self, alive: list[int], child_pairs: list, k: frozenset) -> set:
         """Pairs of a child's P that also touch another child (need >= 2, so
         a pair that downs one child only never counts): in its P too, or
-        holding an event that downs it alone. Set operations and an index
-        instead of testing every pair of every child."""
-        found: set = set()
+        holding an event that downs it alone. Set operations first; pairs
+        are scanned only when such an event is among their members."""
+        n, found = self.n, set()
         for pos, own in enumerate(child_pairs):
             if not own:
                 continue
-            index = None
+            touch: set = set()
             for other, (c, theirs) in enumerate(zip(alive, child_pairs)):
-                if other == pos:
-                    continue
-                if theirs:
-                    found |= own & theirs
-                singles = self.K[c] - k
-                if singles:
-                    index = index or self._index(own)
-                    for e in singles:
-                        found.update(index.get(e, ()))
+                if other != pos:
+                    if theirs:
+                        found |= own & theirs
+                    touch |= self.K[c]
+            touch = (touch - k) & self.M[alive[pos]]
+            if touch:
+                found.update(code for code in own if code // n in touch or code % n in touch)
         return found
 
     def _downs(self, code: int, child_pairs: list, masks: dict[int, int], need: int,

@@ -27,7 +27,7 @@ class DrillState:
 
 
 def analyze(design: Design) -> AnalysisResult:
-    with _collector_paused():
+    with collector_paused():
         compiled = compile_design(design)
         result = analyze_structure(design, compiled)
     fill_result(result, design, compiled)   # engine II: availability, importance
@@ -35,7 +35,7 @@ def analyze(design: Design) -> AnalysisResult:
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """The analysis allocates many small acyclic objects; pausing Python's
     cyclic garbage collector meanwhile saves 10-25 % (benchmarks/bench_engine.py)."""
     was_enabled = gc.isenabled()
@@ -50,7 +50,7 @@ def _collector_paused():
 def analyze_structure(design: Design, compiled: Compiled | None = None) -> AnalysisResult:
     """Engine I's part: entry points, notes, SPOFs with blast radius and
     explanation, order-2 cut sets, protected components."""
-    with _collector_paused():
+    with collector_paused():
         return _structure(design, compiled or compile_design(design))
 
 

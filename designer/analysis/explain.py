@@ -1,14 +1,14 @@
 """Blast radius and a readable reason for each SPOF.
 
-Both are read off the single-failure pass: in scenario "e alone failed",
-which gates are down that were up with nothing failed. The reason names the
+Both are read off the single killers K(g) that cuts.Kills computes for
+every gate: with e alone failed, the gates whose K holds e are down. The reason names the
 mechanism (placement, power, storage, network path, missing replica) and the
 things it takes with it, e.g. "Feed A powers both PSUs of web-1 and web-2, so
 Shop goes down".
 """
 from __future__ import annotations
 
-from designer.model import Design, Kind
+from designer.model import Design, Kind, LinkKind
 from designer.model.kinds import POWER_SOURCES
 
 from .cuts import Kills
@@ -59,10 +59,10 @@ class Explainer:
         """Entry points, then tiers, then services that go down."""
         i = self.index[event]
         lost = [e for e, g in self.cp.entries.items() if self._down(g, i)]
-        kinds = (Kind.TIER, Kind.SERVICE)
-        for kind in kinds:
+        seen = set(lost)
+        for kind in (Kind.TIER, Kind.SERVICE):
             lost += [c for c in self.down_ids(event)
-                     if self.d.by_id[c].kind is kind and c not in lost]
+                     if self.d.by_id[c].kind is kind and c not in seen]
         return tuple(lost)
 
     def explanation(self, event: str) -> str:
@@ -133,7 +133,7 @@ class Explainer:
             tier = self.d.by_id[comp.tier]
             return (f"{comp.name} is needed for the quorum of tier {tier.name}")
         users = [self._name(l.source) for l in self.d.links
-                 if l.target == comp.id and l.kind.value == "dependency"]
+                 if l.target == comp.id and l.kind is LinkKind.DEPENDENCY]
         if users:
             verb = "depends" if len(users) == 1 else "depend"
             return f"{phrase(users)} {verb} on {comp.name}, which has no replica"

@@ -260,11 +260,9 @@ def _resolve(element: Element, path: str, found: _Model) -> str:
 
 
 def _house_value(entry: tuple[Element, str]) -> bool:
-    element, path = entry
-    for child in element.children:
-        if child.tag == "constant":
-            return child.attrib.get("value", "false").strip().lower() == "true"
-    return False  # the MEF default for a house event
+    """A house event is false unless its <constant> says true."""
+    return any(child.tag == "constant" and child.attrib.get("value", "").strip().lower() == "true"
+               for child in entry[0].children)
 
 
 def _probability(element: Element, path: str, found: _Model) -> float:

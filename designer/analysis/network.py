@@ -61,6 +61,8 @@ class Network:
         self._reach: dict[tuple[str, str], int] = {}
         self._modeled: dict[str, bool] = {}
         self._ends_of: dict[str, list[tuple[int, str]]] = {}
+        self._groups_of: dict[int, dict[int, list[str]]] = {}
+        self._internet_side: list | None = None
         self._split_components()
 
     # -- modeled or not -------------------------------------------------
@@ -93,8 +95,9 @@ class Network:
         the host works (see `_own`)."""
         if not self.internets or not self.modeled(host):
             return self.c.const(True)
-        internet = [(self.c.const(True), i) for i in self.internets]
-        return self._between(internet, self._ends(host), [])
+        if self._internet_side is None:
+            self._internet_side = [(self.c.const(True), i) for i in self.internets]
+        return self._between(self._internet_side, self._ends(host), [])
 
     def _ends(self, host: str) -> list[tuple[int, str]]:
         """(gate, transit vertex) for each way out of a host: a NIC (or the
@@ -123,6 +126,12 @@ class Network:
         return self.c.or_(terms)
 
     def _core_groups(self, side) -> dict[int, list[str]]:
+        found = self._groups_of.get(id(side))
+        if found is None:     # sides are cached lists, so id() is stable
+            found = self._groups_of[id(side)] = self._group_side(side)
+        return found
+
+    def _group_side(self, side) -> dict[int, list[str]]:
         ways: dict[str, list[int]] = {}
         for gate, u in side:
             if u in self._folded:     # through u to its (clique of) neighbours

@@ -140,3 +140,19 @@ def _overlapping(children: list[int], below: dict[int, int]) -> list[list[int]]:
                 keep.append((group_bits, group_members))
         groups = keep + [(bits, members)]
     return [members for _, members in groups]
+
+
+def with_common_causes(circuit: ir.Circuit, groups: dict[str, list[str]]) -> ir.Circuit:
+    """Beta-factor common cause: each member event e of group g becomes
+    AND(e, "ccf:g") in "works" polarity, one shared event per group."""
+    member_of = {event: group for group, events in groups.items() for event in events}
+    new = ir.Circuit()
+    new_of: dict[int, int] = {}
+    for index in _needed(circuit):
+        node = circuit.nodes[index]
+        kids = [new_of[c] for c in node.children]
+        new_of[index] = _copy(node, new, kids, new_of)
+        if node.op == ir.EVENT and node.name in member_of:
+            new_of[index] = new.and_([new_of[index], new.event("ccf:" + member_of[node.name])])
+    new.top = new_of[circuit.top]
+    return new

@@ -41,6 +41,7 @@ class CanvasView(Navigation, Editing, QGraphicsView):
     componentActivated = Signal(str)
     drillClicked = Signal(str)
     toolChanged = Signal(str)
+    zoomChanged = Signal(float)     # the new factor; every zoom path ends in set_zoom
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,12 @@ class CanvasView(Navigation, Editing, QGraphicsView):
 
     def snap_enabled(self) -> bool:
         return self._snap
+
+    def set_zoom(self, factor: float) -> None:
+        before = self.zoom_factor()
+        super().set_zoom(factor)
+        if self.zoom_factor() != before:
+            self.zoomChanged.emit(self.zoom_factor())
 
     def set_dark(self, dark: bool) -> None:
         style.set_dark(dark)   # the scene and this view follow through listeners

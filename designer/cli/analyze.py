@@ -10,6 +10,7 @@ import json
 
 import click
 
+from designer.analysis.availability import describe
 from designer.analysis.engine import analyze as run_analysis
 from designer.analysis.result import AnalysisResult
 from designer.io import LoadError, load_design
@@ -18,6 +19,7 @@ EXIT_SPOF = 1
 EXIT_INVALID = 2
 MAX_SHOWN = 50
 PAIRS_SHOWN = 20
+SPOFS_SHOWN = 100
 
 
 @click.command()
@@ -52,12 +54,15 @@ def report(result: AnalysisResult, names: dict[str, str]) -> str:
 
     lines = [f"Design: {result.design} ({result.components} components)",
              "Entry points: " + (", ".join(name(e) for e in result.entry_points) or "none"),
-             "System with nothing failed: " + ("up" if result.system_up else "DOWN"), ""]
+             "System with nothing failed: " + ("up" if result.system_up else "DOWN"),
+             describe(result), ""]
     if result.spofs:
         lines.append(f"Single points of failure: {len(result.spofs)}")
-        for spof in result.spofs:
+        for spof in result.spofs[:SPOFS_SHOWN]:
             lines.append(f"  - {name(spof.id)} [{spof.kind}]: {spof.explanation}.")
             lines.append("      takes down: " + ", ".join(name(b) for b in spof.blast_radius))
+        if len(result.spofs) > SPOFS_SHOWN:
+            lines.append(f"  ... and {len(result.spofs) - SPOFS_SHOWN} more (use --json for all)")
     elif result.system_up:
         lines.append("No single point of failure.")
     pairs = result.cut_sets_order2

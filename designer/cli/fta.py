@@ -42,13 +42,24 @@ def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order) -
         click.echo(_text(model, tree.top_name, report))
 
 
+# Fault trees are analysed once, off-line: allow bigger diagrams than the
+# interactive design analysis does (about 40 bytes a node in CUDD).
+FTA_BUDGET = 3_000_000
+# Cut sets need the whole tree in one BDD and a ZBDD beside it: past this
+# many nodes in the probability BDDs they would take minutes, so say so.
+CUT_SET_LIMIT = 1_000_000
+
+
 def fault_tree_report(tree, limit_order: int | None) -> dict:
-    found = analyse(tree.circuit, tree.probabilities, failure_polarity=True)
+    found = analyse(tree.circuit, tree.probabilities, budget=FTA_BUDGET, failure_polarity=True)
     report = {"top_event": tree.top_name, "top_event_probability": found.value,
               "method": found.method}
     if found.confidence_interval is not None:
         report["confidence_interval"] = list(found.confidence_interval)
     try:
+        if found.bdd_nodes > CUT_SET_LIMIT:
+            raise BudgetExceeded(f"the tree's BDDs hold {found.bdd_nodes:,} nodes "
+                                 f"(cut sets are counted up to {CUT_SET_LIMIT:,})")
         cuts = cut_sets_of(tree.circuit, limit=limit_order)
         by_order = cuts.count_by_order()
         report["minimal_cut_sets"] = {"count": sum(by_order.values()),

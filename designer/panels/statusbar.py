@@ -2,7 +2,7 @@
 analysis fills with its figures, the zoom, and the current tool."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from designer.model import Kind
@@ -10,8 +10,11 @@ from designer.model import Kind
 _NAMED_TOOLS = ("select", "connect", "drill")
 
 
-class StatusArea:
+class StatusArea(QObject):
+    # A QObject child of the bar, so that Qt drops the zoomChanged connection
+    # when the bar goes (a plain object's bound method would outlive it).
     def __init__(self, bar: QStatusBar, view) -> None:
+        super().__init__(bar)
         self.view = view
         self.slot = QWidget()
         layout = QHBoxLayout(self.slot)
@@ -22,12 +25,11 @@ class StatusArea:
         for widget in (self.slot, self.zoom, self.tool):
             widget.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(widget)
-        # The canvas has no zoom signal; reading one number four times a second is free.
-        self._timer = QTimer(bar, interval=250, timeout=self.show_zoom)
-        self._timer.start()
+        view.zoomChanged.connect(self.show_zoom)
+        self.show_zoom(view.zoom_factor())
 
-    def show_zoom(self) -> None:
-        text = f"{self.view.zoom_factor() * 100:.0f} %"
+    def show_zoom(self, factor: float) -> None:
+        text = f"{factor * 100:.0f} %"
         if self.zoom.text() != text:
             self.zoom.setText(text)
 
