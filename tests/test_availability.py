@@ -49,6 +49,9 @@ def oracle_availability(design: Design, fixed: dict[str, bool] | None = None) ->
 
 
 small_designs = designs.filter(lambda d: len(Oracle(d).failable) <= MAX_FAILABLE)
+# The bound: designs of up to 16 failable components (65,536 states each),
+# a few per run because every state is a full oracle evaluation.
+larger_designs = designs.filter(lambda d: MAX_FAILABLE < len(Oracle(d).failable) <= 16)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -59,6 +62,15 @@ def test_availability_equals_full_enumeration_of_failure_states(design, rng):
     assert found.method == "exact"
     assert found.value == pytest.approx(oracle_availability(design), abs=1e-12)
     assert found.downtime_minutes_per_year == pytest.approx((1 - found.value) * MINUTES_PER_YEAR)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@given(larger_designs, st.randoms(use_true_random=False))
+def test_availability_equals_enumeration_up_to_sixteen_failable_components(design, rng):
+    design = with_random_availabilities(design, rng)
+    found = design_availability(design)
+    assert found.method == "exact"
+    assert found.value == pytest.approx(oracle_availability(design), abs=1e-12)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
