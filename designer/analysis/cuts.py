@@ -55,27 +55,33 @@ class Kills:
         a, b = divmod(code, self.n)
         return self.events[a], self.events[b]
 
-    def _run(self) -> None:
+    def _plan(self):
+        """Distinct children per gate, how many parents will read each gate
+        (P is dropped after the last), and which gates the top depends on
+        (the others, like works() of a NIC or disk kept for blast radius and
+        the drill, need K only, never P)."""
         nodes = self.circuit.nodes
-        uses = [0] * len(nodes)
         # AND/OR/REACH children are already distinct; ATLEAST keeps repeats.
         kids = [set(node.children) if node.op == ATLEAST else node.children
                 for node in nodes]
+        uses = [0] * len(nodes)
         for distinct in kids:
             for child in distinct:
                 uses[child] += 1
-        uses[self.circuit.top] += 1
-        # Gates outside the top's cone (works() of NICs, disks, PSUs, kept
-        # for blast radius and the drill) need K only, never P.
         needed = [False] * len(nodes)
         if nodes:
+            uses[self.circuit.top] += 1
             needed[self.circuit.top] = True
         for i in range(len(nodes) - 1, -1, -1):
             if needed[i]:
                 for child in kids[i]:
                     needed[child] = True
+        return kids, uses, needed
+
+    def _run(self) -> None:
+        kids, uses, needed = self._plan()
         reach = ReachKills(self)
-        for i, node in enumerate(nodes):
+        for i, node in enumerate(self.circuit.nodes):
             op = node.op
             if op == EVENT:
                 self._set(True, frozenset((self.index[node.name],)), EMPTY)
@@ -86,14 +92,7 @@ class Kills:
                 self._set(up, k, pairs, self._members_of(pairs))
             else:
                 alive = [c for c in node.children if self.base[c]]
-                if op == AND:
-                    need = 1 if len(alive) == len(node.children) else 0
-                elif op == OR:
-                    need = len(alive)
-                elif op == ATLEAST:
-                    need = len(alive) - node.k + 1 if len(alive) >= node.k else 0
-                else:
-                    raise ValueError(f"cut sets need a monotone circuit, not {op!r}")
+                need = self._need(node, alive)
                 if needed[i]:
                     self._set(*self._combine(alive, need))
                 else:
@@ -102,6 +101,18 @@ class Kills:
                 uses[child] -= 1
                 if not uses[child]:
                     self.P[child] = self.M[child] = None
+
+    @staticmethod
+    def _need(node, alive: list[int]) -> int:
+        """How many of the alive children must go down to take the gate
+        down (0: it is down already)."""
+        if node.op == AND:
+            return 1 if len(alive) == len(node.children) else 0
+        if node.op == OR:
+            return len(alive)
+        if node.op == ATLEAST:
+            return len(alive) - node.k + 1 if len(alive) >= node.k else 0
+        raise ValueError(f"cut sets need a monotone circuit, not {node.op!r}")
 
     def _set(self, up: bool, k: frozenset, p, m: frozenset = EMPTY) -> None:
         self.base.append(up)
