@@ -7,6 +7,8 @@ Every method returns True when it did what was asked, False when the user
 cancelled or it failed (the failure was shown)."""
 from __future__ import annotations
 
+import gc
+
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -160,6 +162,12 @@ class FileController(QObject):
     def _load(self, design: Design, path: Path | None) -> None:
         self.document.load(design, path)
         self.pathChanged.emit()
+        # A loaded design and its scene are tens of thousands of long-lived
+        # objects; moving them out of the collector's sight keeps full
+        # collections (55-117 ms at 5,000 components) from pausing the GUI.
+        gc.unfreeze()   # the previous design's objects may be garbage now
+        gc.collect()
+        gc.freeze()
 
     def _directory(self) -> str:
         if self.document.path:
