@@ -26,7 +26,7 @@ from designer.analysis.engine import collector_paused, analyze_structure
 from designer.analysis.structure import compile_design
 
 SIZES = (100, 1000, 5000, 20000)
-REPEATS = {100: 21, 1000: 11, 5000: 7, 20000: 5}
+REPEATS = {100: 21, 1000: 15, 5000: 11, 20000: 5}
 ORACLE_SIZES = (1000, 5000)
 ORACLE_SAMPLES = 40
 

@@ -129,7 +129,7 @@ class Kills:
         if need <= 0:
             return EMPTY
         if need == 1:
-            return frozenset().union(*(self.K[c] for c in alive))
+            return self._any_killer(alive)
         counts = Counter(e for c in alive for e in self.K[c])
         return frozenset(e for e, hits in counts.items() if hits >= need)
 
@@ -146,9 +146,15 @@ class Kills:
             k = frozenset(e for e, hits in counts.items() if hits >= need)
         return (True, k) + self._joint(alive, need, k)
 
-    def _union(self, kids: list[int]):
+    def _any_killer(self, kids: list[int]) -> frozenset:
+        """Union of the children's K, reusing the one set when only one has any."""
         ks = [self.K[c] for c in kids if self.K[c]]
-        k = ks[0] if len(ks) == 1 else frozenset().union(*ks)
+        if len(ks) <= 1:
+            return ks[0] if ks else EMPTY
+        return frozenset().union(*ks)
+
+    def _union(self, kids: list[int]):
+        k = self._any_killer(kids)
         kept = [self._without(c, k - self.K[c]) for c in kids if self.P[c]]
         kept = [pm for pm in kept if pm[0]]
         if len(kept) <= 1:
