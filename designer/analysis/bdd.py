@@ -190,10 +190,7 @@ def _reached(spec: ir.Reach, values: dict, cudd) -> list:
     source, or a neighbour that passes traffic on is reached)."""
     usable = [values[g] for g in spec.usable]
     sources = set(spec.sources)
-    neighbours: dict[int, list[int]] = {}
-    for a, b in spec.edges:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
+    neighbours = spec.neighbours()
     relays = [spec.transit[v] or v in sources for v in range(len(usable))]
     reached = [usable[v] if v in sources else cudd.false for v in range(len(usable))]
     changed = True

@@ -33,6 +33,14 @@ class Reach:
     sources: tuple[int, ...]
     targets: tuple[int, ...]
 
+    def neighbours(self) -> dict[int, list[int]]:
+        """Adjacency lists of the undirected graph."""
+        adjacency: dict[int, list[int]] = {}
+        for a, b in self.edges:
+            adjacency.setdefault(a, []).append(b)
+            adjacency.setdefault(b, []).append(a)
+        return adjacency
+
 
 @dataclass(frozen=True)
 class Node:
@@ -117,6 +125,16 @@ class Circuit:
         return self._add(Node(REACH, deps, reach=spec))
 
     # -- reading --------------------------------------------------------
+    def needed(self) -> list[int]:
+        """Indices of the nodes the top depends on, in topological order."""
+        seen, stack = {self.top}, [self.top]
+        while stack:
+            for child in self.nodes[stack.pop()].children:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return sorted(seen)
+
     @property
     def events(self) -> list[str]:
         return list(self.event_node)
@@ -152,10 +170,7 @@ def _eval_node(node: Node, values: list[bool], up, down) -> bool:
 def reach_value(spec: Reach, values: list[bool]) -> bool:
     """Plain BFS: does a source connect to a target over usable vertices?"""
     usable = [values[g] for g in spec.usable]
-    adjacency: dict[int, list[int]] = {}
-    for a, b in spec.edges:
-        adjacency.setdefault(a, []).append(b)
-        adjacency.setdefault(b, []).append(a)
+    adjacency = spec.neighbours()
     targets = set(spec.targets)
     frontier = [s for s in spec.sources if usable[s]]
     seen = set(frontier)

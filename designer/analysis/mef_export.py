@@ -35,7 +35,7 @@ def write_design_mef(design, path: str) -> None:
 def circuit_to_mef(circuit: ir.Circuit, failure: dict[str, float], title: str) -> str:
     """MEF text of "the top is down", for a circuit in "works" polarity."""
     names = _event_names(circuit)
-    needed = _needed(circuit)
+    needed = circuit.needed()
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<opsa-mef>",
              f"  <define-fault-tree name={quoteattr(_safe(title) or 'design')}>"]
     for index in needed:
@@ -106,16 +106,6 @@ def _wrap(tag: str, kids: list[str], attrs: str = "") -> str:
     if len(kids) == 1 and tag in ("and", "or"):
         return kids[0]
     return f"<{tag}{attrs}>" + "".join(kids) + f"</{tag}>"
-
-
-def _needed(circuit: ir.Circuit) -> list[int]:
-    seen, stack = {circuit.top}, [circuit.top]
-    while stack:
-        for child in circuit.nodes[stack.pop()].children:
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return sorted(seen)
 
 
 def _event_names(circuit: ir.Circuit) -> dict[str, str]:

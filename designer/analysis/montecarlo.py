@@ -37,7 +37,7 @@ def samples_for(circuit: ir.Circuit) -> int:
     """Fewer samples for bigger circuits, so an estimate takes about the
     same time (well under a second) at any size; fixed by size, not by the
     clock, so the same design always gives the same number."""
-    size = len(_needed(circuit))
+    size = len(circuit.needed())
     return DEFAULT_SAMPLES if size <= 2000 else DEFAULT_SAMPLES >> (1 if size <= 8000 else 2)
 
 
@@ -45,7 +45,7 @@ def estimate(circuit: ir.Circuit, probs: dict[str, float],
              samples: int | None = None, seed: int = 0) -> Estimate:
     samples = samples or samples_for(circuit)
     sampler = _Sampler(np.random.default_rng(seed), samples)
-    needed = _needed(circuit)
+    needed = circuit.needed()
     last_use = {child: index for index in needed for child in circuit.nodes[index].children}
     values: dict[int, np.ndarray] = {}
     fixpoints: dict = {}
@@ -109,16 +109,6 @@ class _Sampler:
         return int(np.bitwise_count(bits).sum())
 
 
-def _needed(circuit: ir.Circuit) -> list[int]:
-    seen, stack = {circuit.top}, [circuit.top]
-    while stack:
-        for child in circuit.nodes[stack.pop()].children:
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return sorted(seen)
-
-
 def _gate(node: ir.Node, values, probs, sampler: _Sampler, fixpoints) -> np.ndarray:
     op = node.op
     if op == ir.EVENT:
@@ -156,10 +146,7 @@ def _reached(spec: ir.Reach, values, sampler: _Sampler) -> list[np.ndarray]:
     revisiting a vertex only when a neighbour's bits grew."""
     usable = [values[g] for g in spec.usable]
     sources = set(spec.sources)
-    neighbours: dict[int, list[int]] = {}
-    for a, b in spec.edges:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
+    neighbours = spec.neighbours()
     relays = [spec.transit[v] or v in sources for v in range(len(usable))]
     empty = sampler.constant(False)
     reached = [usable[v] if v in sources else empty for v in range(len(usable))]

@@ -20,16 +20,6 @@ def simplify(circuit: ir.Circuit) -> ir.Circuit:
     return _group_modular_args(_coalesce(circuit))
 
 
-def _needed(circuit: ir.Circuit) -> list[int]:
-    seen, stack = {circuit.top}, [circuit.top]
-    while stack:
-        for child in circuit.nodes[stack.pop()].children:
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return sorted(seen)
-
-
 def _parents(circuit: ir.Circuit, needed: list[int]) -> dict[int, set[int]]:
     parents: dict[int, set[int]] = {i: set() for i in needed}
     for index in needed:
@@ -60,7 +50,7 @@ def _copy(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int, int
 
 
 def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
-    needed = _needed(circuit)
+    needed = circuit.needed()
     parents = _parents(circuit, needed)
     new = ir.Circuit()
     new_of: dict[int, int] = {}
@@ -82,7 +72,7 @@ def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
 
 
 def _group_modular_args(circuit: ir.Circuit) -> ir.Circuit:
-    needed = _needed(circuit)
+    needed = circuit.needed()
     parents = _parents(circuit, needed)
     below: dict[int, int] = {}     # the node and everything under it
     reached_from: dict[int, int] = {}  # every parent of anything in `below`
@@ -148,7 +138,7 @@ def with_common_causes(circuit: ir.Circuit, groups: dict[str, list[str]]) -> ir.
     member_of = {event: group for group, events in groups.items() for event in events}
     new = ir.Circuit()
     new_of: dict[int, int] = {}
-    for index in _needed(circuit):
+    for index in circuit.needed():
         node = circuit.nodes[index]
         kids = [new_of[c] for c in node.children]
         new_of[index] = _copy(node, new, kids, new_of)
