@@ -128,33 +128,50 @@ def _firewalls(sk: Sketch) -> list[str]:
     return list(rules)
 
 
+# duplicated-services: one rack, a row per tier (replica 1 left, replica 2
+# right), PDU A on the rack's left edge and PDU B on its right.
+CARD_W, CARD_H, CARD_TOP = 230, 110, 48         # services sit low: room for the tag
+COL_GAP, ROW_GAP, PDU_GAP = 100, 60, 60
+DUP = dict(pdu_row=1.5, switch=None)
+
+
 def duplicated_services() -> Design:
     sk = Sketch()
-    sk.add("internet", Kind.INTERNET, 410, 20, label="Internet")
-    _site_basics(sk, "site-a", "Data centre", (40, 130), (900, 860), (24, 44),
-                 (740, 44), "a")
-    sk.add("rack-1", Kind.RACK, 300, 44, (340, 790), label="Rack 1", parent="site-a")
-    # A and B power strips, as racks have: PSU 1 of every server on A, PSU 2 on B.
-    strips = [sk.add(f"pdu-{ab}", Kind.PDU, x, 730, label=f"PDU {ab.upper()}",
-                     parent="rack-1") for ab, x in (("a", 16), ("b", 184))]
-    sk.add("switch-1", Kind.SWITCH, 700, 380, label="Top-of-rack switch",
+    left = 16 + DEVICE[0] + PDU_GAP                 # replica 1's column in the rack
+    right = left + CARD_W + COL_GAP                 # replica 2's column
+    rack_w = right + CARD_W + PDU_GAP + DEVICE[0] + 16
+    row_y = [36 + r * (CARD_H + ROW_GAP) for r in range(3)]
+    rack_h = row_y[-1] + CARD_H + 40
+    site_w, rack_x = rack_w + 2 * 24, 24
+    sk.add("internet", Kind.INTERNET, 40 + site_w / 2 - DEVICE[0] / 2, 20, label="Internet")
+    _site_basics(sk, "site-a", "Data centre", (40, 130), (site_w, rack_h + 44 + 100),
+                 (24, 44), (site_w - 24 - DEVICE[0], 44), "a")
+    sk.add("rack-1", Kind.RACK, rack_x, 44 + 80, (rack_w, rack_h), label="Rack 1",
            parent="site-a")
+    # A and B power strips, as racks have: PSU 1 of every server on A, PSU 2 on B.
+    pdu_y = 36 + DUP["pdu_row"] * (CARD_H + ROW_GAP) - ROW_GAP / 2 - DEVICE[1] / 2
+    strips = [sk.add(f"pdu-{ab}", Kind.PDU, x, pdu_y, label=f"PDU {ab.upper()}",
+                     parent="rack-1")
+              for ab, x in (("a", 16), ("b", rack_w - 16 - DEVICE[0]))]
+    sw = DUP["switch"] or (site_w / 2 - DEVICE[0] / 2, 44)
+    sk.add("switch-1", Kind.SWITCH, *sw, label="Top-of-rack switch", parent="site-a")
     for i, (tid, label) in enumerate([("tier-proxy", "Proxy tier"),
                                       ("tier-web", "Web tier"), ("tier-db", "Database tier")]):
-        sk.add(tid, Kind.TIER, 980, 200 + i * 240, label=label, quorum=1,
+        sk.add(tid, Kind.TIER, site_w + 80, 200 + i * 240, label=label, quorum=1,
                entry=tid == "tier-proxy")
-    sk.add("note-1", Kind.NOTE, 980, 20,
+    sk.add("note-1", Kind.NOTE, site_w + 80, 130,
            text="Every service has two replicas on two PSUs and two PDUs, yet one "
                 "feed, one uplink, one switch, one rack and one site carry them all.")
     hosts = []
     for r, (prefix, title, what, svc, tier) in enumerate(ROLES):
         is_db = prefix == "db"
-        for i in (1, 2):
+        for i, x in ((1, left), (2, right)):
             hosts.append(add_server(
-                sk, f"{prefix}-{i}", "rack-1", 16, 36 + (2 * r + i - 1) * 114,
+                sk, f"{prefix}-{i}", "rack-1", x, row_y[r],
                 f"{title} {i}", [_service(f"{svc}-{i}", what, tier=tier,
                                           public=prefix == "proxy")],
-                psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None))
+                psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None,
+                size=(CARD_W, CARD_H), top=CARD_TOP))
     sk.power("feed-a", *strips, "switch-1", "uplink-a")
     for strip, side in zip(strips, (0, 1)):
         sk.power(strip, *(h.psus[side] for h in hosts))

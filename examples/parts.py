@@ -85,8 +85,13 @@ def server_size(services: int, bottom_chips: int) -> tuple[int, int]:
 def add_server(sketch: Sketch, sid: str, parent: str, x: float, y: float,
                label: str, services: list[Service], psus: int = 1, nics: int = 1,
                disks: int = 1, raid: Optional[RaidLevel] = None,
-               segment: Optional[str] = None) -> Server:
-    width, height = server_size(len(services), psus + disks)
+               segment: Optional[str] = None, size: Optional[tuple[int, int]] = None,
+               top: float = TITLE_H + SERVICE_GAP) -> Server:
+    """A server card; `size` widens it past the minimum and `top` drops its
+    services lower, leaving room under the title for a tier's tag."""
+    least = server_size(len(services), psus + disks)
+    width, height = size or least
+    height = max(height, least[1] + top - TITLE_H - SERVICE_GAP)
     sketch.add(sid, Kind.SERVER, x, y, (width, height), label=label, parent=parent,
                raid=raid, segment=segment)
     chip_y, step = height - CHIP_H / 2, CHIP_W + CHIP_GAP
@@ -102,8 +107,7 @@ def add_server(sketch: Sketch, sid: str, parent: str, x: float, y: float,
         sketch.add(cid, Kind.NIC, width - CHIP_W / 2, TITLE_H + 4 + i * (CHIP_H + CHIP_GAP),
                    (CHIP_W, CHIP_H), label=f"eth{i}", parent=sid)
     for i, svc in enumerate(services):
-        sketch.add(svc.id, Kind.SERVICE, PAD,
-                   TITLE_H + SERVICE_GAP + i * (SERVICE_H + SERVICE_GAP),
+        sketch.add(svc.id, Kind.SERVICE, PAD, top + i * (SERVICE_H + SERVICE_GAP),
                    (SERVICE_W, SERVICE_H), label=svc.label, parent=sid, role=svc.role,
                    ports=svc.ports, tier=svc.tier, entry=svc.entry, public=svc.public)
     return Server(sid, psu_ids, nic_ids, [s.id for s in services])
