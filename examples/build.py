@@ -52,9 +52,10 @@ def monolith() -> Design:
     _site_basics(sk, "site-a", "Office server room", (40, 130), (900, 500), (24, 44),
                  (740, 44), "a")
     sk.add("switch-1", Kind.SWITCH, 380, 150, label="Switch", parent="site-a")
-    srv = add_server(sk, "srv-1", "site-a", 360, 250, "Server 1", [
+    srv = add_server(sk, "srv-1", "site-a", 340, 250, "Server 1", [
         _service("nginx", NGINX, entry=True, public=True),
-        _service("app", APP), _service("postgres", POSTGRES)])
+        _service("app", APP), _service("postgres", POSTGRES)],
+        size=(220, 160))                # room for the loops between its services
     sk.add("note-1", Kind.NOTE, 980, 130,
            text="Everything runs on one box: every part of it is a single "
                 "point of failure. Start here and add redundancy.")
@@ -66,25 +67,32 @@ def monolith() -> Design:
     return _design("Monolith", sk, downtime=500.0)
 
 
+# Server cards with their service low and right of the PSUs: a tier's tag
+# and the links between services then run clear of titles and chips.
+CARD = dict(size=(180, 100), top=52, left=38)
+WEB_STEP, ZONE_H = 170, 420      # web 1 to web 2; the zones' height
+
+
 def three_tier() -> Design:
     sk = Sketch()
     sk.add("internet", Kind.INTERNET, 450, 20, label="Internet")
-    _site_basics(sk, "site-a", "Data centre", (40, 130), (1000, 600), (840, 44),
-                 (101, 44), "a")
+    _site_basics(sk, "site-a", "Data centre", (40, 130), (1000, 200 + ZONE_H + 24),
+                 (340, 44), (101, 44), "a")
     _zones(sk)
     firewalls = _firewalls(sk)
     sk.add("tier-web", Kind.TIER, 1080, 440, label="Web tier", quorum=1)
     sk.add("note-1", Kind.NOTE, 1080, 130,
            text="Segmented: only 80/443 reach the proxy, only the proxy reaches "
                 "the web tier, only the web tier reaches the database.")
-    proxy = add_server(sk, "proxy-1", "site-a", 44, 300, "Proxy 1", [
-        _service("nginx-1", NGINX, entry=True, public=True)], psus=2, segment="seg-dmz")
-    webs = [add_server(sk, f"web-{i}", "site-a", 354, 300 + (i - 1) * 120, f"Web {i}",
-                       [_service(f"app-{i}", APP, tier="tier-web")], psus=2,
-                       segment="seg-web") for i in (1, 2)]
-    db = add_server(sk, "db-1", "site-a", 664, 300, "Database 1", [
+    proxy = add_server(sk, "proxy-1", "site-a", 74, 300, "Proxy 1", [
+        _service("nginx-1", NGINX, entry=True, public=True)], psus=2, segment="seg-dmz",
+        **CARD)
+    webs = [add_server(sk, f"web-{i}", "site-a", 389, 300 + (i - 1) * WEB_STEP,
+                       f"Web {i}", [_service(f"app-{i}", APP, tier="tier-web")], psus=2,
+                       segment="seg-web", **CARD) for i in (1, 2)]
+    db = add_server(sk, "db-1", "site-a", 719, 300 + WEB_STEP // 2, "Database 1", [
         _service("postgres-1", POSTGRES)], psus=2, disks=2, raid=RaidLevel.RAID1,
-        segment="seg-db")
+        segment="seg-db", **CARD)
     hosts = [proxy, *webs, db]
     sk.power("feed-a", *(p for h in hosts for p in h.psus), "sw-dmz", "sw-web", "sw-db",
              *firewalls, "uplink-a")
@@ -104,7 +112,7 @@ def _zones(sk: Sketch) -> None:
              ("seg-web", "Web network", Trust.INTERNAL, 334, 290),
              ("seg-db", "Database network", Trust.DATA, 644, 330)]
     for sid, label, trust, zx, zw in zones:
-        sk.add(sid, Kind.SEGMENT, zx, 200, (zw, 350), label=label, trust=trust,
+        sk.add(sid, Kind.SEGMENT, zx, 200, (zw, ZONE_H), label=label, trust=trust,
                parent="site-a")
         sk.add(f"sw-{sid[4:]}", Kind.SWITCH, zx + (zw - DEVICE[0]) // 2, 230,
                label=f"{label} switch", parent="site-a", segment=sid)
@@ -129,35 +137,33 @@ def _firewalls(sk: Sketch) -> list[str]:
 
 
 # duplicated-services: one rack, a row per tier (replica 1 left, replica 2
-# right), PDU A on the rack's left edge and PDU B on its right.
-CARD_W, CARD_H, CARD_TOP = 230, 110, 48         # services sit low: room for the tag
-COL_GAP, ROW_GAP, PDU_GAP = 100, 60, 60
-DUP = dict(pdu_row=1.5, switch=None)
+# right, the tier's tag between them), PDU A on the rack's left edge and PDU B
+# on its right at the height of the web row, the switch above the aisle
+# between the replicas: power comes in from the sides, network from the top.
+COL_GAP, ROW_GAP, PDU_GAP = 170, 60, 60
 
 
 def duplicated_services() -> Design:
     sk = Sketch()
+    width, height = CARD["size"]
     left = 16 + DEVICE[0] + PDU_GAP                 # replica 1's column in the rack
-    right = left + CARD_W + COL_GAP                 # replica 2's column
-    rack_w = right + CARD_W + PDU_GAP + DEVICE[0] + 16
-    row_y = [36 + r * (CARD_H + ROW_GAP) for r in range(3)]
-    rack_h = row_y[-1] + CARD_H + 40
-    site_w, rack_x = rack_w + 2 * 24, 24
-    sk.add("internet", Kind.INTERNET, 40 + site_w / 2 - DEVICE[0] / 2, 20, label="Internet")
-    _site_basics(sk, "site-a", "Data centre", (40, 130), (site_w, rack_h + 44 + 100),
-                 (24, 44), (site_w - 24 - DEVICE[0], 44), "a")
-    sk.add("rack-1", Kind.RACK, rack_x, 44 + 80, (rack_w, rack_h), label="Rack 1",
-           parent="site-a")
+    right = left + width + COL_GAP                  # replica 2's column
+    rack_w = right + width + PDU_GAP + DEVICE[0] + 16
+    row_y = [36 + r * (height + ROW_GAP) for r in range(3)]
+    rack_h, site_w = row_y[-1] + height + 30, rack_w + 48
+    sk.add("internet", Kind.INTERNET, 16 + site_w - DEVICE[0], 20, label="Internet")
+    _site_basics(sk, "site-a", "Data centre", (40, 130), (site_w, rack_h + 178), (24, 44),
+                 (site_w - 24 - DEVICE[0], 44), "a")
+    sk.add("rack-1", Kind.RACK, 24, 154, (rack_w, rack_h), label="Rack 1", parent="site-a")
     # A and B power strips, as racks have: PSU 1 of every server on A, PSU 2 on B.
-    pdu_y = 36 + DUP["pdu_row"] * (CARD_H + ROW_GAP) - ROW_GAP / 2 - DEVICE[1] / 2
+    pdu_y = row_y[1] + height + ROW_GAP / 2 - DEVICE[1] / 2
     strips = [sk.add(f"pdu-{ab}", Kind.PDU, x, pdu_y, label=f"PDU {ab.upper()}",
-                     parent="rack-1")
-              for ab, x in (("a", 16), ("b", rack_w - 16 - DEVICE[0]))]
-    sw = DUP["switch"] or (site_w / 2 - DEVICE[0] / 2, 44)
-    sk.add("switch-1", Kind.SWITCH, *sw, label="Top-of-rack switch", parent="site-a")
+                     parent="rack-1") for ab, x in (("a", 16), ("b", rack_w - 16 - DEVICE[0]))]
+    sk.add("switch-1", Kind.SWITCH, 24 + right - COL_GAP / 2 - DEVICE[0] / 2, 100,
+           label="Top-of-rack switch", parent="site-a")
     for i, (tid, label) in enumerate([("tier-proxy", "Proxy tier"),
                                       ("tier-web", "Web tier"), ("tier-db", "Database tier")]):
-        sk.add(tid, Kind.TIER, site_w + 80, 200 + i * 240, label=label, quorum=1,
+        sk.add(tid, Kind.TIER, site_w + 80, 300 + i * 100, label=label, quorum=1,
                entry=tid == "tier-proxy")
     sk.add("note-1", Kind.NOTE, site_w + 80, 130,
            text="Every service has two replicas on two PSUs and two PDUs, yet one "
@@ -171,7 +177,7 @@ def duplicated_services() -> Design:
                 f"{title} {i}", [_service(f"{svc}-{i}", what, tier=tier,
                                           public=prefix == "proxy")],
                 psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None,
-                size=(CARD_W, CARD_H), top=CARD_TOP))
+                **CARD))
     sk.power("feed-a", *strips, "switch-1", "uplink-a")
     for strip, side in zip(strips, (0, 1)):
         sk.power(strip, *(h.psus[side] for h in hosts))
@@ -185,37 +191,42 @@ def duplicated_services() -> Design:
 
 def multi_site() -> Design:
     sk = Sketch()
-    sk.add("internet", Kind.INTERNET, 582, 20, label="Internet")
+    w = 620                                          # of a site
+    sk.add("internet", Kind.INTERNET, 40 + w + 20 - DEVICE[0] / 2, 20, label="Internet")
     for i, (tid, label) in enumerate([("tier-proxy", "Proxy tier"), ("tier-web", "Web tier"),
                                       ("tier-db", "Database tier")]):
-        sk.add(tid, Kind.TIER, 40 + i * 260, 620, label=label, quorum=1,
+        sk.add(tid, Kind.TIER, 40 + i * 260, 740, label=label, quorum=1,
                entry=tid == "tier-proxy")
-    sk.add("note-1", Kind.NOTE, 820, 620,
+    sk.add("note-1", Kind.NOTE, 820, 680,
            text="Two sites, each with its own feed and uplink: no single "
                 "failure takes the service down.")
-    _stack_site(sk, "a", "Frankfurt DC", 40, servers_x=220, devices_x=24)
-    _stack_site(sk, "b", "Amsterdam DC", 710, servers_x=24, devices_x=390)
+    _stack_site(sk, "a", "Frankfurt DC", 40)
+    _stack_site(sk, "b", "Amsterdam DC", 40 + w + 40)
     return _design("Multi-site", sk, downtime=10000.0)
 
 
-def _stack_site(sk: Sketch, suffix: str, city: str, x: float, servers_x: float,
-                devices_x: float) -> None:
+def _stack_site(sk: Sketch, suffix: str, city: str, x: float) -> None:
     """One site of multi-site: the whole stack, one replica of each tier.
-    Servers sit in a column on the side facing the other site, so each
-    tier's replicas line up in one row across both sites."""
-    site = f"site-{suffix}"
-    _site_basics(sk, site, city, (x, 130), (550, 450), (devices_x, 44),
-                 (devices_x, 130), suffix)
-    switch = sk.add(f"sw-{suffix}", Kind.SWITCH, devices_x, 300, label="Switch",
-                    parent=site)
+    Both sites look alike: the feed on the left, where power comes into
+    the PSUs, a column of servers, switch and uplink on the right by the NICs.
+    Each tier's replicas line up in one row across both sites."""
+    site, sx, gap = f"site-{suffix}", 220, 60       # servers' column, rows' gap
+    rows = [60 + r * (100 + gap) for r in range(3)]
+    # Feed and switch sit level with the gap under the web row, clear of the
+    # tier spines; the uplink above the switch.
+    _site_basics(sk, site, city, (x, 130), (620, rows[-1] + 150), (24, rows[2] - 52),
+                 (sx + 240, 44), suffix)
+    switch = sk.add(f"sw-{suffix}", Kind.SWITCH, sx + 240, rows[2] - 52,
+                    label="Switch", parent=site)
     hosts = []
     for r, (prefix, title, what, svc, tier) in enumerate(ROLES):
         is_db = prefix == "db"
         hosts.append(add_server(
-            sk, f"{prefix}-{suffix}", site, servers_x, 60 + r * 130,
+            sk, f"{prefix}-{suffix}", site, sx, rows[r],
             f"{title} {suffix.upper()}", [_service(f"{svc}-{suffix}", what, tier=tier,
                                                   public=prefix == "proxy")],
-            psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None))
+            psus=2, disks=2 if is_db else 1, raid=RaidLevel.RAID1 if is_db else None,
+            **CARD))
     sk.power(f"feed-{suffix}", *(p for h in hosts for p in h.psus), switch,
              f"uplink-{suffix}")
     sk.wire("internet", f"uplink-{suffix}")

@@ -16,7 +16,8 @@ from typing import Optional
 from designer.model import Component, Kind, Link, LinkKind, RaidLevel, ServiceRole
 
 TITLE_H, PAD = 26, 12
-CHIP_W, CHIP_H, CHIP_GAP = 46, 18, 5
+# As designer/canvas/geometry.py lays chips out (CHIP_W, CHIP_MARGIN, ...).
+CHIP_W, CHIP_H, CHIP_GAP, CHIP_MARGIN = 38, 18, 3, 6
 SERVICE_W, SERVICE_H, SERVICE_GAP = 130, 30, 6
 DEVICE = (136, 44)
 SIZES = {Kind.TIER: (180, 80), Kind.NOTE: (220, 110)}
@@ -77,7 +78,7 @@ class Server:
 
 def server_size(services: int, bottom_chips: int) -> tuple[int, int]:
     """Wide enough for the chips along the bottom, tall enough for the services."""
-    width = PAD * 2 + bottom_chips * (CHIP_W + CHIP_GAP)
+    width = CHIP_MARGIN * 2 + bottom_chips * (CHIP_W + CHIP_GAP)
     height = TITLE_H + SERVICE_GAP + services * (SERVICE_H + SERVICE_GAP) + CHIP_H
     return (max(180, _ceil10(width)), max(90, _ceil10(height)))
 
@@ -86,9 +87,10 @@ def add_server(sketch: Sketch, sid: str, parent: str, x: float, y: float,
                label: str, services: list[Service], psus: int = 1, nics: int = 1,
                disks: int = 1, raid: Optional[RaidLevel] = None,
                segment: Optional[str] = None, size: Optional[tuple[int, int]] = None,
-               top: float = TITLE_H + SERVICE_GAP) -> Server:
+               top: float = TITLE_H + SERVICE_GAP, left: float = PAD) -> Server:
     """A server card; `size` widens it past the minimum and `top` drops its
-    services lower, leaving room under the title for a tier's tag."""
+    services lower, leaving room under the title for a tier's tag; `left`
+    shifts them right, so a link down from a service clears the PSU chips."""
     least = server_size(len(services), psus + disks)
     width, height = size or least
     height = max(height, least[1] + top - TITLE_H - SERVICE_GAP)
@@ -97,17 +99,17 @@ def add_server(sketch: Sketch, sid: str, parent: str, x: float, y: float,
     chip_y, step = height - CHIP_H / 2, CHIP_W + CHIP_GAP
     psu_ids = [f"{sid}-psu{i + 1}" for i in range(psus)]
     for i, cid in enumerate(psu_ids):
-        sketch.add(cid, Kind.PSU, PAD + i * step, chip_y, (CHIP_W, CHIP_H),
+        sketch.add(cid, Kind.PSU, CHIP_MARGIN + i * step, chip_y, (CHIP_W, CHIP_H),
                    label=f"PSU {i + 1}", parent=sid)
     for i in range(disks):
-        sketch.add(f"{sid}-disk{i + 1}", Kind.DISK, width - PAD - CHIP_W - i * step, chip_y,
-                   (CHIP_W, CHIP_H), label=f"sd{'abcdefgh'[i]}", parent=sid)
+        sketch.add(f"{sid}-disk{i + 1}", Kind.DISK, width - CHIP_MARGIN - CHIP_W - i * step,
+                   chip_y, (CHIP_W, CHIP_H), label=f"sd{'abcdefgh'[i]}", parent=sid)
     nic_ids = [f"{sid}-nic{i + 1}" for i in range(nics)]
     for i, cid in enumerate(nic_ids):
         sketch.add(cid, Kind.NIC, width - CHIP_W / 2, TITLE_H + 4 + i * (CHIP_H + CHIP_GAP),
                    (CHIP_W, CHIP_H), label=f"eth{i}", parent=sid)
     for i, svc in enumerate(services):
-        sketch.add(svc.id, Kind.SERVICE, PAD, top + i * (SERVICE_H + SERVICE_GAP),
+        sketch.add(svc.id, Kind.SERVICE, left, top + i * (SERVICE_H + SERVICE_GAP),
                    (SERVICE_W, SERVICE_H), label=svc.label, parent=sid, role=svc.role,
                    ports=svc.ports, tier=svc.tier, entry=svc.entry, public=svc.public)
     return Server(sid, psu_ids, nic_ids, [s.id for s in services])
