@@ -86,6 +86,9 @@ def dark(app: QApplication, scratch: Path) -> None:
     window, analysis = _window(app, scratch, dark=True)
     _open(app, window, analysis, "three-tier")
     _save(window.view.grab(), "overlay-three-tier-dark.png")
+    window.view.select_ids(["web-1"])
+    app.processEvents()
+    _save(window.grab(), "window-three-tier-dark.png")
     analysis.shutdown()
     window.close()
 
