@@ -15,7 +15,7 @@ from benchmarks.generate import generate
 from designer.analysis.availability import design_availability
 from designer.analysis.structure import compile_design
 
-SIZES = (100, 300, 1000, 2000, 5000)
+SIZES = (100, 300, 500, 1000, 2000, 5000)
 RUNS = 5
 
 

@@ -157,3 +157,27 @@ def test_a_declared_beta_factor_group_puts_a_floor_under_redundancy():
     # Q = 0.1 splits into 0.09 of each server's own and 0.01 shared by both.
     assert shared.value == pytest.approx((1 - 0.01) * (1 - 0.09 * 0.09), abs=1e-12)
     assert {"s1", "s2"} <= set(shared.importance) and "ccf:g" not in shared.importance
+
+
+def test_the_placement_order_changes_the_diagram_not_the_answer():
+    from benchmarks.generate import generate
+    from designer.analysis.availability import placement_rank
+    design = generate(100)
+    compiled = compile_design(design)
+    rank = placement_rank(design, compiled.event_of)
+    # Site-wide causes first, then the server rack's parts, then each server
+    # with everything in it.
+    assert rank["s0-feedA"] == rank["s0-core0-psu1"] == rank["s0-net-pduA"] == 0
+    assert 0 < rank["s0-r0"] == rank["s0-r0-pduA"] == rank["s0-r0-tor1-psu0"]
+    assert rank["s0-r0"] < rank["s0-r0-h0-psu1"] == rank["s0-r0-h0-svc"] == rank["s0-r0-h0"]
+    figures = availabilities(design)
+    probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
+    plain = analyse(compiled.circuit, probs)           # depth-first order only
+    hinted = design_availability(design, compiled)
+    assert hinted.method == plain.method == "exact"
+    assert hinted.bdd_nodes < plain.bdd_nodes
+    assert hinted.value == pytest.approx(plain.value, abs=1e-12)
+    assert hinted.complement == pytest.approx(plain.complement, abs=1e-12)
+    for cid, event in compiled.event_of.items():
+        assert hinted.importance[cid].birnbaum == pytest.approx(
+            plain.importance[event].birnbaum, abs=1e-12)

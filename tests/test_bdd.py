@@ -66,6 +66,20 @@ def test_probability_and_birnbaum_equal_full_enumeration(c, ps):
         assert exact.gradient.get(name, 0.0) == pytest.approx(up - down, abs=1e-12)
 
 
+@settings(max_examples=80, deadline=None)
+@given(circuits(), probabilities, st.lists(st.integers(0, 3), min_size=len(EVENTS),
+                                           max_size=len(EVENTS)))
+def test_an_order_hint_changes_the_diagram_not_the_answer(c, ps, ranks):
+    probs = dict(zip(EVENTS, ps))
+    plain = modules.solve(c, probs)
+    hinted = modules.solve(c, probs, rank=dict(zip(EVENTS, ranks)))
+    assert hinted.p_top == pytest.approx(plain.p_top, abs=1e-12)
+    assert hinted.q_top == pytest.approx(plain.q_top, abs=1e-12)
+    for name in c.event_node:
+        assert hinted.gradient.get(name, 0.0) == pytest.approx(plain.gradient.get(name, 0.0),
+                                                               abs=1e-12)
+
+
 @st.composite
 def reach_circuits(draw) -> ir.Circuit:
     c = ir.Circuit()

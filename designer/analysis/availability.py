@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from designer.model import Kind
+
 from . import bdd, ir, modules, montecarlo
 from .preprocess import with_common_causes
 
@@ -70,14 +72,15 @@ def system_availability(circuit: ir.Circuit, probs: dict[str, float],
 def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFAULT_BUDGET,
             failure_polarity: bool = False, with_importance: bool = True,
             samples: int | None = None, seed: int = 0,
-            max_events: int | None = None) -> Availability:
+            max_events: int | None = None, rank: dict[str, int] | None = None) -> Availability:
     """P(top) with importance of every event. `failure_polarity`: events
     and top mean "fails" (a fault tree) rather than "works" (a design).
-    `max_events`: a size budget; bigger circuits go straight to Monte Carlo."""
+    `max_events`: a size budget; bigger circuits go straight to Monte Carlo.
+    `rank`: a variable order hint for the BDDs (modules.solve)."""
     try:
         if max_events is not None and len(circuit.event_node) > max_events:
             raise bdd.BudgetExceeded(f"more than {max_events} events")
-        exact = modules.solve(circuit, probs, budget=budget)
+        exact = modules.solve(circuit, probs, budget=budget, rank=rank)
     except bdd.BudgetExceeded:
         found = montecarlo.estimate(circuit, probs, samples, seed)
         result = Availability(found.value, 1.0 - found.value, MONTE_CARLO, found.interval)
@@ -109,7 +112,10 @@ def importance(p_top: float, q_top: float, gradient: dict[str, float],
 
 # Designs: exact up to a size and node budget that keeps the analysis
 # interactive (measured in benchmarks/bench_availability.py), else Monte Carlo.
-DESIGN_MAX_EVENTS = 400
+# With the placement order the generated designs stay exact up to 500
+# components (481 events, 0.3 s); from two racks of servers per site the BDD
+# passes the node budget, after 0.3-0.5 s of trying, so the size cut stays.
+DESIGN_MAX_EVENTS = 500
 DESIGN_BUDGET = 200_000
 
 
@@ -122,11 +128,41 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = _common_causes(design, compiled, probs)
-    result = analyse(circuit, probs, budget, max_events=max_events)
+    result = analyse(circuit, probs, budget, max_events=max_events,
+                     rank=placement_rank(design, compiled.event_of))
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
     return result
+
+
+def placement_rank(design, event_of: dict[str, str]) -> dict[str, int]:
+    """BDD order hint, top of the placement hierarchy first: what no rack
+    of servers holds (sites, feeds, UPSes, network gear: causes every
+    replica shares) ranks 0; then each server rack's own parts (rack, PDUs,
+    top-of-rack switches); then each server with everything in it, servers
+    in the drawing order of their services so a tier's replicas stay side by
+    side. The depth-first order alone scatters a server's events among the
+    shared ones (generated 300-component design: 82,608 -> 18,410 nodes)."""
+    by_id = {comp.id: comp for comp in design.components}
+
+    def holder(cid: str | None, kind: Kind) -> str | None:
+        """`cid` itself or its nearest placement ancestor of that kind."""
+        while cid is not None and by_id[cid].kind != kind:
+            cid = by_id[cid].parent
+        return cid
+
+    hosts = [holder(c.id, Kind.SERVER) for c in design.components if c.kind == Kind.SERVICE]
+    hosts = [h for h in hosts + [c.id for c in design.components if c.kind == Kind.SERVER] if h]
+    racks = [r for r in (holder(h, Kind.RACK) for h in hosts) if r]
+    group: dict[str, int] = {}
+    for key in racks + hosts:            # racks before servers, each once
+        group.setdefault(key, len(group) + 1)
+    rank: dict[str, int] = {}
+    for cid, event in event_of.items():
+        host = holder(cid, Kind.SERVER)
+        rank[event] = group[host] if host else group.get(holder(cid, Kind.RACK), 0)
+    return rank
 
 
 def _common_causes(design, compiled, probs: dict[str, float]) -> ir.Circuit:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 
 import numpy as np
 
@@ -59,12 +60,19 @@ class Manager:
     def var(self, leaf: str):
         return self.cudd.var(self.var_name[leaf])
 
+    def live_nodes(self) -> int:
+        """CUDD's running count (keys less dead). `len()` would scan the
+        whole unique table, up to 0.25 s a call on a 200,000-node manager."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # dd warns that 'mem' changed unit
+            return int(self.cudd.statistics()["n_nodes"])
+
     def check_budget(self) -> None:
-        nodes = len(self.cudd)
+        nodes = self.live_nodes()
         if self.next_sift is not None and nodes > self.next_sift:
             self.cudd.reorder()
-            self.next_sift = max(self.next_sift, 2 * len(self.cudd))
-            nodes = len(self.cudd)
+            self.next_sift = max(self.next_sift, 2 * self.live_nodes())
+            nodes = self.live_nodes()
         if nodes > self.budget:
             raise BudgetExceeded(f"more than {self.budget:,} BDD nodes")
 

@@ -75,27 +75,31 @@ STATIC_BUDGET = 3_000_000
 
 
 def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
-          budget: int = bdd.DEFAULT_BUDGET) -> Exact:
-    """P(top) and its gradient, module by module, innermost first."""
+          budget: int = bdd.DEFAULT_BUDGET, rank: dict[str, int] | None = None) -> Exact:
+    """P(top) and its gradient, module by module, innermost first. `rank`
+    (event name -> int, lowest first; missing counts as 0) is the caller's
+    hint for the variable order: events of one rank stay in the depth-first
+    order, and a design uses it to put the shared causes first."""
     if top is None or top == circuit.top:
         circuit = simplify(circuit)
         top = circuit.top
     if circuit.nodes[top].op in (ir.EVENT, ir.CONST):
         return _trivial(circuit.nodes[top], probs)
     try:
-        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), sift=False)
+        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank)
     except bdd.BudgetExceeded:
         if budget <= STATIC_BUDGET:
             raise
-    return _solve(circuit, probs, top, budget, sift=True)
+    return _solve(circuit, probs, top, budget, True, rank)
 
 
 def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
-           sift: bool) -> Exact:
+           sift: bool, rank: dict[str, int] | None) -> Exact:
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
     # Modules share no leaf, so each one's leaves are ordered on their own.
-    order = [leaf for m in sorted(modules) for leaf in bdd.leaf_order(circuit, m, modules)]
+    order = [leaf for m in sorted(modules)
+             for leaf in _ranked(bdd.leaf_order(circuit, m, modules), leaf_of, rank)]
     manager = bdd.Manager([leaf_of[i] for i in order], budget, sift=sift)
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
     solved: list[tuple[int, bdd.Flat, list[float], list[float]]] = []
@@ -113,6 +117,13 @@ def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
         solved.append((module, flat, P, Q))
     gradient = _chain_rule(solved, manager, p_leaf, leaf_of, top)
     return Exact(p, q, gradient, nodes)
+
+
+def _ranked(leaves: list[int], leaf_of: dict[int, str], rank) -> list[int]:
+    """A stable sort: within one rank the depth-first order is kept."""
+    if not rank:
+        return leaves
+    return sorted(leaves, key=lambda i: rank.get(leaf_of[i], 0))
 
 
 def _leaf_names(circuit: ir.Circuit, top: int, modules: set[int]) -> dict[int, str]:
