@@ -5,7 +5,10 @@ Problems dock, the status-bar figures and the failure drill, and connects
 them:
 
     document.changed --> scheduler (debounced, off the GUI thread)
-    scheduler.resultReady --> overlay (canvas colours), problems, figures
+    scheduler.resultReady (phase 1, engine I) --> overlay (canvas colours),
+        problems, SPOF count and cost in the status bar
+    scheduler.figuresReady (phase 2, engine II) --> merged into that result
+    scheduler.completed --> availability figures; `result` is now complete
     problems: click --> view.select_ids + center_on_ids; hover --> scene highlight
     Analysis menu / toolbar "Failure drill" --> DrillController
     view.drillClicked --> drill.toggle (inside the controller)
@@ -30,7 +33,8 @@ from designer.workers import AnalysisScheduler, default_analyze
 
 
 class LiveAnalysis(QObject):
-    applied = Signal(object)     # a result has been painted / listed (tests, bench)
+    coloursApplied = Signal(object)  # phase 1 painted and listed (tests, bench)
+    applied = Signal(object)         # the whole result shown, figures too
 
     def __init__(self, window, analyze: Callable = default_analyze,
                  drill: Callable | None = None, debounce_ms: int = 150,
@@ -38,8 +42,10 @@ class LiveAnalysis(QObject):
         super().__init__(window)
         self.window, self.document, self.view = window, window.document, window.view
         self.scene = self.view.scene()
-        self.result = None
-        self.last_apply_ms = 0.0            # GUI time to show a result (bench)
+        self.result = None                  # the newest complete result
+        self.structure = None               # the newest phase 1 (on the canvas)
+        self.last_apply_ms = 0.0            # GUI time to show phase 1 (bench)
+        self.last_figures_ms = 0.0          # ... and the figures (bench)
         self.scheduler = AnalysisScheduler(self.document.snapshot, analyze,
                                            debounce_ms=debounce_ms,
                                            process_components=process_components,
@@ -62,7 +68,10 @@ class LiveAnalysis(QObject):
         s = self.scheduler
         self.document.changed.connect(s.schedule)
         s.resultReady.connect(self._apply)
+        s.figuresReady.connect(self._merge_figures)
+        s.completed.connect(self._complete)
         s.failed.connect(self._failed)
+        s.figuresFailed.connect(self.figures.set_availability_failed)
         s.pendingChanged.connect(self.figures.set_pending)
         self.problems.selectRequested.connect(self.select)
         self.problems.highlightRequested.connect(self.scene.set_highlight)
@@ -97,14 +106,30 @@ class LiveAnalysis(QObject):
 
     # -- slots -----------------------------------------------------------------------
     def _apply(self, result) -> None:
+        """Phase 1: everything engine I knows; the availability follows."""
         start = time.perf_counter()
-        self.result = result
+        self.structure = result
         self.overlay.apply(result)
         design = self.document.snapshot()
         self.problems.set_result(result, names_of(design.components))
-        self.figures.set_result(result, design)
+        self.figures.set_structure(result, design)
         self.last_apply_ms = (time.perf_counter() - start) * 1e3
-        self.applied.emit(result)
+        self.coloursApplied.emit(result)
+
+    def _merge_figures(self, figures) -> None:
+        # Same generation as self.structure (the scheduler checked), so the
+        # merged result is exactly what `engine.analyze` returns.
+        figures.merge_into(self.structure)
+
+    def _complete(self) -> None:
+        """The job is done: a one-phase analysis brought its figures along."""
+        if self.structure is None:
+            return
+        start = time.perf_counter()
+        self.result = self.structure
+        self.figures.set_availability(self.result)
+        self.last_figures_ms = (time.perf_counter() - start) * 1e3
+        self.applied.emit(self.result)
 
     def _failed(self, message: str) -> None:
         self.problems.set_failed(message)

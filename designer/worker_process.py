@@ -3,36 +3,66 @@ design to when the design is big. Kept apart so the spawned child imports
 only this module and the engine (never PySide6), which keeps its start-up
 near half a second and its memory small.
 
+An analysis may come in phases: `analyze(design)` either returns the result
+or is a generator that yields one payload per phase. The real one yields
+engine I's structural result (all the canvas colours need) and then engine
+II's availability figures for it, so the colours need not wait for the
+Monte Carlo. `phases()` runs either kind, here and in the worker thread.
+
 Protocol over one pipe: the parent sends `(analyze, design)` and receives
-`(True, (result, compute_seconds))` or `(False, "error text")`; `None` asks
-the child to exit. `analyze` travels by reference, so it must be a
-module-level function.
+`("phase", (payload, seconds))` per phase, then `("done", None)`, or
+`("error", "text")` at any point; `None` asks the child to exit. `analyze`
+travels by reference, so it must be a module-level function.
 """
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 import os
 import threading
 import time
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 Analyze = Callable[[Any], Any]
 
 
+class Figures:
+    """Engine II's part of a result on its own: the attributes `fill_result`
+    sets. Phase 2 sends only these (not the structural result again, which
+    would double the transfer) and the GUI merges them into phase 1's."""
+
+    def merge_into(self, result):
+        for name, value in vars(self).items():
+            setattr(result, name, value)
+        return result
+
+
 def default_analyze(design):
-    """The real engine, imported lazily (also inside the worker process)."""
-    from designer.analysis.engine import analyze
-    return analyze(design)
+    """The real engine in two phases, compiling once (imported lazily, also
+    inside the worker process). Same numbers as `engine.analyze`."""
+    from designer.analysis.availability import fill_result
+    from designer.analysis.engine import structure_and_compiled
+    result, compiled = structure_and_compiled(design)
+    yield result
+    figures = Figures()     # a separate object: phase 1's may be on screen
+    fill_result(figures, design, compiled)
+    yield figures
 
 
-def timed(analyze: Analyze, design) -> tuple[Any, float]:
+def phases(analyze: Analyze, design) -> Iterator[tuple[Any, float]]:
+    """(payload, seconds since the start) per phase of `analyze(design)`;
+    a plain function is one phase."""
     start = time.perf_counter()
-    result = analyze(design)
-    return result, time.perf_counter() - start
+    outcome = analyze(design)
+    if not inspect.isgenerator(outcome):
+        yield outcome, time.perf_counter() - start
+        return
+    for payload in outcome:
+        yield payload, time.perf_counter() - start
 
 
 def _serve(conn, nice: int = 5) -> None:
-    """Worker process main loop: (analyze, design) in, (ok, payload) out.
+    """Worker process main loop: (analyze, design) in, its phases out.
     It runs at a lower priority: on a busy two-core laptop the GUI thread
     must win the CPU, the analysis takes whatever is left."""
     _lower_priority(nice)
@@ -44,9 +74,11 @@ def _serve(conn, nice: int = 5) -> None:
         if job is None:
             return
         try:
-            conn.send((True, timed(*job)))
+            for phase in phases(*job):
+                conn.send(("phase", phase))   # phase 1 leaves before engine II
+            conn.send(("done", None))
         except Exception as err:  # report, keep serving
-            conn.send((False, f"{type(err).__name__}: {err}"))
+            conn.send(("error", f"{type(err).__name__}: {err}"))
 
 
 def _lower_priority(target: int) -> None:
@@ -104,12 +136,17 @@ class WorkerProcess:
         self._proc.kill()
         self._proc.join(0.5)          # reap it: no zombie left behind
 
-    def run(self, analyze: Analyze, design) -> tuple[Any, float]:
+    def run(self, analyze: Analyze, design) -> Iterator[tuple[Any, float]]:
+        """(payload, seconds) per phase as each arrives. Consume it to the
+        end: messages left in the pipe would answer the next job."""
         self._conn.send((analyze, design))
-        ok, payload = self._conn.recv()
-        if not ok:
-            raise RuntimeError(payload)
-        return payload
+        while True:
+            kind, payload = self._conn.recv()
+            if kind == "done":
+                return
+            if kind == "error":
+                raise RuntimeError(payload)
+            yield payload
 
     def close(self, timeout: float = 1.0) -> None:
         try:

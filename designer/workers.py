@@ -9,6 +9,15 @@ thread), with a debounce timer in front:
     thread -> one worker thread -> analyze(snapshot) -> resultReady on the GUI
     thread, only if no newer edit happened meanwhile (generation counter).
 
+Phases. One job may deliver in two phases (see `designer.worker_process`):
+`resultReady` carries the first (the structural result: colours, Problems)
+as soon as it exists, `figuresReady` the second (availability figures), then
+`completed` says the job is done and `pendingChanged(False)` follows. Every
+phase passes the same generation check, so a newer edit makes both phases of
+an older job stale, and a phase 2 can never land on a newer phase 1 (that
+newer phase 1 means a newer generation). In the thread a stale job stops
+between phases; in the process it runs on (or is killed, below).
+
 Where the analysis runs. Small designs are analysed in the worker thread: the
 analysis is pure Python, so the GUI thread gets the interpreter back at every
 switch interval (5 ms). A big design (at least `process_components`
@@ -33,19 +42,20 @@ import logging
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from designer.worker_process import (Analyze, WorkerProcess, default_analyze,
-                                     lower_thread_priority, timed)
+                                     lower_thread_priority, phases)
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
     """Lives on the GUI thread; emitting from the worker queues the call."""
-    done = Signal(int, object)
+    phase = Signal(int, int, object)    # generation, phase index, payload
+    done = Signal(int, object)          # generation, future (after all phases)
 
 
 class AnalysisScheduler(QObject):
@@ -55,9 +65,12 @@ class AnalysisScheduler(QObject):
     `analyze(design)` runs off it (it must be a module-level function so the
     worker process can receive it). Signals arrive on the GUI thread."""
 
-    resultReady = Signal(object)      # the newest AnalysisResult
-    failed = Signal(str)              # the newest analysis raised
-    pendingChanged = Signal(bool)     # True from an edit until its result
+    resultReady = Signal(object)      # phase 1 of the newest job: the result
+    figuresReady = Signal(object)     # phase 2 of the same job: its figures
+    completed = Signal()              # the newest job delivered every phase
+    failed = Signal(str)              # the newest job raised before phase 1
+    figuresFailed = Signal(str)       # ... raised after phase 1 was delivered
+    pendingChanged = Signal(bool)     # True from an edit until its last phase
 
     def __init__(self, snapshot: Callable[[], Any], analyze: Analyze = default_analyze,
                  *, debounce_ms: int = 150, process_components: int = 800,
@@ -77,15 +90,22 @@ class AnalysisScheduler(QObject):
             initializer=lower_thread_priority)
         self._process: Optional[WorkerProcess] = None
         self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
+        # Queued even from the GUI thread: a job that finishes before
+        # add_done_callback runs its callback here at once, and "done" must
+        # still arrive after the phases the worker has already posted.
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.phase.connect(self._on_phase, queued)
+        self._relay.done.connect(self._on_done, queued)
+        self._delivered = -1              # generation whose phase 1 was emitted
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self._submit)
         # Measurements, read by the status bar, the tests and the benchmark.
         self.analyses_started = 0
         self.stale_dropped = 0
         self.stale_killed = 0
-        self.last_compute_ms: Optional[float] = None
+        self.last_compute_ms: Optional[float] = None     # all phases
         self.last_total_ms: Optional[float] = None
+        self.last_phase_ms: list[float] = []   # compute to the end of each phase
         self.last_in_process = False
         self.last_submitted = 0.0       # perf_counter() when the debounce fired
 
@@ -172,6 +192,16 @@ class AnalysisScheduler(QObject):
         slow = self.last_compute_ms is not None and self.last_compute_ms > self.slow_ms
         return size >= self.process_components or slow
 
+    @Slot(int, int, object)
+    def _on_phase(self, generation: int, index: int, payload) -> None:
+        if generation != self._generation:
+            return                    # counted once, in _on_done
+        if index == 0:
+            self._delivered = generation
+            self.resultReady.emit(payload)
+        else:
+            self.figuresReady.emit(payload)
+
     @Slot(int, object)
     def _on_done(self, generation: int, future: Future) -> None:
         if future is self._queued:
@@ -183,12 +213,15 @@ class AnalysisScheduler(QObject):
         error = future.exception()
         if error is not None:
             log.warning("analysis failed: %s", error)
-            self.failed.emit(str(error) or type(error).__name__)
+            message = str(error) or type(error).__name__
+            late = self._delivered == generation     # the colours are already up
+            (self.figuresFailed if late else self.failed).emit(message)
             return
-        result, compute_s, total_s, in_process = future.result()
-        self.last_compute_ms, self.last_total_ms = compute_s * 1e3, total_s * 1e3
+        phase_s, total_s, in_process = future.result()
+        self.last_phase_ms = [t * 1e3 for t in phase_s]
+        self.last_compute_ms, self.last_total_ms = phase_s[-1] * 1e3, total_s * 1e3
         self.last_in_process = in_process
-        self.resultReady.emit(result)
+        self.completed.emit()
 
     def _set_pending(self, pending: bool) -> None:
         if pending != self._pending:
@@ -203,15 +236,24 @@ class AnalysisScheduler(QObject):
             pass
 
     def _work(self, generation: int, design, use_process: bool):
+        """Run every phase, sending each to the GUI thread as it is ready.
+        Returns (compute seconds at the end of each phase, wall seconds,
+        in process)."""
         if generation != self._generation:
             raise _Stale()
         self.analyses_started += 1
-        start = time.perf_counter()
+        start, phase_s = time.perf_counter(), []
         if use_process:
-            result, compute = self._run_in_process(generation, design)
+            steps = self._run_in_process(generation, design)
         else:
-            result, compute = timed(self._analyze, design)
-        return result, compute, time.perf_counter() - start, use_process
+            steps = phases(self._analyze, design)
+        for index, (payload, compute) in enumerate(steps):
+            phase_s.append(compute)
+            self._relay.phase.emit(generation, index, payload)
+            if not use_process and generation != self._generation:
+                steps.close()         # nobody wants engine II for this design
+                raise _Stale()
+        return phase_s, time.perf_counter() - start, use_process
 
     def _ensure_process(self) -> WorkerProcess:
         """The one worker process, started on first need (call under the lock)."""
@@ -225,12 +267,14 @@ class AnalysisScheduler(QObject):
         with self._lock:
             self._ensure_process()
 
-    def _run_in_process(self, generation: int, design) -> tuple[Any, float]:
+    def _run_in_process(self, generation: int, design) -> Iterator[tuple[Any, float]]:
+        """The phases from the process, as they arrive; always read to the
+        end, or the next job would receive this one's leftovers."""
         with self._lock:
             process = self._ensure_process()
             self._running = (generation, time.perf_counter(), process)
         try:
-            return process.run(self._analyze, design)
+            yield from process.run(self._analyze, design)
         except (EOFError, OSError):
             raise RuntimeError("the analysis process stopped unexpectedly") from None
         finally:

@@ -1,5 +1,7 @@
 """`weaklink analyze FILE --json` and the canvas agree on every example: the
-same SPOFs and cut sets, the same colours, the same figures in the status bar."""
+same SPOFs and cut sets, the same colours, the same figures in the status bar,
+once both phases of the live analysis (colours, then figures) have arrived,
+in the worker thread and in the worker process."""
 from __future__ import annotations
 
 import json
@@ -39,12 +41,21 @@ def test_there_are_examples_to_compare():
     assert len(EXAMPLE_FILES) >= 4
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name.split(".")[0])
-def test_canvas_agrees_with_the_cli(path, qtbot, tmp_path):
+CASES = [(p, "thread") for p in EXAMPLE_FILES] + [(EXAMPLE_FILES[-1], "process")]
+
+
+@pytest.mark.parametrize("path,where", CASES,
+                         ids=lambda c: c if isinstance(c, str) else c.name.split(".")[0])
+def test_canvas_agrees_with_the_cli(path, where, qtbot, tmp_path):
     expected = cli_json(path)
     design = load_design(path)
-    window, live = open_window(qtbot, tmp_path, design)
+    options = {"process_components": 1} if where == "process" else {}
+    window, live = open_window(qtbot, tmp_path, design, **options)
     try:
+        # open_window waits for `result`, set once the figures have arrived
+        assert not live.scheduler.is_pending() and live.result is live.structure
+        assert live.scheduler.last_in_process == (where == "process")
+        assert len(live.scheduler.last_phase_ms) == 2       # colours, then figures
         assert live.result.to_json() == expected           # same SPOFs, same numbers
         scene, ids = window.view.scene(), [c.id for c in design.components]
         shown = {cid: scene.item_for(cid).state for cid in ids}
@@ -59,5 +70,7 @@ def test_canvas_agrees_with_the_cli(path, qtbot, tmp_path):
         assert bar.availability.text() == F.format_availability(AsResult(expected))
         assert bar.downtime.text() == F.format_downtime(expected["downtime_minutes_per_year"])
         assert bar.spofs.text() == F.format_spofs(len(expected["spofs"]))
+        assert bar.nines.text() == F.format_nines(AsResult(expected))
+        assert not bar.pending.isVisible() and bar.availability.isEnabled()
     finally:
         close_window(window, live)

@@ -24,6 +24,16 @@ def held_when_one_uplink(design):
     return default_analyze(design)
 
 
+def figures_held_when_one_uplink(design):
+    """The real analysis; its phase 2 held back for the design with uplink-2
+    deleted (the colours of that design are delivered)."""
+    steps = default_analyze(design)
+    yield next(steps)
+    if "uplink-2" not in design.by_id:
+        HOLD.wait(10)
+    yield from steps
+
+
 @pytest.fixture
 def win(qtbot, tmp_path):
     window, live = open_window(qtbot, tmp_path, two_uplinks())
@@ -42,8 +52,8 @@ def test_removing_the_last_redundancy_turns_the_survivor_red(win, qtbot):
     window.document.delete(["uplink-2"])
     assert live.figures.pending.isVisible()              # "Analysing…"
     qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=5000)
-    assert live.figures.spofs.text() == "4 SPOFs"
-    assert not live.figures.pending.isVisible()
+    assert live.figures.spofs.text() == "4 SPOFs"       # with the colours
+    qtbot.waitUntil(lambda: not live.figures.pending.isVisible(), timeout=5000)
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: state(window, "uplink-1") is State.CUT2, timeout=5000)
 
@@ -131,4 +141,43 @@ def test_a_big_design_is_analysed_in_the_worker_process(qtbot, tmp_path):
         qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=10000)
         assert live.scheduler.process_pid() == pid          # started once, reused
     finally:
+        close_window(window, live)
+
+
+def test_colours_arrive_before_the_figures_of_the_same_job(win, qtbot):
+    window, live = win
+    seen = []
+    live.coloursApplied.connect(lambda r: seen.append(
+        ("colours", state(window, "uplink-1"), live.figures.pending.isVisible())))
+    live.applied.connect(lambda r: seen.append(("figures", r is live.structure)))
+    window.document.delete(["uplink-2"])
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    # colours painted while the availability still said "Analysing…"; then
+    # the figures of that very result
+    assert seen == [("colours", State.SPOF, True), ("figures", True)]
+    assert not live.figures.pending.isVisible()
+    assert live.result.availability is not None and live.result.spofs[1].id == "uplink-1"
+
+
+def test_a_stale_phase_two_is_dropped_after_a_newer_edit(qtbot, tmp_path):
+    HOLD.clear()
+    window, live = open_window(qtbot, tmp_path, two_uplinks(),
+                               analyze=figures_held_when_one_uplink, debounce_ms=20)
+    try:
+        before = live.figures.availability.text()
+        shown = []
+        live.applied.connect(lambda r: shown.append([s.id for s in r.spofs]))
+        window.document.delete(["uplink-2"])             # phase 1 arrives, 2 is held
+        qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=5000)
+        assert live.figures.pending.isVisible()
+        window.document.undo_stack.undo()                # newer: two uplinks again
+        HOLD.set()                                       # the stale phase 2 finishes
+        qtbot.waitUntil(lambda: not live.scheduler.is_pending(), timeout=5000)
+        qtbot.waitUntil(lambda: live.scheduler.stale_dropped >= 1, timeout=5000)
+        assert state(window, "uplink-1") is State.CUT2
+        assert shown == [["dc", "web", "nginx"]]         # only the newest job completed
+        assert live.figures.availability.text() == before
+        assert live.result is live.structure
+    finally:
+        HOLD.set()
         close_window(window, live)

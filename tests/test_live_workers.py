@@ -57,6 +57,20 @@ def long_analyze(design):
     return fake_analyze(design)
 
 
+def two_phase_analyze(design):
+    """Like the real engine: a structural phase, then figures; version 1's
+    figures wait for GATE."""
+    yield dict(fake_analyze(design), phase=1)
+    if design.version == 1:
+        GATE.wait(5)
+    yield dict(fake_analyze(design), phase=2)
+
+
+def failing_figures_analyze(design):
+    yield dict(fake_analyze(design), phase=1)
+    raise ValueError("Monte Carlo diverged")
+
+
 def failing_analyze(design):
     raise ValueError("no entry point")
 
@@ -99,7 +113,7 @@ def test_result_arrives_on_gui_thread_after_debounce(make, qtbot):
     qtbot.waitUntil(lambda: bool(results), timeout=3000)
     assert results[0]["version"] == 1
     assert results[0]["thread"] != threading.get_ident()   # computed off the GUI thread
-    assert not sched.is_pending()
+    qtbot.waitUntil(lambda: not sched.is_pending(), timeout=3000)  # with `completed`
 
 
 def test_twenty_rapid_edits_cause_one_analysis(make, qtbot):
@@ -219,3 +233,51 @@ def test_shutdown_stops_delivery_and_the_process(make, qtbot):
     assert not proc.alive()
     sched.schedule()                          # harmless after shutdown
     assert not sched.is_pending()
+
+
+def _record_phases(sched) -> list[tuple]:
+    events = []
+    sched.resultReady.connect(lambda r: events.append(("colours", r["version"],
+                                                       sched.is_pending())))
+    sched.figuresReady.connect(lambda r: events.append(("figures", r["version"])))
+    sched.completed.connect(lambda: events.append(("done", sched.is_pending())))
+    return events
+
+
+@pytest.mark.parametrize("where", [dict(), dict(size=50, process_components=10)],
+                         ids=["thread", "process"])
+def test_one_job_delivers_colours_then_figures(make, qtbot, where):
+    GATE.set()
+    editor, sched, results = make(two_phase_analyze, debounce_ms=10, **where)
+    events = _record_phases(sched)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: len(events) == 3, timeout=20000)
+    assert events == [("colours", 1, True), ("figures", 1), ("done", False)]
+    assert [r["phase"] for r in results] == [1]
+    assert len(sched.last_phase_ms) == 2 and sched.last_in_process == bool(where)
+    assert sched.last_phase_ms[0] <= sched.last_phase_ms[1] == sched.last_compute_ms
+
+
+def test_a_stale_phase_two_is_dropped_after_a_newer_edit(make, qtbot):
+    GATE.clear()
+    editor, sched, results = make(two_phase_analyze, debounce_ms=10)
+    events = _record_phases(sched)
+    editor.edit(sched)                        # version 1: phase 2 held
+    qtbot.waitUntil(lambda: bool(events), timeout=3000)
+    editor.edit(sched)                        # version 2 makes both phases stale
+    GATE.set()                                # version 1's figures finish now
+    qtbot.waitUntil(lambda: ("done", False) in events, timeout=3000)
+    qtbot.waitUntil(lambda: sched.stale_dropped == 1, timeout=3000)
+    assert events == [("colours", 1, True), ("colours", 2, True), ("figures", 2),
+                      ("done", False)]
+
+
+def test_a_failure_after_the_colours_fails_only_the_figures(make, qtbot):
+    editor, sched, results = make(failing_figures_analyze, debounce_ms=10)
+    errors, late = [], []
+    sched.failed.connect(errors.append)
+    sched.figuresFailed.connect(late.append)
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(late), timeout=3000)
+    assert "Monte Carlo diverged" in late[0] and not errors
+    assert [r["phase"] for r in results] == [1] and not sched.is_pending()

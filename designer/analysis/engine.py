@@ -27,11 +27,18 @@ class DrillState:
 
 
 def analyze(design: Design) -> AnalysisResult:
-    with collector_paused():
-        compiled = compile_design(design)
-        result = analyze_structure(design, compiled)
+    result, compiled = structure_and_compiled(design)
     fill_result(result, design, compiled)   # engine II: availability, importance
     return result
+
+
+def structure_and_compiled(design: Design) -> tuple[AnalysisResult, Compiled]:
+    """Engine I's result and the compiled design it used, so that engine II
+    (`fill_result`) can follow on it without compiling again: the live canvas
+    shows the colours before the availability figures are computed."""
+    with collector_paused():
+        compiled = compile_design(design)
+        return analyze_structure(design, compiled), compiled
 
 
 @contextmanager

@@ -4,6 +4,10 @@ monthly running cost (resolved like the analysis: the component's own
 figure, the design's override for the kind, else the defaults table);
 "Analysing…" while a newer result is on its way.
 
+Two steps per analysis: the SPOF count and the cost come with the colours
+(`set_structure`, engine I), the availability later (`set_availability`,
+engine II); until then "Analysing…" stays and the old availability is grey.
+
 Never a number without its method (ANALYSIS.md 4): an exact figure says
 "exact", a sampled one shows its confidence interval. Stale figures stay
 visible but greyed while the next result is pending, so the bar does not
@@ -125,17 +129,34 @@ class FiguresBar(QWidget):
             label.setEnabled(not pending)
 
     def set_result(self, result, design) -> None:
-        self.availability.setText(format_availability(result))
-        self.availability.setToolTip(format_interval(result) or
-                                     "computed exactly from the structure function")
-        self.nines.setText(format_nines(result))
-        self.downtime.setText(format_downtime(result.downtime_minutes_per_year))
+        self.set_structure(result, design)
+        self.set_availability(result)
+
+    def set_structure(self, result, design) -> None:
+        """Engine I's figures: current at once, the availability stays grey."""
         self.spofs.setText(format_spofs(len(result.spofs)))
         self.spofs.setStyleSheet("font-weight: bold;" if result.spofs else "")
         total, defaults = monthly_cost(design)
         currency = design.settings.currency
         self.cost.setText(format_cost(total, currency))
         self.cost.setToolTip(cost_tooltip(total, defaults, currency))
+        self.spofs.setEnabled(True)
+        self.cost.setEnabled(True)
+
+    def set_availability(self, result) -> None:
+        self.availability.setText(format_availability(result))
+        self.availability.setToolTip(format_interval(result) or
+                                     "computed exactly from the structure function")
+        self.nines.setText(format_nines(result))
+        self.downtime.setText(format_downtime(result.downtime_minutes_per_year))
+        self.set_pending(False)
+
+    def set_availability_failed(self, message: str) -> None:
+        """Engine II failed after the colours were shown: they stay."""
+        self.availability.setText("Availability failed")
+        self.availability.setToolTip(message)
+        self.nines.setText("")
+        self.downtime.setText("")
         self.set_pending(False)
 
     def set_failed(self, message: str) -> None:
