@@ -1,6 +1,6 @@
 """Failure drill, for workshops: click components to fail them (click again to
 restore); everything that goes down as a consequence is shown down, and a
-banner over the canvas says whether the system is still up and which entry
+banner above the canvas (see drill_banner) says whether the system is still up and which entry
 points still answer. Reset restores all; leaving the mode gives the canvas
 back to the analysis colours.
 
@@ -15,17 +15,14 @@ are forgotten.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional
+from typing import Callable, Optional
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Signal
 
-from designer import style
+from designer.drill_banner import SHOW_DOWN, DrillBanner, detail_text  # noqa: F401
 from designer.model.kinds import NEVER_FAIL
 from designer.panels.problems import names_of
 from designer.style import State
-
-SHOW_DOWN = 8      # names listed in the banner; the rest are counted
 
 
 class CompiledDrill:
@@ -67,82 +64,6 @@ def drill_states(view: DrillView, ids) -> dict[str, State]:
     states.update({cid: State.DRILL_DOWN for cid in view.down if cid in states})
     states.update({cid: State.DRILL_FAILED for cid in view.failed if cid in states})
     return states
-
-
-class DrillBanner(QFrame):
-    """The "System UP / DOWN" card floating at the top of the canvas."""
-
-    resetClicked = Signal()
-    exitClicked = Signal()
-
-    def __init__(self, host: QWidget) -> None:
-        super().__init__(host)
-        self.setObjectName("drillBanner")
-        self.setAutoFillBackground(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.headline = QLabel(self)
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
-        self.hint = QLabel(self)       # why a click did nothing
-        self.hint.setWordWrap(True)
-        self.hint.hide()
-        reset, leave = QPushButton("Reset drill", self), QPushButton("Exit drill", self)
-        reset.clicked.connect(self.resetClicked)
-        leave.clicked.connect(self.exitClicked)
-        self.reset_button = reset
-        text = QVBoxLayout()
-        text.addWidget(self.headline)
-        text.addWidget(self.detail)
-        text.addWidget(self.hint)
-        row = QHBoxLayout(self)
-        row.addLayout(text, 1)
-        row.addWidget(reset)
-        row.addWidget(leave)
-        host.installEventFilter(self)
-        self.hide()
-
-    def show_view(self, view: DrillView, names: Mapping[str, str]) -> None:
-        self.hint.hide()
-        up = view.system_up
-        color = style.state_style(State.PROTECTED if up else State.SPOF).border
-        self.headline.setText(f"System {'UP' if up else 'DOWN'}")
-        font = self.headline.font()
-        font.setPointSizeF(18 * style.presentation_scale())
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.headline.setStyleSheet(f"color: {color.name()};")
-        self.setStyleSheet(f"#drillBanner {{ background-color: palette(window); "
-                           f"border: 3px solid {color.name()}; border-radius: 6px; }}")
-        self.detail.setText(detail_text(view, names))
-        self.reset_button.setEnabled(bool(view.failed))
-        self._place()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._place()
-        return False
-
-    def _place(self) -> None:
-        host = self.parentWidget()
-        width = min(640, max(320, host.width() - 40))
-        self.setFixedWidth(width)
-        self.adjustSize()
-        self.move((host.width() - width) // 2, 12)
-        self.raise_()
-
-
-def detail_text(view: DrillView, names: Mapping[str, str]) -> str:
-    name = lambda cid: names.get(cid, cid)  # noqa: E731
-    failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
-    entries = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}"
-                        for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
-    lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
-    if view.down:
-        down = sorted(name(c) for c in view.down)
-        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
-        lines.append(f"Down as a consequence ({len(down)}): "
-                     f"{', '.join(down[:SHOW_DOWN])}{more}")
-    return "\n".join(lines)
 
 
 class DrillController(QObject):
@@ -197,9 +118,8 @@ class DrillController(QObject):
             return
         comp = self._document.component(cid)
         if comp.kind in NEVER_FAIL:    # the Internet, tiers, segments, notes
-            self.banner.hint.setText(f"{comp.kind.title} “{comp.name}” never fails by "
-                                     "itself: fail what it stands on instead.")
-            self.banner.hint.show()
+            self.banner.show_hint(f"{comp.kind.title} “{comp.name}” never fails by "
+                                  "itself: fail what it stands on instead.")
             return
         self._failed.symmetric_difference_update({cid})
         self._refresh()

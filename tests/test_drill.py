@@ -10,7 +10,7 @@ from designer.io import load_design
 from designer.style import State
 
 from .live_support import close_window, open_window
-from .window_helpers import MONOLITH
+from .window_helpers import MONOLITH, THREE_TIER
 
 
 @pytest.fixture
@@ -40,6 +40,8 @@ def test_failing_the_only_uplink_takes_the_system_down_and_reset_restores(win, q
     live.drill_action.trigger()
     assert drill.is_active() and banner.isVisible()
     assert banner.headline.text() == "System UP"
+    big = banner.headline.fontInfo().pointSizeF()                # for a projector
+    assert banner.headline.fontInfo().bold() and big >= 1.5 * banner.detail.fontInfo().pointSizeF()
     assert state(window, "uplink-a") is State.NORMAL       # analysis colours put away
     click(qtbot, window.view, "uplink-a")
     assert state(window, "uplink-a") is State.DRILL_FAILED
@@ -103,3 +105,43 @@ def test_what_never_fails_cannot_be_failed(win, qtbot):
     assert live.drill.banner.hint.isVisible()
     click(qtbot, window.view, "switch-1")                  # a real failure clears the hint
     assert not live.drill.banner.hint.isVisible()
+
+
+def on_screen_rects(view):
+    """Each component item's rectangle as drawn, in the view's coordinates
+    (the banner's), clipped to the viewport."""
+    port = view.viewport().geometry()
+    rects = {}
+    for item in view.scene().component_items():
+        drawn = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        rects[item.cid] = drawn.translated(port.topLeft()).intersected(port)
+    return rects
+
+
+def test_the_banner_never_covers_the_fitted_design(qtbot, tmp_path):
+    window, live = open_window(qtbot, tmp_path, load_design(THREE_TIER))
+    try:
+        view, banner = window.view, live.drill.banner
+        view.fit_all()
+        live.drill_action.trigger()
+        live.drill.toggle("sw-web")
+        qtbot.waitUntil(lambda: banner.isVisible() and view.viewportMargins().top() > 0)
+        assert banner.headline.text() == "System DOWN"
+        for size in ((1200, 800), (900, 650), (1500, 900)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda: view.viewportMargins().top() >= banner.height())
+            view.fit_all()
+            port = view.viewport().geometry()
+            rects = on_screen_rects(view)
+            assert port.contains(rects["internet"])           # the top row is on screen
+            assert not rects["internet"].isEmpty()
+            covered = [cid for cid, r in rects.items() if r.intersects(banner.geometry())]
+            assert covered == []
+            assert banner.geometry().top() >= 0 and banner.width() <= max(port.width(), 200)
+            assert banner.geometry().bottom() < port.top()
+        qtbot.keyClick(view, Qt.Key.Key_Escape)                # leaving gives the strip back
+        qtbot.waitUntil(lambda: not banner.isVisible())
+        assert view.viewportMargins().top() == 0
+        assert view.viewport().geometry().top() == view.contentsRect().top()
+    finally:
+        close_window(window, live)

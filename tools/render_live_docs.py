@@ -54,7 +54,12 @@ def _open(app, window, analysis, name: str) -> None:
     window.document.load(load_design(ROOT / "examples" / f"{name}.weaklink.json"))
     _wait(app, lambda: analysis.result is not None and not analysis.scheduler.is_pending())
     window.view.fit_all()
-    app.processEvents()
+    # The Overview redraws lazily (at least 300 ms after a change, in slices):
+    # give it time so each picture shows its own design there too.
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def _save(image, name: str) -> None:
