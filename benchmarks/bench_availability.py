@@ -8,24 +8,13 @@ components in 200 ms, 5,000 in 1 s.
 """
 from __future__ import annotations
 
-import statistics
-import time
-
+from benchmarks import RUNS, median_seconds
 from benchmarks.generate import generate
 from designer.analysis.availability import design_availability
 from designer.analysis.structure import compile_design
 
 SIZES = (100, 300, 500, 1000, 2000, 5000)
-RUNS = 5
 
-
-def _median(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -34,7 +23,7 @@ def main() -> None:
         design = generate(size)
         compiled = compile_design(design)
         found = design_availability(design, compiled)
-        seconds = _median(lambda: design_availability(design, compiled))
+        seconds = median_seconds(lambda: design_availability(design, compiled))
         per_component = seconds / size
         base = base or per_component
         detail = (f"{found.bdd_nodes:,} BDD nodes" if found.method == "exact" else

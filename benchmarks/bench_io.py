@@ -5,26 +5,15 @@ parse + migrate + validate (load), and serialise + atomic write (save).
 """
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
-from typing import Callable
 
+from benchmarks import RUNS, median_seconds
 from benchmarks.generate import generate
 from designer.io import load_design, save_design
 
 SIZES = (100, 1000, 5000)
-RUNS = 5
 
-
-def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
