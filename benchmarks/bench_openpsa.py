@@ -10,16 +10,15 @@ finish is reported and the rest still run).
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchmarks import RUNS, median_seconds
 
 OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
 LIMIT_SECONDS = 10.0      # the target per tree
 GIVE_UP_SECONDS = 60.0    # a slower tree is reported as not finished
-RUNS = 5
 SCRAM_BAOBAB1 = 0.16
 
 _ONE_TREE = """
@@ -37,14 +36,6 @@ print(json.dumps(dict(p=found.value, method=found.method, seconds=time.perf_coun
 """
 
 
-def _median(action) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
 
 def baobab1() -> None:
     from designer.analysis.availability import analyse
@@ -52,8 +43,8 @@ def baobab1() -> None:
     from designer.cli.fta import fault_tree_report
     files = [OPENPSA / "input/Baobab/baobab1.xml", OPENPSA / "input/Baobab/baobab1-basic-events.xml"]
     load_fault_tree(*files)   # warm the imports
-    exact = _median(lambda: analyse(*_parts(load_fault_tree(*files)), failure_polarity=True))
-    full = _median(lambda: fault_tree_report(load_fault_tree(*files), None))
+    exact = median_seconds(lambda: analyse(*_parts(load_fault_tree(*files)), failure_polarity=True))
+    full = median_seconds(lambda: fault_tree_report(load_fault_tree(*files), None))
     print(f"openpsa baobab1: P(top) with importance {exact:.3f} s, full fta report "
           f"(46,188 cut sets) {full:.3f} s, median of {RUNS}; SCRAM publishes {SCRAM_BAOBAB1} s")
 

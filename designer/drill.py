@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, Signal
 
-from designer.drill_banner import SHOW_DOWN, DrillBanner, detail_text  # noqa: F401
+from designer.drill_banner import DrillBanner
 from designer.model.kinds import NEVER_FAIL
 from designer.panels.problems import names_of
 from designer.style import State

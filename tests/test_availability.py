@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from designer.analysis.availability import MINUTES_PER_YEAR, analyse, design_availability
 from designer.analysis.figures import availabilities
 from designer.analysis.mef import load_fault_tree
-from designer.analysis.mef_export import write_design_mef
 from designer.analysis.structure import compile_design
 from designer.cli import cli
 from designer.model import Design
@@ -57,20 +56,21 @@ larger_designs = designs.filter(lambda d: MAX_FAILABLE < len(Oracle(d).failable)
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(small_designs, st.randoms(use_true_random=False))
 def test_availability_equals_full_enumeration_of_failure_states(design, rng):
-    design = with_random_availabilities(design, rng)
-    found = design_availability(design)
-    assert found.method == "exact"
-    assert found.value == pytest.approx(oracle_availability(design), abs=1e-12)
+    found = _assert_exact_equals_enumeration(with_random_availabilities(design, rng))
     assert found.downtime_minutes_per_year == pytest.approx((1 - found.value) * MINUTES_PER_YEAR)
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 @given(larger_designs, st.randoms(use_true_random=False))
 def test_availability_equals_enumeration_up_to_sixteen_failable_components(design, rng):
-    design = with_random_availabilities(design, rng)
+    _assert_exact_equals_enumeration(with_random_availabilities(design, rng))
+
+
+def _assert_exact_equals_enumeration(design: Design):
     found = design_availability(design)
     assert found.method == "exact"
     assert found.value == pytest.approx(oracle_availability(design), abs=1e-12)
+    return found
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))

@@ -3,7 +3,6 @@ shortcuts, palette click-to-place, find, dark mode, closing with
 unsaved changes, and the public surface the live analysis builds on."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,23 +13,14 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel
 from designer import style, theme
 from designer.mainwindow import MainWindow
 from designer.model import Kind
-from tests.window_helpers import MONOLITH, THREE_TIER, FakePrompts, temp_settings
+from tests.window_helpers import MONOLITH, FakePrompts, open_three_tier, temp_settings
 
 Std = QKeySequence.StandardKey
 
 
 @pytest.fixture
 def window(qtbot, qapp, tmp_path):
-    theme.setup(qapp, False)
-    prompts = FakePrompts()
-    win = MainWindow(temp_settings(tmp_path), prompts)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    copy = tmp_path / "three-tier.weaklink.json"
-    shutil.copy(THREE_TIER, copy)
-    assert win.files.open_now(copy)
+    win = open_three_tier(qtbot, qapp, tmp_path)
     yield win
     theme.apply(False)
 

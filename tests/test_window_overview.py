@@ -5,30 +5,19 @@ drawn per change), not at all while the dock is hidden, and scrolling the
 main view moves the rectangle without redrawing the picture."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from designer import style, theme
-from designer.mainwindow import MainWindow
 from designer.panels.minimap import REFRESH_MS
 from designer.style import State
-from tests.window_helpers import THREE_TIER, FakePrompts, temp_settings
+from tests.window_helpers import open_three_tier
 
 
 @pytest.fixture
 def window(qtbot, qapp, tmp_path):
-    theme.setup(qapp, False)
-    win = MainWindow(temp_settings(tmp_path), FakePrompts())
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    copy = tmp_path / "three-tier.weaklink.json"
-    shutil.copy(THREE_TIER, copy)
-    assert win.files.open_now(copy)
+    win = open_three_tier(qtbot, qapp, tmp_path)
     win.docks["overview"].raise_()
     win.view.set_zoom(4.0)                   # the view's rectangle: small, at the top
     win.view.center_on_ids(["internet"])

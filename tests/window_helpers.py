@@ -47,3 +47,23 @@ class FakePrompts:
 
 def temp_settings(tmp_path: Path) -> AppSettings:
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def open_three_tier(qtbot, qapp, tmp_path: Path, prompts: "FakePrompts | None" = None):
+    """A shown main window (light theme) with a copy of the three-tier example
+    open from tmp_path, so saves never touch the bundled file."""
+    import shutil
+
+    from designer import theme
+    from designer.mainwindow import MainWindow
+
+    theme.setup(qapp, False)
+    win = MainWindow(temp_settings(tmp_path), prompts or FakePrompts())
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    copy = tmp_path / "three-tier.weaklink.json"
+    shutil.copy(THREE_TIER, copy)
+    assert win.files.open_now(copy)
+    return win
