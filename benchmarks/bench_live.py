@@ -66,10 +66,10 @@ class Ticker:
 
 
 def open_window(app, scratch: Path):
-    from designer import live
-    from designer.dialogs import HeadlessPrompts
-    from designer.mainwindow import MainWindow
-    from designer.settings import AppSettings
+    from designer.live import controller as live
+    from designer.shell.dialogs import HeadlessPrompts
+    from designer.shell.mainwindow import MainWindow
+    from designer.shell.settings import AppSettings
 
     settings = AppSettings(QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, HeadlessPrompts())

@@ -58,8 +58,8 @@ def _application():
 
 
 def _interactive(app, file: str | None, size: tuple[int, int]) -> int:
-    from designer import theme
-    from designer.settings import AppSettings
+    from designer.look import theme
+    from designer.shell.settings import AppSettings
 
     settings = AppSettings()
     theme.setup(app, settings.dark())
@@ -75,8 +75,9 @@ def start(file: str | None, settings, prompts=None, state_dir: Path | None = Non
     """Build and show the editor: window, live analysis, layout, FILE, the
     recovery journal and the offer of any journal a crash left behind.
     Returns the window (its journal is `window.journal`)."""
-    from designer import live, recovery
-    from designer.mainwindow import MainWindow
+    from designer.live import controller as live
+    from designer.shell import recovery
+    from designer.shell.mainwindow import MainWindow
 
     window = MainWindow(settings, prompts)
     live.attach(window)
@@ -101,10 +102,11 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from designer import live, theme
-    from designer.dialogs import HeadlessPrompts
-    from designer.mainwindow import MainWindow
-    from designer.settings import AppSettings
+    from designer.live import controller as live
+    from designer.look import theme
+    from designer.shell.dialogs import HeadlessPrompts
+    from designer.shell.mainwindow import MainWindow
+    from designer.shell.settings import AppSettings
 
     scratch_dir = tempfile.TemporaryDirectory(prefix="weaklink-shot-")
     # A fresh layout: the user's saved preferences must not change the picture.

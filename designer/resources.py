@@ -69,7 +69,7 @@ def icon_names() -> list[str]:
 
 @lru_cache(maxsize=None)
 def icon_svg(kind: Kind | str, dark: bool = False) -> bytes:
-    from designer.palettes import DARK, LIGHT  # colour data only; no cycle
+    from designer.look.palettes import DARK, LIGHT  # colour data only; no cycle
 
     source = resource_path("icons", f"{_name(kind)}.svg").read_bytes()
     color = (DARK if dark else LIGHT).icon.name().encode()

@@ -2,8 +2,8 @@
 redundancy is a pair of ISP uplinks, and a main window with live analysis."""
 from __future__ import annotations
 
-from designer.live import attach
-from designer.mainwindow import MainWindow
+from designer.live.controller import attach
+from designer.shell.mainwindow import MainWindow
 from designer.model import Component as C, Design, Kind, Link, LinkKind
 
 from .window_helpers import FakePrompts, temp_settings

@@ -4,7 +4,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from designer.style import LOD_CHIPS, LOD_LABELS
+from designer.look.style import LOD_CHIPS, LOD_LABELS
 from tests.canvas_support import center, drag, make_view
 
 

@@ -2,10 +2,10 @@
 container holding a SPOF shows a badge on its header, the blast radius
 highlights, the drill tool reports clicks without editing, and the palette
 switches between light and dark."""
-from designer import style
+from designer.look import style
 from designer.canvas.items import ComponentItem
 from designer.model import Kind
-from designer.style import State
+from designer.look.style import State
 from tests.canvas_support import center, make_view, press, release
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from designer.io import load_design
-from designer.style import State
+from designer.look.style import State
 
 from .live_support import close_window, open_window
 from .window_helpers import MONOLITH, THREE_TIER

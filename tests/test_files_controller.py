@@ -7,7 +7,7 @@ import json
 import pytest
 
 from designer.document import Document
-from designer.files import FileController, templates
+from designer.shell.files import FileController, templates
 from designer.io import LoadError, load_design
 from tests.window_helpers import MONOLITH, THREE_TIER, FakePrompts, temp_settings
 

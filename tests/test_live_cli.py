@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from designer.cli import cli
 from designer.io import load_design
-from designer.overlay import states_for
+from designer.live.overlay import states_for
 from designer.panels import figures as F
 from designer.panels.problems import IDS, names_of
 

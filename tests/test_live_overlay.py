@@ -9,8 +9,8 @@ from designer.analysis.result import AnalysisResult, Spof
 from designer.canvas.scene import CanvasScene
 from designer.document import Document
 from designer.io import load_design
-from designer.overlay import Overlay, states_for
-from designer.style import State
+from designer.live.overlay import Overlay, states_for
+from designer.look.style import State
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

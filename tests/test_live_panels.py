@@ -8,7 +8,7 @@ from designer.analysis.result import AnalysisResult, Note, Spof
 from designer.model import Component, Design, Kind, Settings
 from designer.panels import figures as F
 from designer.panels.problems import IDS, ProblemsPanel, names_of
-from designer.style import State
+from designer.look.style import State
 
 NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",
          "sw-1": "Switch 1", "sw-2": "Switch 2", "srv-1": "Server 1"}
@@ -149,7 +149,7 @@ def test_cost_uses_the_defaults_table_where_no_price_is_set(qtbot):
 
 
 def test_badge_icons_follow_the_palette(panel):
-    from designer import style
+    from designer.look import style
     def near(a, b):
         return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
                    abs(a.blue() - b.blue())) <= 6

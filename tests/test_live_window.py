@@ -9,8 +9,8 @@ import threading
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from designer.style import State
-from designer.worker_process import default_analyze
+from designer.look.style import State
+from designer.live.worker_process import default_analyze
 
 from .live_support import close_window, open_window, two_uplinks
 

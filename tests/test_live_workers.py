@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
-from designer.workers import AnalysisScheduler
+from designer.live.workers import AnalysisScheduler
 
 GATE = threading.Event()
 

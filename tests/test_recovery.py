@@ -8,9 +8,9 @@ import textwrap
 
 import pytest
 
-from designer import recovery
+from designer.shell import recovery
 from designer.document import Document
-from designer.files import FileController
+from designer.shell.files import FileController
 from designer.io import load_design
 from tests.window_helpers import MONOLITH, THREE_TIER, FakePrompts, temp_settings
 
@@ -75,7 +75,7 @@ def _crash_after_journal(state_dir, source, label) -> None:
         import os, sys
         from PySide6.QtCore import QCoreApplication
         app = QCoreApplication([])
-        from designer import recovery
+        from designer.shell import recovery
         from designer.io import load_design
         design = load_design({str(THREE_TIER)!r})
         first = design.components[0].model_copy(update={{"label": {label!r}}})
@@ -144,7 +144,7 @@ def test_locks_of_dead_sessions_without_a_journal_are_swept(qtbot, tmp_path):
         import os
         from PySide6.QtCore import QCoreApplication
         app = QCoreApplication([])
-        from designer import recovery
+        from designer.shell import recovery
         journal = recovery.Journal({str(state)!r})
         os._exit(9)
     """)

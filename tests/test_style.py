@@ -8,10 +8,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontInfo, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
-from designer import legend, resources, style
+from designer import resources
+from designer.look import legend
+from designer.look import style
 from designer.model.component import LinkKind, Trust
 from designer.model.kinds import CONTAINERS, Kind
-from designer.style import State
+from designer.look.style import State
 
 
 @pytest.fixture(autouse=True)

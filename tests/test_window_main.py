@@ -10,8 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel
 
-from designer import style, theme
-from designer.mainwindow import MainWindow
+from designer.look import style
+from designer.look import theme
+from designer.shell.mainwindow import MainWindow
 from designer.model import Kind
 from tests.window_helpers import MONOLITH, FakePrompts, open_three_tier, temp_settings
 
@@ -196,7 +197,7 @@ def test_layout_and_preferences_survive_a_restart(qtbot, tmp_path):
 
 
 def test_help_lists_the_real_shortcuts_and_shows_the_guide(qtbot, window):
-    from designer.help import GuideDialog, shortcut_rows
+    from designer.shell.help import GuideDialog, shortcut_rows
 
     rows = dict(shortcut_rows(window.actions.all))
     assert rows["Undo"] == QKeySequence(Std.Undo).toString(QKeySequence.SequenceFormat.NativeText)

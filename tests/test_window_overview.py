@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
-from designer import style, theme
+from designer.look import style
+from designer.look import theme
 from designer.panels.minimap import REFRESH_MS
-from designer.style import State
+from designer.look.style import State
 from tests.window_helpers import open_three_tier
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 
 from designer import app as weaklink_app
-from designer import recovery, theme
+from designer.shell import recovery
+from designer.look import theme
 from designer.io import load_design
 from tests.window_helpers import MONOLITH, THREE_TIER, FakePrompts, temp_settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from designer.settings import AppSettings
+from designer.shell.settings import AppSettings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 THREE_TIER = EXAMPLES / "three-tier.weaklink.json"
@@ -54,8 +54,8 @@ def open_three_tier(qtbot, qapp, tmp_path: Path, prompts: "FakePrompts | None" =
     open from tmp_path, so saves never touch the bundled file."""
     import shutil
 
-    from designer import theme
-    from designer.mainwindow import MainWindow
+    from designer.look import theme
+    from designer.shell.mainwindow import MainWindow
 
     theme.setup(qapp, False)
     win = MainWindow(temp_settings(tmp_path), prompts or FakePrompts())

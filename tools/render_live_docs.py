@@ -32,10 +32,11 @@ def _wait(app: QApplication, done, seconds: float = 60.0) -> None:
 
 
 def _window(app: QApplication, scratch: Path, dark: bool = False):
-    from designer import live, theme
-    from designer.dialogs import HeadlessPrompts
-    from designer.mainwindow import MainWindow
-    from designer.settings import AppSettings
+    from designer.live import controller as live
+    from designer.look import theme
+    from designer.shell.dialogs import HeadlessPrompts
+    from designer.shell.mainwindow import MainWindow
+    from designer.shell.settings import AppSettings
 
     theme.setup(app, dark=dark)
     settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))

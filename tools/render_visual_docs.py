@@ -11,7 +11,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from designer import legend, resources, style
+from designer import resources
+from designer.look import legend
+from designer.look import style
 
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
 SIZES = (16, 32, 64)

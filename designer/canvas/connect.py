@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 
-from designer import style
+from designer.look import style
 from designer.model import DesignError, Link, LinkKind
 from designer.model.rules import check_link
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
-from designer import style
+from designer.look import style
 from designer.model import Kind, Trust
-from designer.style import Detail, State, TextRole
+from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
 from .items import ComponentItem, DeviceItem, elided, icon_item, rounded

@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem,
                                QGraphicsSimpleTextItem)
 
-from designer import style
-from designer.style import State, TextRole
+from designer.look import style
+from designer.look.style import State, TextRole
 
 if TYPE_CHECKING:
     from .items import ComponentItem

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
 
-from designer import style
+from designer.look import style
 from designer.model import Kind
-from designer.style import TextRole
+from designer.look.style import TextRole
 
 ICON = 22.0          # icon size in scene units; rendered at 2x for crisp zoom
 _metrics: dict[TextRole, QFontMetricsF] = {}

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from designer import style
+from designer.look import style
 from designer.model import DesignError
 
 from . import geometry as G

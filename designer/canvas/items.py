@@ -13,9 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsTextItem
 
-from designer import style
+from designer.look import style
 from designer.model import Component
-from designer.style import Detail, State, TextRole
+from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
 from .decor import Decor

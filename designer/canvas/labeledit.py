@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from designer import style
+from designer.look import style
 
 from .items import ComponentItem
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem
 
-from designer import style
+from designer.look import style
 from designer.model import Link, LinkKind
-from designer.style import Detail, State, TextRole
+from designer.look.style import Detail, State, TextRole
 
 from .geometry import anchored_line
 

@@ -10,7 +10,7 @@ from typing import Iterable
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QWheelEvent
 
-from designer import style
+from designer.look import style
 
 from . import geometry as G
 

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QRectF
 
-from designer import style
+from designer.look import style
 
 from . import geometry as G
 from .containers import TierItem

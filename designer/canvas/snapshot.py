@@ -46,7 +46,7 @@ def example_view(name: str, size=(1400, 900)):
 def main(out: Path = ROOT / "docs" / "images") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from designer import style
+    from designer.look import style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from designer import style
-from designer.style import Detail, State
+from designer.look import style
+from designer.look.style import Detail, State
 
 from .drawing import follow_style
 

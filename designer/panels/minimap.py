@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 
-from designer import style
+from designer.look import style
 
 from .overview_draw import Drawing, fit_scale
 

@@ -20,9 +20,9 @@ from typing import Iterator
 from PySide6.QtCore import QLineF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-from designer import style
+from designer.look import style
 from designer.model import Kind
-from designer.style import State
+from designer.look.style import State
 
 _SKIP = frozenset({Kind.PSU, Kind.NIC, Kind.DISK, Kind.TIER})
 _AREAS = frozenset({Kind.SITE, Kind.SEGMENT, Kind.RACK})   # a solid fill would hide too much

@@ -6,7 +6,7 @@ dock reads well along the bottom of the window.
 The panel knows nothing of the canvas. It says what the user pointed at:
 `selectRequested(ids)` on a click (or Enter), `highlightRequested(ids)` while
 the mouse is over a row (a SPOF: itself and its blast radius) and `[]` when
-it leaves. `designer.live` connects these to the view and the scene.
+it leaves. `designer.live.controller` connects these to the view and the scene.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from designer import style
-from designer.style import State, TextRole
+from designer.look import style
+from designer.look.style import State, TextRole
 
 IDS = Qt.ItemDataRole.UserRole            # what a click selects
 HIGHLIGHT = Qt.ItemDataRole.UserRole + 1  # what hovering lights up

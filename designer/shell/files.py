@@ -21,7 +21,7 @@ _SUFFIX = ".weaklink.json"
 
 def template_dir() -> Path:
     """The bundled example designs users start from."""
-    return Path(__file__).resolve().parent.parent / "examples"
+    return Path(__file__).resolve().parents[2] / "examples"
 
 
 def templates() -> list[tuple[str, Path]]:

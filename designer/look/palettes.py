@@ -1,7 +1,7 @@
-"""Colour data for designer.style: the light and dark palettes.
+"""Colour data for designer.look.style: the light and dark palettes.
 
 Pure data (QColor values and Qt enums), no behaviour. Import from
-designer.style, which re-exports these names; this module exists only so
+designer.look.style, which re-exports these names; this module exists only so
 style.py stays small.
 
 Grey-print rule (VISUAL.md): each analysis state differs from every other by

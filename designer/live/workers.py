@@ -9,7 +9,7 @@ thread), with a debounce timer in front:
     thread -> one worker thread -> analyze(snapshot) -> resultReady on the GUI
     thread, only if no newer edit happened meanwhile (generation counter).
 
-Phases. One job may deliver in two phases (see `designer.worker_process`):
+Phases. One job may deliver in two phases (see `designer.live.worker_process`):
 `resultReady` carries the first (the structural result: colours, Problems)
 as soon as it exists, `figuresReady` the second (availability figures), then
 `completed` says the job is done and `pendingChanged(False)` follows. Every
@@ -26,7 +26,7 @@ same worker thread to one separate process, spawned (never forked: forking a
 process that runs Qt threads is unsafe) the first time it is needed and
 reused afterwards, so the GUI never competes with the analysis for the
 interpreter lock. The worker thread just waits on the pipe. The process side
-lives in `designer.worker_process`, which imports no Qt.
+lives in `designer.live.worker_process`, which imports no Qt.
 
 Stale work: a request still waiting in the queue is cancelled; one already
 running in the thread finishes and its result is dropped. One running in the
@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from designer.worker_process import (Analyze, WorkerProcess, default_analyze,
+from designer.live.worker_process import (Analyze, WorkerProcess, default_analyze,
                                      lower_thread_priority, phases)
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
-from designer import action_icons, files
-from designer import help as help_windows
+from designer.shell import action_icons
+from designer.shell import files
+from designer.shell import help as help_windows
 
 Std = QKeySequence.StandardKey
 ALIGN = [("Left edges", "left"), ("Horizontal centres", "hcenter"), ("Right edges", "right"),

@@ -20,8 +20,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Signal
 from PySide6.QtWidgets import (QAbstractScrollArea, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy)
 
-from designer import style
-from designer.style import State
+from designer.look import style
+from designer.look.style import State
 
 SHOW_DOWN = 8      # names listed in the banner; the rest are counted
 MAX_WIDTH = 900    # px: beyond this the banner stays left-aligned

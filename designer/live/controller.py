@@ -25,11 +25,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout
 
-from designer.drill import DrillController
-from designer.overlay import Overlay
+from designer.live.drill import DrillController
+from designer.live.overlay import Overlay
 from designer.panels.figures import FiguresBar
 from designer.panels.problems import ProblemsPanel, names_of
-from designer.workers import AnalysisScheduler, default_analyze
+from designer.live.workers import AnalysisScheduler, default_analyze
 
 
 class LiveAnalysis(QObject):

@@ -1,6 +1,6 @@
 """The legend: what each analysis state and link kind looks like.
 
-Built only from designer.style, as QGraphicsItems, so the dock widget, the
+Built only from designer.look.style, as QGraphicsItems, so the dock widget, the
 PDF export and the docs image show exactly what the canvas shows.
 
 Public API:
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (QFrame, QGraphicsEllipseItem, QGraphicsItem,
                                QGraphicsRectItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QWidget)
 
-from designer import style
+from designer.look import style
 from designer.model.component import LinkKind, Trust
 from designer.model.kinds import Kind
-from designer.style import State, TextRole
+from designer.look.style import State, TextRole
 
 SWATCH_W, SWATCH_H = 56.0, 26.0
 BADGE_R = 8.0

@@ -3,7 +3,7 @@
 Canvas items are built-in QGraphics items recoloured with setPen/setBrush, so
 this module hands out ready, cached QPen/QBrush objects instead of paint code.
 Treat returned objects as read-only (Qt copies them on setPen/setBrush).
-The colour values themselves live in designer.palettes (re-exported here).
+The colour values themselves live in designer.look.palettes (re-exported here).
 
 Public API (stable names):
   State                      NORMAL, SPOF, CUT2, PROTECTED, NOT_MODELED,
@@ -36,7 +36,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from designer.model.component import LinkKind, Trust
 from designer.model.kinds import Kind
-from designer.palettes import DARK, LIGHT, LinkStyle, Palette, State, StateStyle
+from designer.look.palettes import DARK, LIGHT, LinkStyle, Palette, State, StateStyle
 
 __all__ = [
     "State", "StateStyle", "LinkStyle", "Palette", "LIGHT", "DARK", "palette",

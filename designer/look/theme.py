@@ -1,5 +1,5 @@
 """The widgets' light and dark look (Fusion with a palette), matched to the
-canvas palette in designer.style, plus the few style-sheet rules the panels
+canvas palette in designer.look.style, plus the few style-sheet rules the panels
 use by object name (section headings, hints). `apply(dark)` switches both the
 widgets and the canvas colours at once."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from designer import style
+from designer.look import style
 
 _SHEET = """
 QLabel#section { font-weight: 600; padding-top: 10px; padding-bottom: 2px;

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from designer.style import State
+from designer.look.style import State
 
 _PRECEDENCE = (State.SPOF, State.CUT2, State.NOT_MODELED, State.PROTECTED)
 

@@ -19,10 +19,10 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, Signal
 
-from designer.drill_banner import DrillBanner
+from designer.live.drill_banner import DrillBanner
 from designer.model.kinds import NEVER_FAIL
 from designer.panels.problems import names_of
-from designer.style import State
+from designer.look.style import State
 
 
 class CompiledDrill:

@@ -19,20 +19,21 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
-from designer import style, theme
-from designer.actions import Actions
+from designer.look import style
+from designer.look import theme
+from designer.shell.actions import Actions
 from designer.canvas import CanvasView
-from designer.dialogs import Prompts
+from designer.shell.dialogs import Prompts
 from designer.document import Document
-from designer.files import FileController, display_name, dropped_design
-from designer.legend import LegendWidget
+from designer.shell.files import FileController, display_name, dropped_design
+from designer.look.legend import LegendWidget
 from designer.panels.findbar import FindBar
 from designer.panels.history import History
 from designer.panels.inspector import Inspector
 from designer.panels.minimap import Minimap
 from designer.panels.palette import Palette
 from designer.panels.statusbar import StatusArea
-from designer.settings import AppSettings
+from designer.shell.settings import AppSettings
 
 
 class _Relay(QObject):

@@ -1,4 +1,4 @@
-"""The analysis worker process, without Qt: what `designer.workers` sends a
+"""The analysis worker process, without Qt: what `designer.live.workers` sends a
 design to when the design is big. Kept apart so the spawned child imports
 only this module and the engine (never PySide6), which keeps its start-up
 near half a second and its memory small.

@@ -1,0 +1,1 @@
+"""Live analysis: scheduling, the worker process, the overlay and the failure drill."""

@@ -1,0 +1,1 @@
+"""The look: colour palettes, style, theme and the legend."""
