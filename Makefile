@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/three-tier.weaklink.json
 
-.PHONY: run test bench venv clean
+.PHONY: run test bench venv clean dist
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
@@ -29,5 +29,18 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# The desktop bundle (packaging/README.md): built from a wheel install in its
+# own venv, never from the source tree, then smoke-tested away from it.
+DIST_VENV := build/dist-venv
+dist:
+	rm -rf $(DIST_VENV) dist/weaklink build/pyinstaller
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet . 'pyinstaller>=6.10'
+	cd build && dist-venv/bin/pyinstaller --noconfirm --log-level ERROR \
+	  --distpath ../dist --workpath pyinstaller ../packaging/weaklink.spec
+	packaging/finish-bundle.sh dist/weaklink $(DIST_VENV)/bin/python
+	packaging/smoke-test.sh dist/weaklink
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

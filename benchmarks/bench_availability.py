@@ -2,35 +2,78 @@
 
 Prints, for growing sizes, the median time of `design_availability` on an
 already compiled design (what the analysis adds to engine I), the method it
-chose (exact BDD or Monte Carlo, with the interval's width), and the growth
-per component against the smallest size. Targets (issue 4): 1,000
-components in 200 ms, 5,000 in 1 s.
+chose (exact BDD, certified bounds with their gap, or Monte Carlo with the
+interval's width), whether two runs gave identical figures, and the time of
+an incremental re-analysis after a one-component edit (issue 10). Targets:
+1,000 components in 200 ms, 5,000 in 1 s; an edit of the 1,000 in 50 ms.
 """
 from __future__ import annotations
+
+import time
 
 from benchmarks import RUNS, median_seconds
 from benchmarks.generate import generate
 from designer.analysis.availability import design_availability
+from designer.analysis.incremental import Reanalysis
 from designer.analysis.structure import compile_design
+from designer.model import Design
 
 SIZES = (100, 300, 500, 1000, 2000, 5000)
+SLOW_RUNS = 2          # runs of the sizes that take seconds
 
+
+def _detail(found) -> str:
+    if found.method == "exact":
+        return f"{found.bdd_nodes:,} BDD nodes"
+    if found.method == "bounded":
+        return f"gap {found.gap:.1e} on unavailability, {found.bdd_nodes:,} BDD nodes"
+    low, high = found.confidence_interval
+    return f"95 % CI width {high - low:.1e}"
+
+
+def _edited(design: Design, server: str) -> Design:
+    comps = tuple(c.model_copy(update={"availability": 0.999}) if c.id == server else c
+                  for c in design.components)
+    return Design(settings=design.settings, components=comps, links=design.links)
+
+
+def incremental(size: int = 1000, edits: int = 3) -> None:
+    """One-component edits (a server's availability) re-analysed by a
+    Reanalysis built once, against a full re-analysis of the same edit."""
+    design = generate(size)
+    again = Reanalysis(design)
+    servers = [c.id for c in design.components if c.kind.value == "server"][:edits]
+    times, full_times = [], []
+    for server in servers:
+        edited = _edited(design, server)
+        start = time.perf_counter()
+        found = again.availability(edited)
+        times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        full = design_availability(edited)
+        full_times.append(time.perf_counter() - start)
+        assert (found.value, found.bounds) == (full.value, full.bounds)
+    times.sort()
+    full_times.sort()
+    print(f"availability incremental {size} components, one-component edit: "
+          f"{times[len(times) // 2] * 1000:8.1f} ms median of {edits} "
+          f"(full re-analysis {full_times[len(full_times) // 2] * 1000:.1f} ms), "
+          f"{found.method}, equal to the full figures", flush=True)
 
 
 def main() -> None:
-    base = None
     for size in SIZES:
         design = generate(size)
         compiled = compile_design(design)
         found = design_availability(design, compiled)
-        seconds = median_seconds(lambda: design_availability(design, compiled))
-        per_component = seconds / size
-        base = base or per_component
-        detail = (f"{found.bdd_nodes:,} BDD nodes" if found.method == "exact" else
-                  f"95 % CI width {found.confidence_interval[1] - found.confidence_interval[0]:.1e}")
-        print(f"availability {size:>5} components: {seconds * 1000:8.1f} ms median of {RUNS}, "
-              f"{found.method} ({detail}), A = {found.value:.6f}, "
-              f"time per component x{per_component / base:.2f} of the {SIZES[0]} size", flush=True)
+        runs = RUNS if found.method == "exact" else SLOW_RUNS
+        seconds = median_seconds(lambda: design_availability(design, compiled), runs)
+        again = design_availability(design, compiled)
+        same = "same figures twice" if (again.value, again.bounds, again.confidence_interval) == (
+            found.value, found.bounds, found.confidence_interval) else "FIGURES DIFFER"
+        print(f"availability {size:>5} components: {seconds * 1000:9.1f} ms median of {runs}, "
+              f"{found.method} ({_detail(found)}), A = {found.value:.9f}, {same}", flush=True)
+    incremental()
 
 
 if __name__ == "__main__":

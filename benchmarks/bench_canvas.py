@@ -9,6 +9,9 @@ Measures, in one process (as a user opening the file would see it):
            move plus the repaint Qt schedules for it (dirty region only, CPU
            time: Qt throttles repaints, so wall time there is mostly waiting),
            and, as an upper bound, the move plus a repaint of the whole view
+  routing  every link routed orthogonally after opening (the window routes in
+           idle slices, links in view first; here all at once), and the
+           re-routing a drag's release starts, until its routes have landed
   memory   resident set size after opening (VmRSS, whole process)
 Each figure is given as wall-clock time and as this thread's CPU time: on a
 shared 2-core machine the wall time includes waiting for other processes,
@@ -115,11 +118,13 @@ def drag_frames(view, frames: int = 60) -> tuple[list[tuple[float, float]], list
             view.viewport().repaint()
         upper.append(timed(frame))
         dirty.append(_dirty_frame(view, counter, pos + QPointF(1.0, 0.5), left))
-    _mouse(view, QEvent.Type.MouseButtonRelease, start + QPointF(frames * 3.0, frames * 1.5),
-           Qt.MouseButton.NoButton)
+    release = timed(lambda: (_mouse(view, QEvent.Type.MouseButtonRelease,
+                                    start + QPointF(frames * 3.0, frames * 1.5),
+                                    Qt.MouseButton.NoButton), scene.finish_routing()))
     view.viewport().removeEventFilter(counter)
     view.document.undo_stack.undo()
-    return upper, dirty
+    scene.finish_routing()
+    return upper, dirty, release
 
 
 def _dirty_frame(view, counter: _PaintCounter, pos: QPointF, left) -> float:
@@ -147,12 +152,13 @@ def main() -> None:
     base = rss_mb()
     view, opened = open_view(design)
     memory = rss_mb()
+    routed = timed(view.scene().finish_routing)
     fitted = repaint_ms(view)
     zoom = view.zoom_factor()
     view.set_zoom(1.0)
     QApplication.processEvents()
     full = repaint_ms(view)
-    frames, dirty = drag_frames(view)
+    frames, dirty, release = drag_frames(view)
     index = view.scene().itemIndexMethod().name
     print(f"canvas {SIZE} components, {len(design.links)} links, view {VIEW[0]}x{VIEW[1]}, "
           f"scene index {index}")
@@ -169,6 +175,9 @@ def main() -> None:
     print(f"  drag + FULL repaint (upper bound), worst  {max(wall):4.1f} / {max(cpu):5.1f} ms")
     print(f"  drag + Qt's own dirty repaint, CPU only   median {statistics.median(dirty):4.1f}, "
           f"worst {max(dirty):4.1f} ms   budget 16 ms")
+    print(f"  route every link after opening           {routed[0] / 1000:5.2f} / "
+          f"{routed[1] / 1000:5.2f} s   (idle slices in the window)")
+    print(f"  drag release until its routes landed     {release[0]:5.0f} / {release[1]:5.0f} ms")
     print(f"  memory: {memory:.0f} MB resident ({memory - base:.0f} MB for the canvas "
           f"and document)   budget 400 MB")
     view.close()

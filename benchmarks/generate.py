@@ -6,23 +6,23 @@ UPSes, two ISP uplinks, router, firewall and core-switch pairs in a network
 rack), racks with A/B PDUs and a top-of-rack switch pair, dual-PSU servers on
 the A/B feeds with two NICs (one per ToR switch) and RAID1 disks, and
 applications made of tiers (proxy -> web -> db) whose replicas are spread over
-racks and sites. Positions are relative to the placement parent and laid out
-in grids, so the canvas can draw the result without overlaps.
+racks and sites. Positions and container sizes come from the same layered
+layout as the canvas's "Tidy up" (designer.layout, with the sizes the canvas
+draws), so the design opens without overlapping cards at any zoom.
 """
 from __future__ import annotations
 
 import random
 
+from designer.layout import laid_out
 from designer.model import Component, Design, Kind, Link, LinkKind, Settings
 
 SERVERS_PER_RACK = 24
 # An application: (tier name, replicas, quorum or None) from the front to the back.
 APP_TIERS = (("proxy", 2, None), ("web", 3, 2), ("db", 2, None))
 SERVER_W, SERVER_H = 180.0, 90.0
-CHILD_W, CHILD_H = 36.0, 18.0
 RACK_COLS = 2
 RACK_W = RACK_COLS * (SERVER_W + 12) + 12
-DEVICE_W, DEVICE_H = 80.0, 36.0
 
 
 def _site_count(n: int) -> int:
@@ -36,7 +36,8 @@ class _Builder:
         self.links: list[Link] = []
 
     def add(self, cid: str, kind: Kind, parent: str | None = None, **fields) -> str:
-        self.components.append(dict(id=cid, kind=kind, label=cid, parent=parent, **fields))
+        fields.setdefault("label", cid)
+        self.components.append(dict(id=cid, kind=kind, parent=parent, **fields))
         return cid
 
     def link(self, kind: LinkKind, source: str, target: str) -> None:
@@ -52,23 +53,20 @@ class _Builder:
 
 def _device_with_psus(b: _Builder, cid: str, kind: Kind, parent: str, x: float,
                       y: float, feeds: tuple[str, str]) -> str:
-    b.add(cid, kind, parent, x=x, y=y, width=DEVICE_W, height=DEVICE_H)
+    b.add(cid, kind, parent, x=x, y=y)
     for i, feed in enumerate(feeds):
-        psu = b.add(f"{cid}-psu{i}", Kind.PSU, cid, x=4 + i * 38, y=16, width=34, height=16)
+        psu = b.add(f"{cid}-psu{i}", Kind.PSU, cid)
         b.power(feed, psu)
     return cid
 
 
 def _site(b: _Builder, s: int, internet: str, x: float) -> dict:
     site = b.add(f"s{s}", Kind.SITE, None, x=x, y=160)
-    feeds = [b.add(f"s{s}-feed{ab}", Kind.UTILITY_FEED, site, x=20 + i * 100, y=40,
-                   width=DEVICE_W, height=DEVICE_H) for i, ab in enumerate("AB")]
-    upses = [b.add(f"s{s}-ups{ab}", Kind.UPS, site, x=220 + i * 100, y=40,
-                   width=DEVICE_W, height=DEVICE_H) for i, ab in enumerate("AB")]
+    feeds = [b.add(f"s{s}-feed{ab}", Kind.UTILITY_FEED, site) for ab in "AB"]
+    upses = [b.add(f"s{s}-ups{ab}", Kind.UPS, site) for ab in "AB"]
     for feed, ups in zip(feeds, upses):
         b.power(feed, ups)
-    uplinks = [b.add(f"s{s}-isp{i}", Kind.ISP_UPLINK, site, x=420 + i * 100, y=40,
-                     width=DEVICE_W, height=DEVICE_H) for i in range(2)]
+    uplinks = [b.add(f"s{s}-isp{i}", Kind.ISP_UPLINK, site) for i in range(2)]
     for i, uplink in enumerate(uplinks):
         b.power(upses[i], uplink)
         b.net(uplink, internet)
@@ -93,8 +91,7 @@ def _site(b: _Builder, s: int, internet: str, x: float) -> dict:
 def _pdus(b: _Builder, rack: str, upses: list[str]) -> tuple[str, str]:
     pdus = []
     for i, ups in enumerate(upses):
-        pdu = b.add(f"{rack}-pdu{'AB'[i]}", Kind.PDU, rack, x=10 + i * 90, y=10,
-                    width=DEVICE_W, height=DEVICE_H)
+        pdu = b.add(f"{rack}-pdu{'AB'[i]}", Kind.PDU, rack)
         b.power(ups, pdu)
         pdus.append(pdu)
     return pdus[0], pdus[1]
@@ -126,9 +123,8 @@ def _server(b: _Builder, rack: dict, extra_disks: int) -> str:
     parts = [(f"{sid}-psu{i}", Kind.PSU) for i in range(2)]
     parts += [(f"{sid}-nic{i}", Kind.NIC) for i in range(2)]
     parts += [(f"{sid}-disk{i}", Kind.DISK) for i in range(2 + extra_disks)]
-    for i, (cid, kind) in enumerate(parts):
-        b.add(cid, kind, sid, x=6 + (i % 4) * (CHILD_W + 6), y=8 + (i // 4) * (CHILD_H + 4),
-              width=CHILD_W, height=CHILD_H)
+    for cid, kind in parts:
+        b.add(cid, kind, sid)       # chips: the canvas lays them along the host's edge
     for i in range(2):
         b.power(rack["pdus"][i], f"{sid}-psu{i}")
         b.net(f"{sid}-nic{i}", rack["tors"][i])
@@ -163,7 +159,7 @@ def generate(n_components: int, seed: int = 0) -> Design:
         raise ValueError("generate() needs at least 100 components")
     sites_n, apps, racks_per_site = _plan(n_components)
     b = _Builder(seed)
-    internet = b.add("internet", Kind.INTERNET, None, x=40, y=20, width=160, height=64)
+    internet = b.add("internet", Kind.INTERNET, None, x=40, y=20)
     site_w = (racks_per_site + 1) * (RACK_W + 20) + 40
     sites = [_site(b, s, internet, 240 + s * (site_w + 60)) for s in range(sites_n)]
     for site in sites:
@@ -176,8 +172,9 @@ def generate(n_components: int, seed: int = 0) -> Design:
     spare = n_components - len(b.components) - apps * APP_COST
     _applications(b, sites, apps, spare)
     settings = Settings(name=f"Generated {n_components} (seed {seed})")
-    return Design(settings=settings, components=tuple(Component(**c) for c in b.components),
-                  links=tuple(b.links))
+    return laid_out(Design(settings=settings, links=tuple(b.links),
+                           components=tuple(Component(**c) for c in b.components)))
+
 
 
 def _resize(b: _Builder, cid: str, width: float, height: float) -> None:
@@ -196,8 +193,7 @@ def _applications(b: _Builder, sites: list[dict], apps: int, spare: int) -> None
     for a in range(apps):
         tiers: list[tuple[str, list[str]]] = []
         for t, (name, replicas, quorum) in enumerate(APP_TIERS):
-            tier = b.add(f"app{a}-{name}", Kind.TIER, None, x=40, y=120 + (a * 3 + t) * 50,
-                         width=160, height=40, quorum=quorum, entry=(t == 0))
+            tier = b.add(f"app{a}-{name}", Kind.TIER, None, quorum=quorum, entry=(t == 0))
             services = []
             for _ in range(replicas):
                 extra = min(2, spare)
@@ -205,9 +201,8 @@ def _applications(b: _Builder, sites: list[dict], apps: int, spare: int) -> None
                 host = _server(b, _next_rack(slots, turn), extra)
                 turn += 1
                 role = "database" if name == "db" else name
-                services.append(b.add(f"{host}-svc", Kind.SERVICE, host,
-                                      x=6 + 3 * (CHILD_W + 6), y=8 + 2 * (CHILD_H + 4),
-                                      width=CHILD_W, height=CHILD_H, tier=tier, role=role))
+                services.append(b.add(f"{host}-svc", Kind.SERVICE, host, tier=tier,
+                                      role=role, label=f"{name} {a}.{len(services) + 1}"))
             tiers.append((tier, services))
         for (_, services), (back_tier, _) in zip(tiers, tiers[1:]):
             for svc in services:

@@ -1,7 +1,7 @@
 """Start the editor: wiring only.
 
-`run(file, screenshot, size)` is what `weaklink [FILE] [--screenshot OUT.png]
-[--size WxH]` calls. It sets up the QApplication (name, bundled font, icon,
+`run(file, screenshot, size, dark)` is what `weaklink [FILE] [--screenshot
+OUT.png] [--size WxH] [--dark]` calls. It sets up the QApplication (name, bundled font, icon,
 light or dark look), builds the main window, opens FILE, starts the recovery
 journal and offers any journal a crashed session left behind. With
 `screenshot` it renders the window offscreen to a PNG and returns instead of
@@ -26,7 +26,7 @@ def parse_size(size: str) -> tuple[int, int]:
 
 
 def run(file: str | None = None, screenshot: str | None = None,
-        size: str = "1400x900") -> int:
+        size: str = "1400x900", dark: bool = False) -> int:
     try:
         width, height = parse_size(size)
     except ValueError as err:
@@ -34,9 +34,15 @@ def run(file: str | None = None, screenshot: str | None = None,
         return 2
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        from designer.shell.platform_check import display_problem
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     app = _application()
     if screenshot:
-        return _screenshot(app, file, Path(screenshot), (width, height))
+        return _screenshot(app, file, Path(screenshot), (width, height), dark)
     return _interactive(app, file, (width, height))
 
 
@@ -76,14 +82,17 @@ def start(file: str | None, settings, prompts=None, state_dir: Path | None = Non
     recovery journal and the offer of any journal a crash left behind.
     Returns the window (its journal is `window.journal`)."""
     from designer.live import controller as live
-    from designer.shell import recovery
+    from designer.panels import cost_dock
+    from designer.shell import compact, recovery
     from designer.shell.mainwindow import MainWindow
 
     window = MainWindow(settings, prompts)
     live.attach(window)
+    cost_dock.attach(window)
     window.actions.set_icons()           # the analysis added its commands
     if not window.restore_layout():
         window.resize(*size)
+        compact.fit_window(window)       # a small screen: the canvas keeps the room
     window.journal = recovery.Journal(state_dir)
     saver = recovery.AutoSaver(window.document, window.journal, parent=window)
     saver.failed.connect(window.show_message)
@@ -94,16 +103,22 @@ def start(file: str | None, settings, prompts=None, state_dir: Path | None = Non
     window.view.setFocus()               # V, C, Delete work at once
     found = recovery.orphans(window.journal.directory)
     recovery.offer(window.files, window.prompts, found, saver)
+    if not file and not found:
+        from designer.shell.welcome import show_welcome
+        show_welcome(window)
     return window
 
 
-def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
+def _screenshot(app, file: str | None, out: Path, size: tuple[int, int],
+                dark: bool = False) -> int:
     import tempfile
 
     from PySide6.QtCore import QSettings
 
     from designer.live import controller as live
     from designer.look import theme
+    from designer.panels import cost_dock
+    from designer.shell import compact
     from designer.shell.dialogs import HeadlessPrompts
     from designer.shell.mainwindow import MainWindow
     from designer.shell.settings import AppSettings
@@ -115,10 +130,17 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int]) -> int:
     window = MainWindow(AppSettings(scratch), HeadlessPrompts())
     window.resize(*size)
     analysis = live.attach(window)
+    cost_dock.attach(window)
     window.actions.set_icons()
+    compact.fit_window(window)
+    if dark:
+        window.set_dark(True)
     window.show()
     if file and not window.files.open_now(Path(file)):
         return 2
+    if not file:                          # what a user sees on a first launch
+        from designer.shell.welcome import show_welcome
+        show_welcome(window)
     _settle(app, window, analysis)
     image = window.grab()
     if not image.save(str(out), "PNG"):
@@ -139,5 +161,6 @@ def _settle(app, window, analysis) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.02)
+    window.view.scene().finish_routing()   # big designs route in idle slices
     window.view.fit_all()
     app.processEvents()

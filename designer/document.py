@@ -3,19 +3,23 @@ links and settings, validates every edit with the model's rules, records it as
 an undo command, and emits change signals the scene and the analyzer follow.
 
 Public edit methods raise `designer.model.DesignError` (with a user-facing
-message) when the model refuses; nothing changes in that case."""
+message) when the model refuses; nothing changes in that case. Several edits
+that make one gesture (a drop that grows its container) go in
+`with document.compound(text):`, which makes them one undo step, or none."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from designer import commands as C
-from designer.model import Component, Design, Kind, Link, LinkKind, Settings
+from designer.model import AcceptedFinding, Component, Design, Kind, Link, LinkKind, Settings
 from designer.model import errors as E
 from designer.model.edits import attached_links, descendants, orphaned_members, unique_id
+from designer.model.patch import Patch, apply_patch, validated
 from designer.model.rules import check_link, check_membership, check_parent, power_cycle
 
 
@@ -27,6 +31,7 @@ class Document(QObject):
     linksRemoved = Signal(list)       # list[str]
     linksChanged = Signal(list)       # list[Link]
     settingsChanged = Signal(object)  # Settings
+    acceptedChanged = Signal(object)  # tuple[AcceptedFinding] (accepted findings)
     reset = Signal()                  # a whole new design was loaded
     changed = Signal()                # after every change: analysis follows this
 
@@ -37,10 +42,25 @@ class Document(QObject):
         self._components: dict[str, Component] = {}
         self._links: dict[str, Link] = {}
         self._settings = Settings()
+        self._accepted: tuple = ()       # AcceptedFinding values (segmentation)
         # Insertion order per id, kept after removal so an undone delete puts
         # the item back where it was (files and snapshots keep their order).
         self._order: dict[str, int] = {}
+        self._compound: list[QUndoCommand] | None = None   # see compound()
         self.load(design or Design())
+
+    def __del__(self) -> None:
+        # Delete the undo commands while every wrapper is still whole. When a
+        # dropped document is cyclic garbage, Python's collector clears the
+        # command wrappers too, and clearing a shiboken wrapper hands its C++
+        # object back to Python, which deletes it while the QUndoStack still
+        # lists it: the stack's destructor then crashed (SIGSEGV). Finalizers
+        # run before any clearing, so emptying the stack here is safe.
+        try:
+            self.undo_stack.blockSignals(True)
+            self.undo_stack.clear()
+        except (AttributeError, RuntimeError):  # never built, or deleted with its window
+            pass
 
     # -- reading ---------------------------------------------------------
     @property
@@ -72,7 +92,8 @@ class Document(QObject):
         """An immutable copy for analysis or saving; cheap (values are frozen)."""
         return Design.model_construct(settings=self._settings,
                                       components=tuple(self._components.values()),
-                                      links=tuple(self._links.values()))
+                                      links=tuple(self._links.values()),
+                                      accepted=self._accepted)
 
     def new_id(self, stem: str) -> str:
         taken = self._components.keys() | self._links.keys()
@@ -88,6 +109,7 @@ class Document(QObject):
         self._order = {item_id: n for n, item_id in
                        enumerate([*self._components, *self._links])}
         self._settings = design.settings
+        self._accepted = tuple(design.accepted)
         self.path = path
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -95,6 +117,36 @@ class Document(QObject):
         self.changed.emit()
 
     # -- edits (validated, undoable) -----------------------------------------
+    @contextmanager
+    def compound(self, text: str) -> Iterator[None]:
+        """The edits made inside the block become one undo step named `text`.
+        Each is checked and applied as it is made, so a later one sees the
+        earlier ones; if one is refused (or anything raises), the ones before
+        it are undone and no step is left on the stack. Nested blocks join
+        the outermost one."""
+        if self._compound is not None:
+            yield
+            return
+        self._compound = done = []
+        try:
+            yield
+        except BaseException:
+            self._compound = None
+            for command in reversed(done):
+                command.undo()
+            raise
+        self._compound = None
+        if done:
+            self.undo_stack.push(C.Macro(text, done, applied=True))
+
+    def _push(self, command: QUndoCommand) -> None:
+        """Record and apply an edit: on the stack, or in the open compound."""
+        if self._compound is None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+            self._compound.append(command)
+
     def add_component(self, kind: Kind, parent: str | None = None, x: float = 0.0,
                       y: float = 0.0, **props: Any) -> Component:
         props.setdefault("id", self.new_id(Kind(kind).value))
@@ -124,7 +176,7 @@ class Document(QObject):
         for link in links:
             check_link(lookup, link)
         self._refuse_power_loop([*self._links.values(), *links])
-        self.undo_stack.push(C.InsertItems(self, components, links, text))
+        self._push(C.InsertItems(self, components, links, text))
 
     def update(self, cid: str, text: str | None = None, **changes: Any) -> Component:
         """Change properties of one component (rename, costs, re-parent, ...)."""
@@ -145,7 +197,7 @@ class Document(QObject):
             check_parent(lookup, new, new.parent)
             check_membership(lookup, new)
         if before != after:
-            self.undo_stack.push(C.ReplaceComponents(self, before, after, text))
+            self._push(C.ReplaceComponents(self, before, after, text))
         return after
 
     def move(self, positions: Mapping[str, tuple[float, float]], text: str = "Move") -> None:
@@ -157,7 +209,7 @@ class Document(QObject):
         lookup = self._components
         check_link(lookup, new)
         self._refuse_power_loop([l for l in self._links.values() if l.id != lid] + [new])
-        self.undo_stack.push(C.ReplaceLinks(self, [old], [new], f"Edit link {lid}"))
+        self._push(C.ReplaceLinks(self, [old], [new], f"Edit link {lid}"))
         return new
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -177,13 +229,42 @@ class Document(QObject):
             steps.append(C.ReplaceComponents(self, before, orphans, ""))
         steps.append(C.RemoveItems(self, [self._components[c] for c in comp_ids],
                                    list(links.values()), ""))
-        self.undo_stack.push(C.Macro(f"Delete {len(comp_ids) + len(links)} item(s)", steps))
+        self._push(C.Macro(f"Delete {len(comp_ids) + len(links)} item(s)", steps))
 
     def set_settings(self, **changes: Any) -> Settings:
         new = _validated(Settings, {**self._settings.model_dump(), **changes})
         if new != self._settings:
-            self.undo_stack.push(C.SetSettings(self, self._settings, new, "Design settings"))
+            self._push(C.SetSettings(self, self._settings, new, "Design settings"))
         return new
+
+    @property
+    def accepted(self) -> tuple:
+        return self._accepted
+
+    def set_accepted(self, entries, text: str) -> None:
+        """Replace the accepted segmentation findings (one undo step)."""
+        new = tuple(_validated(AcceptedFinding, e.model_dump()) for e in entries)
+        if new != self._accepted:
+            self._push(C.SetAccepted(self, self._accepted, new, text))
+
+    def apply_patch(self, patch: Patch) -> None:
+        """A whole described edit (a mitigation, model/patch.py) as one undo
+        step; checked by applying it to a snapshot first, so a refused patch
+        changes nothing and raises the model's DesignError(s)."""
+        if patch.empty:
+            return
+        patch = validated(patch)
+        apply_patch(self.snapshot(), patch)
+        steps: list[QUndoCommand] = []
+        if patch.add_components or patch.add_links:
+            steps.append(C.InsertItems(self, patch.add_components, patch.add_links, ""))
+        if patch.update_components:
+            before = [self._components[c.id] for c in patch.update_components]
+            steps.append(C.ReplaceComponents(self, before, patch.update_components, ""))
+        if patch.update_links:
+            before = [self._links[l.id] for l in patch.update_links]
+            steps.append(C.ReplaceLinks(self, before, patch.update_links, ""))
+        self._push(C.Macro(patch.text, steps))
 
     # -- primitives: called by commands only -----------------------------------
     def _insert(self, components: list[Component], links: list[Link]) -> None:
@@ -212,6 +293,11 @@ class Document(QObject):
         for link in links:
             self._links[link.id] = link
         self._emit(self.linksChanged, links)
+        self.changed.emit()
+
+    def _set_accepted(self, entries: tuple) -> None:
+        self._accepted = entries
+        self.acceptedChanged.emit(entries)
         self.changed.emit()
 
     def _set_settings(self, settings: Settings) -> None:

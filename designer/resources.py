@@ -1,7 +1,7 @@
 """Bundled files: the font and the kind icons.
 
-Resources live in `<repo>/resources`, found relative to this package, which
-holds in the editable install `make run` uses.
+Resources are package data, found through `designer.data` (the repo's
+resources/ folder in a checkout, designer/data/resources in a wheel).
 
 Icons are single-colour SVGs drawn with the placeholder `currentColor`; the
 loader substitutes the palette's icon colour (light or dark) before
@@ -26,9 +26,9 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QFontDatabase, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from designer import data
 from designer.model.kinds import Kind
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
 ICON_SIZES = (16, 20, 24, 32, 48, 64)
@@ -38,7 +38,7 @@ _family: str | None = None
 
 
 def resource_path(*parts: str) -> Path:
-    return RESOURCES.joinpath(*parts)
+    return data.path("resources", *parts)
 
 
 def load_fonts() -> str:

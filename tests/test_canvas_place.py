@@ -75,4 +75,6 @@ def test_click_to_place_with_a_kind_tool(qtbot):
     comp = doc.component(view.selected_ids()[0])
     assert comp.kind is Kind.SWITCH
     assert view.scene().item_for(comp.id).scene_rect().contains(1100, 700)
+    assert view.tool() is Kind.SWITCH      # stays armed until Esc (issue 13)
+    view.escape()
     assert view.tool() == "select"

@@ -66,3 +66,30 @@ def test_deleting_a_tier_clears_membership_and_undo_restores_it(qapp):
     assert doc.component("app-1").tier is None
     doc.undo_stack.undo()
     assert doc.component("app-1").tier == "tier-web"
+
+
+def test_a_compound_edit_is_one_undo_step_and_later_edits_see_earlier_ones(doc):
+    before, count = doc.snapshot(), doc.undo_stack.count()
+    changes = []
+    doc.changed.connect(lambda: changes.append(1))
+    with doc.compound("Add a server that grows its site"):
+        doc.add_component(Kind.SERVER, parent="site-a", x=700, y=500, id="web-2")
+        doc.add_component(Kind.PSU, parent="web-2", id="web-2-psu")   # sees web-2
+        doc.update("site-a", width=1000, height=800)
+    assert doc.undo_stack.count() == count + 1 and changes        # shown as it happened
+    assert doc.undo_stack.undoText() == "Add a server that grows its site"
+    after = doc.snapshot()
+    doc.undo_stack.undo()
+    assert doc.snapshot() == before
+    doc.undo_stack.redo()
+    assert doc.snapshot() == after
+
+
+def test_a_refused_edit_inside_a_compound_undoes_the_earlier_ones(doc):
+    before, count = doc.snapshot(), doc.undo_stack.count()
+    with pytest.raises(DesignError, match="must sit inside"):
+        with doc.compound("Half a gesture"):
+            doc.update("site-a", width=1000)
+            doc.add_component(Kind.SERVICE)              # a service needs a server
+    assert doc.snapshot() == before and doc.undo_stack.count() == count
+    assert doc.is_clean()

@@ -54,7 +54,7 @@ def test_duplicated_services_only_shared_infrastructure_is_a_spof():
 def test_multi_site_has_no_spof_but_the_two_sites_form_a_pair():
     design = _load("multi-site")
     result = analyze(design)
-    assert result.spofs == []
+    assert result.spofs == ()
     sites = [c.id for c in design.components if c.kind is Kind.SITE]
     assert len(sites) >= 2
     assert frozenset(sites[:2]) in {frozenset(p) for p in result.cut_sets_order2}

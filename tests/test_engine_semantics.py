@@ -79,7 +79,7 @@ def test_entry_points_default_to_what_nothing_depends_on_counting_tiers():
     s = Sketch().add("site", "site").add("h", "server", "site")
     s.add("t", "tier").add("web", "service", "h", tier="t").add("db", "service", "h")
     s.needs("web", "db")
-    assert _result(s).entry_points == ["t"]
+    assert _result(s).entry_points == ("t",)
 
 
 def test_power_not_drawn_is_noted_and_never_a_spof():
@@ -109,7 +109,7 @@ def test_a_server_does_not_route_between_its_nics():
     result = _result(s)
     assert not result.system_up
     assert any("down with nothing failed" in n.message for n in result.notes)
-    assert result.spofs == [] and result.cut_sets_order2 == []
+    assert result.spofs == () and result.cut_sets_order2 == ()
 
 
 def test_services_that_need_each_other_stay_up_together():

@@ -216,4 +216,4 @@ def test_examples_show_the_spofs_their_names_promise():
     dup = analyze(_load("duplicated-services"))
     assert {s.id for s in dup.spofs} == {"site-a", "feed-a", "rack-1", "switch-1",
                                          "uplink-a"}
-    assert analyze(_load("multi-site")).spofs == []
+    assert analyze(_load("multi-site")).spofs == ()

@@ -108,5 +108,5 @@ def test_file_is_readable_json_with_the_wrapper_first(tmp_path):
     path = tmp_path / "d.weaklink.json"
     save_design(_small(), path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "weaklink",\n  "version": 1,\n  "design": {')
+    assert text.startswith('{\n  "format": "weaklink",\n  "version": 2,\n  "design": {')
     assert text.endswith("}\n")

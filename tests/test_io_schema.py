@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from designer.io.schema import DEFAULT_PATH, schema_text
+
+from .schema_support import command_writes, validator_for
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.weaklink.json"))
@@ -17,9 +16,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.weaklink.json"))
 
 @pytest.fixture(scope="module")
 def validator():
-    schema = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    return validator_for(DEFAULT_PATH)
 
 
 def test_committed_schema_matches_the_model():
@@ -41,8 +38,5 @@ def test_schema_rejects_what_the_loader_rejects(validator, name):
 
 
 def test_schema_command_writes_the_file(tmp_path):
-    out = tmp_path / "schema.json"
-    done = subprocess.run([sys.executable, "-m", "designer.io.schema", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
-    assert str(out) in done.stdout
-    assert out.read_text(encoding="utf-8") == schema_text()
+    written = command_writes("designer.io.schema", tmp_path / "schema.json", cwd=ROOT)
+    assert written == schema_text()

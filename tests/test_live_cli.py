@@ -9,11 +9,15 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from designer.analysis.result import AvailabilityPart
+from designer.report.result_json import result_to_json
 from designer.cli import cli
 from designer.io import load_design
-from designer.live.overlay import states_for
-from designer.panels import figures as F
-from designer.panels.problems import IDS, names_of
+from designer.panels.problems import IDS
+from designer.report.names import names_of
+from designer.report import availability as A
+from designer.report.problems import spof_count
+from designer.report.states import states_for
 
 from .live_support import close_window, open_window
 from .window_helpers import EXAMPLES
@@ -21,14 +25,22 @@ from .window_helpers import EXAMPLES
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.weaklink.json"))
 
 
-class AsResult:
+class AsStructure:
     """The CLI's JSON read back with the attribute names the overlay uses."""
 
     def __init__(self, data: dict) -> None:
         self.__dict__.update(data)
         self.spofs = [type("Spof", (), s) for s in data["spofs"]]
         self.cut_sets_order2 = [tuple(p) for p in data["cut_sets_order2"]]
-        self.confidence_interval = data.get("confidence_interval")
+
+
+def figures_of(data: dict) -> AvailabilityPart:
+    """The CLI's availability figures read back into their type."""
+    interval = data.get("confidence_interval")
+    return AvailabilityPart(value=data["availability"], method=data["availability_method"],
+                            downtime_minutes_per_year=data["downtime_minutes_per_year"],
+                            nines=data["nines"],
+                            confidence_interval=tuple(interval) if interval else None)
 
 
 def cli_json(path) -> dict:
@@ -53,13 +65,14 @@ def test_canvas_agrees_with_the_cli(path, where, qtbot, tmp_path):
     window, live = open_window(qtbot, tmp_path, design, **options)
     try:
         # open_window waits for `result`, set once the figures have arrived
-        assert not live.scheduler.is_pending() and live.result is live.structure
+        assert not live.scheduler.is_pending()
+        assert live.result.structure is live.structure.structure   # the colours' result
         assert live.scheduler.last_in_process == (where == "process")
-        assert len(live.scheduler.last_phase_ms) == 2       # colours, then figures
-        assert live.result.to_json() == expected           # same SPOFs, same numbers
+        assert len(live.scheduler.last_phase_ms) == 3       # colours, findings, figures
+        assert result_to_json(live.result) == expected     # same SPOFs, same numbers
         scene, ids = window.view.scene(), [c.id for c in design.components]
         shown = {cid: scene.item_for(cid).state for cid in ids}
-        assert shown == states_for(AsResult(expected), ids)
+        assert shown == states_for(AsStructure(expected), ids)
         spof_rows = live.problems.rows(0)
         assert [r.data(0, IDS) for r in spof_rows] == [[s["id"]] for s in expected["spofs"]]
         names = names_of(design.components)
@@ -67,10 +80,11 @@ def test_canvas_agrees_with_the_cli(path, where, qtbot, tmp_path):
             ", ".join(names[b] for b in s["blast_radius"]) or "the system"
             for s in expected["spofs"]]
         bar = live.figures
-        assert bar.availability.text() == F.format_availability(AsResult(expected))
-        assert bar.downtime.text() == F.format_downtime(expected["downtime_minutes_per_year"])
-        assert bar.spofs.text() == F.format_spofs(len(expected["spofs"]))
-        assert bar.nines.text() == F.format_nines(AsResult(expected))
+        assert bar.availability.text() == A.availability_short(figures_of(expected))
+        assert bar.downtime.text() == A.downtime_short(expected["downtime_minutes_per_year"])
+        assert bar.spofs.text() == spof_count(len(expected["spofs"]))
+        assert bar.nines.text() == A.nines_short(figures_of(expected))
+        assert bar.cost.text() == f"€{expected['cost']['opex_monthly']:,.0f}/month"
         assert not bar.pending.isVisible() and bar.availability.isEnabled()
     finally:
         close_window(window, live)

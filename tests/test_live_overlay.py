@@ -5,30 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from designer.analysis.result import AnalysisResult, Spof
+from designer.analysis.result import AnalysisResult, Spof, StructurePart
 from designer.canvas.scene import CanvasScene
 from designer.document import Document
 from designer.io import load_design
-from designer.live.overlay import Overlay, states_for
-from designer.look.style import State
+from designer.live.overlay import Overlay
+from designer.report.states import State
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def fake_result(spofs=(), cut2=(), protected=(), not_modeled=()):
-    return AnalysisResult(
-        design="x", components=0,
-        spofs=[Spof(i, i, "server", ("nginx",), f"{i} alone") for i in spofs],
-        cut_sets_order2=list(cut2), protected=list(protected),
-        not_modeled=list(not_modeled))
-
-
-def test_precedence_spof_over_cut2_over_grey_over_green():
-    r = fake_result(spofs=["a"], cut2=[("a", "b"), ("b", "c")],
-                    protected=["a", "d", "e"], not_modeled=["c", "e"])
-    assert states_for(r, "abcdef") == {
-        "a": State.SPOF, "b": State.CUT2, "c": State.CUT2, "d": State.PROTECTED,
-        "e": State.NOT_MODELED, "f": State.NORMAL}
+    return AnalysisResult(design="x", components=0, structure=StructurePart(
+        spofs=tuple(Spof(i, i, "server", ("nginx",), f"{i} alone") for i in spofs),
+        cut_sets_order2=tuple(cut2), protected=tuple(protected),
+        not_modeled=tuple(not_modeled)))
 
 
 @pytest.fixture

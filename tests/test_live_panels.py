@@ -4,24 +4,27 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from designer.analysis.result import AnalysisResult, Note, Spof
+from designer.analysis.cost import design_cost
+from designer.analysis.result import AnalysisResult, AvailabilityPart, Note, Spof, StructurePart
 from designer.model import Component, Design, Kind, Settings
 from designer.panels import figures as F
-from designer.panels.problems import IDS, ProblemsPanel, names_of
+from designer.panels.problems import IDS, ProblemsPanel
+from designer.report.names import names_of
 from designer.look.style import State
 
 NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",
          "sw-1": "Switch 1", "sw-2": "Switch 2", "srv-1": "Server 1"}
 
 
-def result(**kw) -> AnalysisResult:
-    base = dict(design="demo", components=6, entry_points=["web"],
-                spofs=[Spof("feed-a", "Utility feed A", "utility_feed", ("web", "api"),
-                            "feed-a powers both PSUs of srv-1 and srv-2")],
-                cut_sets_order2=[("sw-1", "sw-2")],
-                notes=[Note("srv-1", "power not modeled: assumed powered")])
+def result(availability=None, cost=None, **kw) -> AnalysisResult:
+    base = dict(entry_points=("web",),
+                spofs=(Spof("feed-a", "Utility feed A", "utility_feed", ("web", "api"),
+                            "feed-a powers both PSUs of srv-1 and srv-2"),),
+                cut_sets_order2=(("sw-1", "sw-2"),),
+                notes=(Note("srv-1", "power not modeled: assumed powered"),))
     base.update(kw)
-    return AnalysisResult(**base)
+    return AnalysisResult(design="demo", components=6, structure=StructurePart(**base),
+                          availability=availability, cost=cost)
 
 
 @pytest.fixture
@@ -71,7 +74,7 @@ def test_hover_highlights_blast_radius_and_leaving_clears(panel, qtbot):
 def test_no_spof_reads_as_good_news(qtbot):
     p = ProblemsPanel()
     qtbot.addWidget(p)
-    p.set_result(result(spofs=[], cut_sets_order2=[], notes=[]), NAMES)
+    p.set_result(result(spofs=(), cut_sets_order2=(), notes=()), NAMES)
     assert p.summary.text() == "No single point of failure."
     assert p.tree.topLevelItem(0).text(0) == "Single points of failure (0)"
 
@@ -80,7 +83,7 @@ def test_many_cut_sets_are_grouped_by_member(qtbot):
     p = ProblemsPanel()
     qtbot.addWidget(p)
     pairs = [("sw-1", f"n{i}") for i in range(10)] + [("sw-2", f"n{i}") for i in range(5)]
-    p.set_result(result(cut_sets_order2=pairs), NAMES)
+    p.set_result(result(cut_sets_order2=tuple(pairs)), NAMES)
     heads = p.rows(1)
     assert [h.text(0) for h in heads] == ["Switch 1 + any of 10", "Switch 2 + any of 5"]
     assert heads[1].childCount() == 0             # built when opened
@@ -99,21 +102,6 @@ def test_ambiguous_names_are_qualified_by_their_parent():
                                "n2": "eth0 (Web 2)"}
 
 
-def test_figures_format_like_a_reliability_engineer():
-    exact = result(availability=0.9995123, availability_method="exact",
-                   nines=3.31, downtime_minutes_per_year=256.5)
-    assert F.format_availability(exact) == "Availability 99.9512 % (exact)"
-    assert F.format_nines(exact) == "3.3 nines"
-    assert F.format_downtime(256.5) == "4 h 16 min/yr down"
-    assert F.format_downtime(12.34) == "12.3 min/yr down"
-    assert F.format_downtime(0.5) == "30 s/yr down"
-    mc = result(availability=0.99, availability_method="monte-carlo",
-                confidence_interval=(0.9899, 0.9901), nines=2.0)
-    assert F.format_availability(mc) == "Availability 99.000 % (Monte Carlo)"
-    assert F.format_interval(mc) == ("95 % confidence interval: 98.99000 % to 99.01000 %")
-    assert F.format_spofs(0) == "No SPOF" and F.format_spofs(2) == "2 SPOFs"
-
-
 def _design(*opex):
     comps = [Component(id=f"s{i}", kind=Kind.SERVER, opex_monthly=o)
              for i, o in enumerate(opex)]
@@ -127,9 +115,9 @@ def test_figures_bar_shows_pending_then_the_result(qtbot):
     bar.show()
     bar.set_pending(True)
     assert bar.pending.isVisible() and bar.pending.text() == "Analysing…"
-    res = result(availability=0.999, availability_method="exact", nines=3.0,
-                 downtime_minutes_per_year=525.96)
-    bar.set_result(res, _design(100.0, 250.0))
+    figures = AvailabilityPart(value=0.999, method="exact", nines=3.0,
+                               downtime_minutes_per_year=525.96)
+    bar.set_result(result(availability=figures, cost=design_cost(_design(100.0, 250.0))))
     assert not bar.pending.isVisible()
     text = bar.text()
     assert "Availability 99.9000 % (exact)" in text and "3.0 nines" in text
@@ -141,8 +129,7 @@ def test_cost_uses_the_defaults_table_where_no_price_is_set(qtbot):
     from designer.analysis.figures import defaults_table
     bar = F.FiguresBar()
     qtbot.addWidget(bar)
-    design = _design(100.0, None)
-    bar.set_result(result(), design)
+    bar.set_result(result(cost=design_cost(_design(100.0, None))))
     expected = 100.0 + defaults_table()[Kind.SERVER].opex_monthly
     assert bar.cost.text() == f"€{expected:,.0f}/month"
     assert "1 component priced from the defaults table" in bar.cost.toolTip()

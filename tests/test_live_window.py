@@ -149,7 +149,9 @@ def test_colours_arrive_before_the_figures_of_the_same_job(win, qtbot):
     seen = []
     live.coloursApplied.connect(lambda r: seen.append(
         ("colours", state(window, "uplink-1"), live.figures.pending.isVisible())))
-    live.applied.connect(lambda r: seen.append(("figures", r is live.structure)))
+    # the complete result is a new object, made from that very structural one
+    live.applied.connect(lambda r: seen.append(
+        ("figures", r.structure is live.structure.structure)))
     window.document.delete(["uplink-2"])
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
     # colours painted while the availability still said "Analysing…"; then
@@ -177,7 +179,7 @@ def test_a_stale_phase_two_is_dropped_after_a_newer_edit(qtbot, tmp_path):
         assert state(window, "uplink-1") is State.CUT2
         assert shown == [["dc", "web", "nginx"]]         # only the newest job completed
         assert live.figures.availability.text() == before
-        assert live.result is live.structure
+        assert live.result.structure is live.structure.structure
     finally:
         HOLD.set()
         close_window(window, live)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from designer.analysis.result import Phase
 from designer.live.workers import AnalysisScheduler
 
 GATE = threading.Event()
@@ -60,14 +61,14 @@ def long_analyze(design):
 def two_phase_analyze(design):
     """Like the real engine: a structural phase, then figures; version 1's
     figures wait for GATE."""
-    yield dict(fake_analyze(design), phase=1)
+    yield Phase.STRUCTURE, dict(fake_analyze(design), phase=1)
     if design.version == 1:
         GATE.wait(5)
-    yield dict(fake_analyze(design), phase=2)
+    yield Phase.AVAILABILITY, dict(fake_analyze(design), phase=2)
 
 
 def failing_figures_analyze(design):
-    yield dict(fake_analyze(design), phase=1)
+    yield Phase.STRUCTURE, dict(fake_analyze(design), phase=1)
     raise ValueError("Monte Carlo diverged")
 
 
@@ -239,7 +240,8 @@ def _record_phases(sched) -> list[tuple]:
     events = []
     sched.resultReady.connect(lambda r: events.append(("colours", r["version"],
                                                        sched.is_pending())))
-    sched.figuresReady.connect(lambda r: events.append(("figures", r["version"])))
+    sched.partReady.connect(lambda phase, r: events.append(
+        ("figures", r["version"]) if phase is Phase.AVAILABILITY else ("other", phase)))
     sched.completed.connect(lambda: events.append(("done", sched.is_pending())))
     return events
 

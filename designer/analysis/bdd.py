@@ -111,9 +111,16 @@ def _is_leaf(circuit: ir.Circuit, index: int, stop) -> bool:
 def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, str]):
     """BDD of node `top`; nodes in `leaf_of` (events, module stand-ins) are
     the manager variable of that name and are not looked into."""
-    needed = _inside(circuit, top, leaf_of)
+    return build_many(circuit, manager, [top], leaf_of)[0]
+
+
+def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
+               leaf_of: dict[int, str]) -> list:
+    """BDDs of several nodes in one pass: what they share is built once."""
+    needed = _inside(circuit, tops, leaf_of)
     last_use = {child: index for index in needed
                 for child in circuit.nodes[index].children}
+    keep = set(tops)
     values: dict[int, object] = {}
     fixpoints: dict = {}   # reach gates over one graph and source share a fixpoint
     for count, index in enumerate(needed):
@@ -123,20 +130,21 @@ def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, st
         node = circuit.nodes[index]
         values[index] = _gate(node, values, manager.cudd, fixpoints)
         for child in set(node.children):
-            if last_use.get(child) == index and child != top:
+            if last_use.get(child) == index and child not in keep:
                 del values[child]   # let CUDD collect what no later gate needs
         if count % _CHECK_EVERY == 0:
             manager.check_budget()
     manager.check_budget()
-    return values[top]
+    return [values[top] for top in tops]
 
 
-def _inside(circuit: ir.Circuit, top: int, leaf_of: dict[int, str]) -> list[int]:
-    seen = {top}
-    stack = [top]
+def _inside(circuit: ir.Circuit, tops: list[int], leaf_of: dict[int, str]) -> list[int]:
+    seen = set(tops)
+    seen_tops = set(tops)
+    stack = list(tops)
     while stack:
         index = stack.pop()
-        if index in leaf_of and index != top:
+        if index in leaf_of and index not in seen_tops:
             continue
         for child in circuit.nodes[index].children:
             if child not in seen:

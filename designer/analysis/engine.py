@@ -1,18 +1,22 @@
-"""The structural analysis: `analyze(design)` for the report and the overlay,
-`drill(design, failed)` for the canvas failure drill. Pure functions over a
-frozen Design; no Qt."""
+"""The analysis: `analyze(design)` for the report and the overlay, in named
+phases (`analyze_phases`) for the live canvas, and `drill(design, failed)`
+for the canvas failure drill. Pure functions over a frozen Design; no Qt."""
 from __future__ import annotations
 
 import gc
+import math
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from designer.model import Design
 
-from .availability import fill_result
+from .availability import design_availability
+from .cost import design_cost
 from .cuts import Kills, order2_cuts, spofs
 from .explain import Explainer, phrase
-from .result import AnalysisResult, Note, Spof
+from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
+                     StructurePart)
 from .simulate import simulate
 from .structure import Compiled, compile_design
 
@@ -27,18 +31,47 @@ class DrillState:
 
 
 def analyze(design: Design) -> AnalysisResult:
-    result, compiled = structure_and_compiled(design)
-    fill_result(result, design, compiled)   # engine II: availability, importance
+    """Every phase, folded into one result."""
+    phases = analyze_phases(design)
+    _, result = next(phases)
+    for phase, part in phases:
+        result = result.advanced(phase, part)
     return result
 
 
-def structure_and_compiled(design: Design) -> tuple[AnalysisResult, Compiled]:
-    """Engine I's result and the compiled design it used, so that engine II
-    (`fill_result`) can follow on it without compiling again: the live canvas
-    shows the colours before the availability figures are computed."""
+def analyze_phases(design: Design) -> Iterator[tuple[Phase, Any]]:
+    """(Phase.STRUCTURE, the result so far), then each later phase with its
+    part (findings, then the AvailabilityPart), compiling once: the live
+    canvas shows the colours before the availability figures are computed."""
     with collector_paused():
         compiled = compile_design(design)
-        return analyze_structure(design, compiled), compiled
+        result = analyze_structure(design, compiled)
+    yield Phase.STRUCTURE, result
+    yield Phase.FINDINGS, findings_part(design, result)
+    yield Phase.AVAILABILITY, availability_part(design, compiled)
+
+
+def findings_part(design: Design, result: AnalysisResult):
+    """Segmentation findings (analysis/segmentation), in the same pass as the
+    SPOFs they use: a SPOF firewall alone in front of a data store."""
+    from .segmentation import analyze_segmentation
+    with collector_paused():
+        return analyze_segmentation(design, spofs=[s.id for s in result.spofs])
+
+
+def availability_part(design: Design, compiled: Compiled | None = None) -> AvailabilityPart:
+    """Engine II's part: availability with its method, downtime, nines (None
+    when the design cannot go down) and Birnbaum importance by component id."""
+    compiled = compiled or compile_design(design)
+    found = design_availability(design, compiled)
+    nines = found.nines
+    return AvailabilityPart(
+        value=found.value, method=found.method,
+        downtime_minutes_per_year=found.downtime_minutes_per_year,
+        nines=None if math.isinf(nines) else nines,
+        confidence_interval=found.confidence_interval, bounds=found.bounds,
+        importance=FrozenMap({cid: imp.birnbaum for cid, imp in found.importance.items()}),
+        assumed_up=len(compiled.not_modeled))
 
 
 @contextmanager
@@ -62,32 +95,37 @@ def analyze_structure(design: Design, compiled: Compiled | None = None) -> Analy
 
 
 def _structure(design: Design, compiled: Compiled) -> AnalysisResult:
+    part = _structure_part(design, compiled)
+    return AnalysisResult(design=design.name, components=len(design.components),
+                          structure=part, cost=design_cost(design))
+
+
+def _structure_part(design: Design, compiled: Compiled) -> StructurePart:
     circuit = compiled.circuit
     kills = Kills(circuit)
-    result = AnalysisResult(design=design.name, components=len(design.components),
-                            entry_points=list(compiled.entry_points),
-                            notes=list(compiled.notes),
-                            not_modeled=list(compiled.not_modeled))
-    result.system_up = kills.up_at_base(circuit.top)
-    if not result.system_up:
-        result.notes.append(_down_note(design, compiled, kills))
-        return result
+    entry_points, not_modeled = tuple(compiled.entry_points), tuple(compiled.not_modeled)
+    if not kills.up_at_base(circuit.top):
+        notes = (*compiled.notes, _down_note(design, compiled, kills))
+        return StructurePart(entry_points=entry_points, notes=notes,
+                             not_modeled=not_modeled, system_up=False)
     spof_ids = spofs(kills)
     explainer = Explainer(design, compiled, kills, spof_ids)
     order = {c.id: i for i, c in enumerate(design.components)}
+    found = []
     for event in sorted(spof_ids, key=order.__getitem__):
         comp = design.by_id[event]
-        result.spofs.append(Spof(id=event, label=comp.name, kind=comp.kind.value,
-                                 blast_radius=explainer.blast_radius(event),
-                                 explanation=explainer.explanation(event)))
-    result.cut_sets_order2 = sorted(
+        found.append(Spof(id=event, label=comp.name, kind=comp.kind.value,
+                          blast_radius=tuple(explainer.blast_radius(event)),
+                          explanation=explainer.explanation(event)))
+    pairs = tuple(sorted(
         (tuple(sorted(pair, key=order.__getitem__)) for pair in order2_cuts(kills)),
-        key=lambda pair: (order[pair[0]], order[pair[1]]))
-    in_cuts = {cid for pair in result.cut_sets_order2 for cid in pair} | set(spof_ids)
-    skipped = in_cuts | set(result.not_modeled)
-    result.protected = [c.id for c in design.components
-                        if c.id in compiled.event_of and c.id not in skipped]
-    return result
+        key=lambda pair: (order[pair[0]], order[pair[1]])))
+    skipped = {cid for pair in pairs for cid in pair} | set(spof_ids) | set(not_modeled)
+    protected = tuple(c.id for c in design.components
+                      if c.id in compiled.event_of and c.id not in skipped)
+    return StructurePart(entry_points=entry_points, spofs=tuple(found), cut_sets_order2=pairs,
+                         notes=tuple(compiled.notes), protected=protected,
+                         not_modeled=not_modeled)
 
 
 def _down_note(design: Design, compiled: Compiled, kills: Kills) -> Note:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
+from designer import data
 from designer.model import Component, Design, Kind
 from designer.model.design import Settings
 from designer.model.kinds import NEVER_FAIL
 
-DEFAULTS_FILE = Path(__file__).resolve().parents[2] / "resources" / "defaults.json"
+DEFAULTS_FILE = data.path("resources", "defaults.json")
 
 COMPONENT, COMPONENT_MTBF, DESIGN_OVERRIDE, DEFAULT, NEVER = (
     "component", "component MTBF/MTTR", "design override", "default", "never fails")

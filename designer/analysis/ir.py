@@ -115,6 +115,8 @@ class Circuit:
         node = self.nodes[child]
         if node.op == CONST:
             return self.const(not node.value)
+        if node.op == NOT:       # not(not x) = x: 3,000 nested NOTs are x or one NOT
+            return node.children[0]
         return self._add(Node(NOT, (child,)))
 
     def xor(self, children: Iterable[int]) -> int:

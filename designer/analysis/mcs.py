@@ -107,16 +107,20 @@ class Zbdd:
         return memo[root]
 
     def sets(self, root: int, order: int):
-        """Every set of exactly `order` members (for small orders)."""
-        if order == 0:
-            if self._has_empty(root):
-                yield ()
-            return
-        if root <= BASE:
-            return
-        for rest in self.sets(self.high[root], order - 1):
-            yield (self.var[root], *rest)
-        yield from self.sets(self.low[root], order)
+        """Every set of exactly `order` members (for small orders), walked
+        with an explicit stack: a flat OR of thousands of events is a low
+        chain thousands of nodes long."""
+        stack: list[tuple[int, int, tuple[int, ...]]] = [(root, order, ())]
+        while stack:
+            node, need, prefix = stack.pop()
+            if need == 0:
+                if self._has_empty(node):
+                    yield prefix
+                continue
+            if node <= BASE:
+                continue
+            stack.append((self.low[node], need, prefix))         # sets without var, after
+            stack.append((self.high[node], need - 1, (*prefix, self.var[node])))
 
     def _postorder(self, root: int) -> list[int]:
         order, seen, stack = [], set(), [(root, False)]
@@ -174,6 +178,11 @@ def cut_sets_of(circuit, top: int | None = None, fail_is_high: bool = True,
     """Minimal cut sets of a whole circuit (one BDD over every event, no
     modules: a cut set may cross them). `BudgetExceeded` when too big."""
     from . import bdd
+    from .preprocess import simplify
+    if top is None or top == circuit.top:
+        # Coalesced, a chain of 10,000 ORs is one OR: its BDD is built in
+        # linear time (unsimplified, each step rebuilt the whole diagram).
+        circuit = simplify(circuit)
     top = circuit.top if top is None else top
     order = bdd.leaf_order(circuit, top)
     leaf_of = {i: circuit.nodes[i].name for i in order}

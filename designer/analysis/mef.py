@@ -17,6 +17,8 @@ import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from designer.model import limits
+
 from .ir import Circuit
 
 DEFAULT_MISSION_TIME = 8760.0  # hours; the Open-PSA default
@@ -51,11 +53,28 @@ class _Model:
 
 
 def read_xml(path: str | Path) -> Element:
-    """Parse with expat so every element keeps its line number."""
+    """Parse with expat so every element keeps its line number. Only regular
+    files, within the size, element-count and nesting limits (model/limits.py)."""
+    problem = limits.regular_file_problem(str(path))
+    if problem is not None:
+        raise MefError(f"{path}: {problem}")
+    size = Path(path).stat().st_size
+    if size > limits.MEF_FILE_MB.value * 1024 * 1024:
+        raise MefError(f"{path}: {limits.MEF_FILE_MB.message(-(-size // (1024 * 1024)))}")
     parser = xml.parsers.expat.ParserCreate()
     stack: list[Element] = [Element("#document", {}, 0)]
+    counted = [0]
+    most, deepest = limits.MEF_ELEMENTS.value, limits.MEF_DEPTH.value
 
     def start(tag, attrib):
+        counted[0] += 1
+        if counted[0] > most:
+            raise MefError(f"{path}:{parser.CurrentLineNumber}: the file "
+                           + limits.MEF_ELEMENTS.message(f"over {most:,}").removeprefix("has "))
+        if len(stack) > deepest:
+            raise MefError(f"{path}:{parser.CurrentLineNumber}: <{tag}> is nested "
+                           f"more than {deepest:,} levels deep, the limit (raise it with "
+                           f"the environment variable {limits.MEF_DEPTH.variable})")
         element = Element(tag, attrib, parser.CurrentLineNumber)
         stack[-1].children.append(element)
         stack.append(element)
@@ -70,6 +89,8 @@ def read_xml(path: str | Path) -> Element:
     except xml.parsers.expat.ExpatError as err:
         raise MefError(f"{path}:{err.lineno}: not well-formed XML "
                        f"({xml.parsers.expat.ErrorString(err.code)})") from None
+    except (LookupError, ValueError, UnicodeError) as err:   # an encoding Python lacks
+        raise MefError(f"{path}:1: cannot decode the XML: {err}") from None
     roots = stack[0].children
     if not roots or roots[0].tag != "opsa-mef":
         raise MefError(f"{path}:1: not an Open-PSA MEF file (no <opsa-mef> root)")
@@ -78,9 +99,17 @@ def read_xml(path: str | Path) -> Element:
 
 def load_fault_tree(model: str | Path, *extra: str | Path) -> FaultTree:
     """Read a model file (and basic-event files) into one fault tree."""
+    try:
+        return _load(model, *extra)
+    except RecursionError:   # only an expression nested thousands deep gets here
+        raise MefError(f"{model}: an expression is nested too deeply to evaluate") from None
+
+
+def _load(model: str | Path, *extra: str | Path) -> FaultTree:
     found = _Model()
     for path in (model, *extra):
         _collect(read_xml(path), str(path), found)
+    _refuse_clashes(found)
     top = _top_gate(found, str(model))
     circuit = Circuit()
     probabilities: dict[str, float] = {}
@@ -91,9 +120,11 @@ def load_fault_tree(model: str | Path, *extra: str | Path) -> FaultTree:
 def _collect(root: Element, path: str, found: _Model) -> None:
     tables = {"define-gate": found.gates, "define-basic-event": found.basics,
               "define-house-event": found.houses}
-    for element in root.children:
+    pending = list(reversed(root.children))     # iterative: containers may nest deeply
+    while pending:
+        element = pending.pop()
         if element.tag in ("define-fault-tree", "model-data", "define-component"):
-            _collect(element, path, found)
+            pending.extend(reversed(element.children))
         elif element.tag in tables:
             table = tables[element.tag]
             name = _name(element, path)
@@ -101,12 +132,30 @@ def _collect(root: Element, path: str, found: _Model) -> None:
                 raise MefError(f"{path}:{element.line}: '{name}' is defined twice")
             table[name] = (element, path)
         elif element.tag == "system-mission-time":
+            if not element.children:
+                raise MefError(f"{path}:{element.line}: <system-mission-time> holds no value")
             found.mission_time = _number(element.children[0], path, found)
+            if found.mission_time < 0:
+                raise MefError(f"{path}:{element.line}: the mission time "
+                               f"{found.mission_time:g} is negative")
         elif element.tag == "define-CCF-group":
             raise MefError(f"{path}:{element.line}: common-cause groups "
                            "(<define-CCF-group>) are not supported")
         elif element.tag == "define-parameter":
             raise MefError(f"{path}:{element.line}: parameters (<define-parameter>) are not supported")
+
+
+def _refuse_clashes(found: _Model) -> None:
+    """One name for a gate and an event: which one a reference means would
+    be a guess (the gate used to win silently)."""
+    kinds = (("gate", found.gates), ("basic event", found.basics),
+             ("house event", found.houses))
+    for i, (first, table) in enumerate(kinds):
+        for second, other in kinds[i + 1:]:
+            for name in table.keys() & other.keys():
+                element, path = other[name]
+                raise MefError(f"{path}:{element.line}: '{name}' is defined both as a "
+                               f"{first} and as a {second}")
 
 
 def _name(element: Element, path: str) -> str:
@@ -131,10 +180,12 @@ def _top_gate(found: _Model, path: str) -> str:
 
 
 def _mark_used(element: Element, used: set[str]) -> None:
-    for child in element.children:
+    pending = list(element.children)
+    while pending:
+        child = pending.pop()
         if child.tag in ("gate", "event"):
             used.add(child.attrib.get("name", ""))
-        _mark_used(child, used)
+        pending.extend(child.children)
 
 
 _FORMULAS = {"and", "or", "atleast", "not", "xor", "nand", "nor", "null", "iff", "constant"}
@@ -171,14 +222,27 @@ class _Builder:
                     stack.append((child, False))
         return self.done[top]
 
-    def _formula(self, element: Element, path: str) -> int:
-        tag = element.tag
-        if tag in _REFERENCES:
-            return self._reference(element, path)
-        c = self.circuit
+    def _formula(self, root: Element, path: str) -> int:
+        """A gate's formula as a circuit node, arguments first (iteratively:
+        a formula may nest thousands deep)."""
+        node_of: dict[int, int] = {}
+        stack: list[tuple[Element, bool]] = [(root, False)]
+        while stack:
+            element, ready = stack.pop()
+            if element.tag in _REFERENCES:
+                node_of[id(element)] = self._reference(element, path)
+            elif ready:
+                kids = [node_of[id(child)] for child in element.children]
+                node_of[id(element)] = self._combine(element, kids)
+            else:
+                stack.append((element, True))
+                stack.extend((child, False) for child in element.children)
+        return node_of[id(root)]
+
+    def _combine(self, element: Element, kids: list[int]) -> int:
+        tag, c = element.tag, self.circuit
         if tag == "constant":
             return c.const(element.attrib.get("value", "").strip().lower() == "true")
-        kids = [self._formula(child, path) for child in element.children]
         if tag in ("and", "null"):
             return c.and_(kids)
         if tag == "or":
@@ -218,18 +282,32 @@ def _formula_of(gate: Element, path: str) -> Element:
     return formula
 
 
-def _check_formula(element: Element, path: str) -> None:
-    if element.tag in _REFERENCES:
-        return
-    if element.tag not in _FORMULAS:
-        raise MefError(f"{path}:{element.line}: <{element.tag}> is not a supported "
-                       "gate formula (use and, or, atleast, not, xor)")
-    if element.tag == "not" and len(element.children) != 1:
-        raise MefError(f"{path}:{element.line}: <not> takes exactly one argument")
-    if element.tag == "atleast" and not element.attrib.get("min", "").isdigit():
-        raise MefError(f"{path}:{element.line}: <atleast> needs a whole-number 'min'")
-    for child in element.children:
-        _check_formula(child, path)
+def _check_formula(root: Element, path: str) -> None:
+    pending = [root]
+    while pending:
+        element = pending.pop()
+        if element.tag in _REFERENCES:
+            continue
+        if element.tag not in _FORMULAS:
+            raise MefError(f"{path}:{element.line}: <{element.tag}> is not a supported "
+                           "gate formula (use and, or, atleast, not, xor)")
+        if element.tag == "not" and len(element.children) != 1:
+            raise MefError(f"{path}:{element.line}: <not> takes exactly one argument")
+        if element.tag == "atleast":
+            _check_atleast(element, path)
+        pending.extend(element.children)
+
+
+def _check_atleast(element: Element, path: str) -> None:
+    """`min` is a plain whole number from 1 to the number of arguments (0
+    would always hold and more than the arguments never: both are mistakes)."""
+    raw, n = element.attrib.get("min", "").strip(), len(element.children)
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+        raise MefError(f"{path}:{element.line}: <atleast> needs a whole-number 'min', "
+                       f"got '{raw[:20]}'")
+    if not 1 <= int(raw) <= n:
+        raise MefError(f"{path}:{element.line}: <atleast min=\"{int(raw)}\"> over {n} "
+                       f"argument(s): 'min' must be from 1 to {n}")
 
 
 def _gate_refs(gate: Element, path: str, found: _Model) -> list[str]:
@@ -251,6 +329,9 @@ def _resolve(element: Element, path: str, found: _Model) -> str:
     kind = element.tag if element.tag != "event" else element.attrib.get("type", "")
     tables = {"gate": found.gates, "basic-event": found.basics,
               "house-event": found.houses}
+    if kind and kind not in tables:
+        raise MefError(f"{path}:{element.line}: <event name=\"{name}\"> has the unknown "
+                       f"type '{kind[:40]}' (use gate, basic-event or house-event)")
     candidates = [kind] if kind in tables else list(tables)
     for candidate in candidates:
         if name in tables[candidate]:
@@ -289,11 +370,19 @@ def _number(element: Element, path: str, found: _Model) -> float:
     if tag == "system-mission-time":
         return found.mission_time
     args = [_number(child, path, found) for child in element.children]
-    if tag == "exponential" and len(args) == 2:
-        rate, time = args
-        return -math.expm1(-rate * time)
-    if tag == "GLM" and len(args) == 4:
-        return _glm(*args)
+    if tag in ("exponential", "GLM") and any(a < 0 or not math.isfinite(a) for a in args):
+        raise MefError(f"{path}:{element.line}: <{tag}> needs finite arguments that are "
+                       f"not negative (rates and times), got "
+                       f"{', '.join(f'{a:g}' for a in args)}")
+    try:
+        if tag == "exponential" and len(args) == 2:
+            rate, time = args
+            return -math.expm1(-rate * time)
+        if tag == "GLM" and len(args) == 4:
+            return _glm(*args)
+    except (OverflowError, ZeroDivisionError):
+        raise MefError(f"{path}:{element.line}: <{tag}> overflows with these "
+                       "arguments") from None
     raise MefError(f"{path}:{element.line}: the expression <{tag}> is not supported "
                    "(use a constant probability, exponential or GLM)")
 

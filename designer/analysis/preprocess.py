@@ -52,20 +52,32 @@ def _copy(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int, int
 def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
     needed = circuit.needed()
     parents = _parents(circuit, needed)
+    ops = circuit.nodes
+
+    def absorbed(child: int, op: str) -> bool:
+        """Merged into its one parent, an AND (OR) under an AND (OR)."""
+        return ops[child].op == op and len(parents[child]) == 1
+
+    # A gate merged into its parent is never built on its own, and its
+    # arguments are gathered once, at the gate that keeps them: a chain of
+    # 10,000 ORs costs linear time, not the square (issue 16).
+    keeps = {i for i in needed if ops[i].op not in (ir.AND, ir.OR) or i == circuit.top
+             or not any(absorbed(i, ops[p].op) and ops[p].op == ops[i].op
+                        for p in parents[i])}
     new = ir.Circuit()
     new_of: dict[int, int] = {}
-    merged: dict[int, list[int]] = {}   # arguments after merging, per AND / OR gate
     for index in needed:
-        node = circuit.nodes[index]
+        if index not in keeps:
+            continue
+        node = ops[index]
         kids: list[int] = []
-        for child in node.children:
-            inner = circuit.nodes[child]
-            if node.op in (ir.AND, ir.OR) and inner.op == node.op and len(parents[child]) == 1:
-                kids.extend(merged[child])
+        pending = list(reversed(node.children))
+        while pending:
+            child = pending.pop()
+            if node.op in (ir.AND, ir.OR) and absorbed(child, node.op):
+                pending.extend(reversed(ops[child].children))
             else:
                 kids.append(new_of[child])
-        if node.op in (ir.AND, ir.OR):
-            merged[index] = kids
         new_of[index] = _copy(node, new, kids, new_of)
     new.top = new_of[circuit.top]
     return new
@@ -117,10 +129,18 @@ def _grouped(node: ir.Node, index: int, below, reached_from, new: ir.Circuit, ne
 
 
 def _overlapping(children: list[int], below: dict[int, int]) -> list[list[int]]:
-    """Arguments joined when they share anything below them."""
+    """Arguments joined when they share anything below them. Gate arguments
+    are compared pairwise; an event argument (one bit, its own) joins the
+    group holding that bit or stands alone, so an OR of 100,000 events is
+    linear, not the square (issue 16)."""
     groups: list[tuple[int, list[int]]] = []
+    events: list[int] = []
     for child in children:
-        bits, members = below[child], [child]
+        bits = below[child]
+        if bits == 1 << child:       # an event: nothing below it but itself
+            events.append(child)
+            continue
+        members = [child]
         keep = []
         for group_bits, group_members in groups:
             if group_bits & bits:
@@ -129,7 +149,19 @@ def _overlapping(children: list[int], below: dict[int, int]) -> list[list[int]]:
             else:
                 keep.append((group_bits, group_members))
         groups = keep + [(bits, members)]
-    return [members for _, members in groups]
+    covered = 0
+    for group_bits, _ in groups:
+        covered |= group_bits
+    alone: list[list[int]] = []
+    for event in events:
+        if covered >> event & 1:
+            for group_bits, members in groups:
+                if group_bits >> event & 1:
+                    members.append(event)
+                    break
+        else:
+            alone.append([event])
+    return [members for _, members in groups] + alone
 
 
 def with_common_causes(circuit: ir.Circuit, groups: dict[str, list[str]]) -> ir.Circuit:

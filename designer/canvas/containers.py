@@ -213,20 +213,32 @@ class TierItem(ComponentItem):
             if self.outlines else self.scene_rect()
 
     def layout(self) -> None:
+        # The analysis's default quorum is 1 of n (docs/analysis.md).
         k = self.comp.quorum or 1
-        spread = len(self.outlines) > 1
+        on_bridge = len(self.outlines) > 1
         self.label_item.setText(f"{self.comp.name} · {k} of {self.members}")
         r = self.label_item.boundingRect()
-        if spread and self.gap < r.width() + 16:   # no room on the bridge: the count only
-            self.label_item.setText(f"{k} of {self.members}")
-            r = self.label_item.boundingRect()
+        anchor = self.anchor
+        if on_bridge and self.gap < r.width() + 16:
+            # No room on the bridge: the tag sits on the first replica's
+            # outline instead, name and quorum both readable.
+            first = min(self.outlines, key=lambda o: (o.top(), o.left()))
+            anchor = QPointF(first.right() - 8, first.top()) - self.pos()
+            on_bridge = False
         self.setToolTip(f"Tier {self.comp.name}: needs {k} of {self.members} replicas")
         w, h = r.width() + 12, r.height() + 4
         self.tag.setPath(rounded(QRectF(0, 0, w, h), 4))
         # Centred on the spine between replicas when spread (the gap between
         # them has room); else on the hull's top edge, right-aligned.
-        self.tag.setPos(self.anchor - QPointF(w / 2 if spread else w, h / 2))
+        self.tag.setPos(anchor - QPointF(w / 2 if on_bridge else w, h / 2))
         self.label_item.setPos(6, 2)
+
+    def badge_slot(self, badge_width: float) -> QPointF:
+        """Top-left corner: the tag holds the top-right one."""
+        return QPointF(badge_width / 2 - 8, 0)
+
+    def squeeze_label(self, width: float) -> None:
+        """The tag never meets the badge (opposite corners)."""
 
     def body_pen(self) -> QPen:
         return style.tier_pen() if self.state is State.NORMAL else super().body_pen()

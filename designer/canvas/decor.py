@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem,
-                               QGraphicsSimpleTextItem)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from designer.look import style
 from designer.look.style import State, TextRole
+
+from .geometry import CHIP_KINDS
 
 if TYPE_CHECKING:
     from .items import ComponentItem
@@ -26,20 +27,22 @@ BADGE = 18.0
 _HALO_GAP = 4.0
 
 
-class Badge(QGraphicsEllipseItem):
-    """A round badge with one character, centred on its position in the
-    parent. A SPOF badge keeps its size on screen at every zoom
-    (ItemIgnoresTransformations), so single points of failure stay findable
-    from the zoomed-out overview and the minimap; the other badges scale with
-    the drawing so they do not bury it."""
+class Badge(QGraphicsPathItem):
+    """The one badge of a card: a round mark ("!", "2", "✓"...), or a pill
+    with a count ("! ×3") when the card and its chips carry several marks;
+    centred on its position in the parent. A SPOF badge keeps its size on
+    screen at every zoom (ItemIgnoresTransformations), so single points of
+    failure stay findable from the zoomed-out overview and the minimap; the
+    other badges scale with the drawing so they do not bury it."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
-        super().__init__(-BADGE / 2, -BADGE / 2, BADGE, BADGE, parent)
+        super().__init__(parent)
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(style.label_font(TextRole.BADGE))
         self.setZValue(20)
+        self.width = BADGE
 
-    def show_state(self, state: State, mark: str | None = None) -> None:
+    def show_state(self, state: State, mark: str | None = None, count: int = 1) -> None:
         s = style.state_style(state)
         mark = s.badge if mark is None else mark
         self.setVisible(bool(mark))
@@ -48,50 +51,121 @@ class Badge(QGraphicsEllipseItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations,
                      state is State.SPOF)
         self.setBrush(style.badge_brush(state))
-        pen = QPen(QColor(style.palette().canvas), 1.5)
-        self.setPen(pen)
-        self.text.setText(mark)
+        self.setPen(QPen(QColor(style.palette().canvas), 1.5))
+        self.text.setText(mark if count <= 1 else f"{mark} ×{count}")
         self.text.setBrush(s.badge_text)
         r = self.text.boundingRect()
+        self.width = max(BADGE, r.width() + 10)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(-self.width / 2, -BADGE / 2, self.width, BADGE),
+                            BADGE / 2, BADGE / 2)
+        self.setPath(path)
         self.text.setPos(-r.width() / 2, -r.height() / 2)
 
 
+# The mark a merged badge shows: the strongest message among those it counts.
+_RANK = (State.DRILL_FAILED, State.SPOF, State.CUT2, State.NOT_MODELED, State.PROTECTED)
+_HOLDS = "holds a single point of failure inside"
+
+
 class Decor:
-    """The decorations of one ComponentItem."""
+    """The decorations of one ComponentItem. A card has one badge slot (its
+    top-right corner): its own state, the states of the chips along its edge
+    and "holds a SPOF" for a container are merged there into one badge with a
+    count, so badges never stack or cover a chip's label; the tooltip names
+    each mark."""
 
     def __init__(self, item: "ComponentItem") -> None:
         self.item = item
         self.badge: Badge | None = None
-        self.header_badge: Badge | None = None
         self.hatch: QGraphicsPathItem | None = None
         self.halo: QGraphicsPathItem | None = None
         self.glow: QGraphicsPathItem | None = None
         self.selected = self.highlighted = False
         self.holds_spof = False
+        self.ever_held = False       # (tests and the legend ask for the header badge)
+        self.label_squeezed = False
+
+    @property
+    def header_badge(self) -> Badge | None:
+        """The badge as the "holds a SPOF" mark of a container (None if never held)."""
+        return self.badge if self.ever_held else None
 
     # -- state -------------------------------------------------------------------
     def update(self) -> None:
         """Follow the item's state and size (called from item.restyle())."""
         item, state = self.item, self.item.state
+        host = self.host()
+        if host is not None:
+            if style.state_style(state).badge or host.decor.badge is not None:
+                host.decor.refresh_badge()
         if state is State.NORMAL and not self.worn():
             return   # the common case at build time: nothing to show, nothing to hide
-        if style.state_style(state).badge or self.badge is not None:
-            if self.badge is None:
-                self.badge = Badge(item)
-            self.badge.show_state(state)
-            self.badge.setPos(item.size[0] - BADGE * 0.1, BADGE * 0.1)
+        if host is None:
+            self.refresh_badge()
         self._update_hatch(state)
         font = item.label_item.font()
         if font.strikeOut() != style.state_style(state).strike:
             font.setStrikeOut(style.state_style(state).strike)
             item.label_item.setFont(font)
         self._update_halo()
-        self.set_holds_spof(self.holds_spof, force=True)
+
+    def host(self) -> "ComponentItem | None":
+        """The card a chip's marks are merged into (None for any other item)."""
+        if self.item.kind not in CHIP_KINDS:
+            return None
+        parent = self.item.parentItem()
+        return parent if hasattr(parent, "decor") else None
+
+    def marks(self) -> list[tuple[State, str]]:
+        """(state, sentence) for every mark this card's badge counts."""
+        item = self.item
+        found = []
+        if style.state_style(item.state).badge:
+            found.append((item.state, f"{item.comp.name}: {item.state.title.lower()}"))
+        for chip in getattr(item, "chips", ()):
+            if style.state_style(chip.state).badge:
+                found.append((chip.state, f"{chip.comp.name}: {chip.state.title.lower()}"))
+        if self.holds_spof and not any(s is State.SPOF for s, _ in found):
+            found.append((State.SPOF, f"{item.comp.name} {_HOLDS}"))
+        return found
+
+    def refresh_badge(self) -> None:
+        """Show the merged badge in the card's corner slot (or hide it)."""
+        marks = self.marks()
+        if not marks and self.badge is None:
+            return
+        if self.badge is None:
+            self.badge = Badge(self.item)
+        if not marks:
+            self.badge.setVisible(False)
+            self._unsqueeze()
+            return
+        top = min(marks, key=lambda m: _RANK.index(m[0]) if m[0] in _RANK else len(_RANK))
+        self.badge.show_state(top[0], count=len(marks))
+        self.badge.setToolTip("\n".join(sentence for _, sentence in marks))
+        self.badge.setPos(self.item.badge_slot(self.badge.width))
+        self._keep_label_clear()
+
+    def _keep_label_clear(self) -> None:
+        """No badge covers text: shorten the label (with an ellipsis) beside it."""
+        self._unsqueeze()
+        label, badge = self.item.label_item, self.badge
+        room = self.item.mapRectFromItem(badge, badge.boundingRect())
+        text = self.item.mapRectFromItem(label, label.boundingRect())
+        if label.isVisible() and text.intersects(room) and room.left() > text.left():
+            self.item.squeeze_label(room.left() - text.left() - 4)
+            self.label_squeezed = True
+
+    def _unsqueeze(self) -> None:
+        if self.label_squeezed:
+            self.label_squeezed = False
+            self.item.layout()
 
     def worn(self) -> bool:
         """Does the item wear (or has it ever worn) any decoration?"""
         return (self.badge is not None or self.hatch is not None or self.halo is not None
-                or self.glow is not None or self.header_badge is not None
+                or self.glow is not None or self.holds_spof
                 or self.item.label_item.font().strikeOut())
 
     def _update_hatch(self, state: State) -> None:
@@ -113,16 +187,8 @@ class Decor:
         if on == self.holds_spof and not force:
             return
         self.holds_spof = on
-        if not on and self.header_badge is None:
-            return
-        if self.header_badge is None:
-            self.header_badge = Badge(self.item)
-        self.header_badge.setVisible(on)
-        if on:
-            self.header_badge.show_state(State.SPOF)
-            right = self.item.size[0] - BADGE / 2 - 6 - (BADGE if self.badge_visible() else 0)
-            self.header_badge.setPos(right, 4 + BADGE / 2)
-            self.header_badge.setToolTip("Holds a single point of failure")
+        self.ever_held = self.ever_held or on
+        self.refresh_badge()
 
     def badge_visible(self) -> bool:
         return self.badge is not None and self.badge.isVisible()

@@ -16,13 +16,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from designer.model import DesignError
-from designer.model.kinds import SEGMENT_MEMBERS
+from designer.model.kinds import ALLOWED_PARENTS, SEGMENT_MEMBERS
 
 from . import geometry as G
 from .containers import SegmentItem, TierItem
 from .interactions import Interaction
 from .items import ComponentItem
-from .placement import growth, local_top_left, resolve
+from .placement import component_at, growth, local_top_left, resolve
 
 
 class Move(Interaction):
@@ -52,7 +52,7 @@ class Move(Interaction):
         delta = self._snapped(pos - self.press)
         for item, start in self.start.items():
             item.setPos(start + delta)
-        self.scene.reroute_links(self.lids)
+        self.scene.preview_links(self.lids)   # straight; routed on release
 
     def release(self, event: QMouseEvent, pos: QPointF) -> None:
         if not self.dragging:
@@ -108,6 +108,9 @@ class Move(Interaction):
         moved_in = {c.get("parent") for c in changes.values() if "parent" in c}
         text = "Move" if not moved_in else "Move into " + ", ".join(
             doc.component(p).name if p else "the canvas" for p in moved_in)
+        if all(set(c) == {"tier"} for c in changes.values()):
+            tiers = {doc.component(c["tier"]).name for c in changes.values()}
+            text = "Add to tier " + ", ".join(sorted(tiers))
         try:
             doc.update_many(changes, text)
         except DesignError as err:
@@ -120,6 +123,11 @@ class Move(Interaction):
         comp = item.comp
         rect = item.scene_rect()
         target = resolve(self.scene, comp.kind, rect.center(), self.exclude)
+        if self._joins_tier(item, target):
+            # Dropped on a tier (its tag, hull or placeholder) with no server
+            # to land in: the service joins the tier and stays where it runs.
+            changes.setdefault(comp.id, {})["tier"] = target.tier
+            return
         change: dict[str, Any] = {}
         if target.parent != comp.parent:
             change["parent"] = target.parent
@@ -136,6 +144,17 @@ class Move(Interaction):
         if target.tier is not None and target.tier != comp.tier:
             change["tier"] = target.tier
         changes.setdefault(comp.id, {}).update(change)
+
+    def _joins_tier(self, item: ComponentItem, target) -> bool:
+        comp = item.comp
+        if target.tier is None or target.tier == comp.tier:
+            return False
+        top = component_at(self.scene, item.scene_rect().center(), self.exclude)
+        if isinstance(top, TierItem):      # on the tier's tag or bridge
+            return True
+        doc = self.scene.document
+        parent = doc.component(target.parent) if target.parent in doc else None
+        return parent is None or parent.kind not in ALLOWED_PARENTS[comp.kind]
 
     def _snap_back(self, only_unchanged: set[str] = frozenset()) -> None:
         doc = self.scene.document

@@ -14,13 +14,16 @@ from designer.model import Kind
 from designer.look.style import TextRole
 
 ICON = 22.0          # icon size in scene units; rendered at 2x for crisp zoom
-_metrics: dict[TextRole, QFontMetricsF] = {}
+# Keyed by (role, presentation scale): an export renders at scale 1 while the
+# window may be in presentation mode (style.rendering_with).
+_metrics: dict[tuple[TextRole, float], QFontMetricsF] = {}
 
 
 def metrics(role: TextRole) -> QFontMetricsF:
-    if role not in _metrics:
-        _metrics[role] = QFontMetricsF(font(role))
-    return _metrics[role]
+    key = (role, style.presentation_scale())
+    if key not in _metrics:
+        _metrics[key] = QFontMetricsF(font(role))
+    return _metrics[key]
 
 
 def elided(text: str, role: TextRole, width: float,
@@ -28,14 +31,15 @@ def elided(text: str, role: TextRole, width: float,
     return metrics(role).elidedText(text, mode, max(0.0, width))
 
 
-_fonts: dict[TextRole, QFont] = {}
+_fonts: dict[tuple[TextRole, float], QFont] = {}
 
 
 def font(role: TextRole) -> QFont:
     """style.label_font, cached here for the thousands of items built at once."""
-    if role not in _fonts:
-        _fonts[role] = style.label_font(role)
-    return _fonts[role]
+    key = (role, style.presentation_scale())
+    if key not in _fonts:
+        _fonts[key] = style.label_font(role)
+    return _fonts[key]
 
 
 def _forget_fonts() -> None:

@@ -19,6 +19,7 @@ from .arrange import arranged
 from .connect import link_between
 from .labeledit import LabelEditor
 from .placement import insert_fitted, place
+from .sketching import next_label
 
 
 class Editing:
@@ -62,8 +63,10 @@ class Editing:
         return self._insert(payload, self._paste_count)
 
     def duplicate(self) -> list[str]:
-        """Copy and paste the selection in one go, without the system clipboard."""
-        return self._insert(self._payload(), 1, into_selection=False)
+        """Copy the selection beside itself in one go (without the system
+        clipboard): with the links among the copied items, shifted right by
+        the selection's width plus two grid steps, labels numbered on."""
+        return self._insert(self._payload(), 0, into_selection=False, duplicate=True)
 
     def _payload(self) -> dict | None:
         ids = [i for i in self.selected_ids() if self.scene().is_component(i)]
@@ -73,8 +76,8 @@ class Editing:
                      if i.cid in ids}
         return clipboard.fragment(self.document, ids, positions)
 
-    def _insert(self, payload: dict | None, times: int, into_selection: bool = True
-                ) -> list[str]:
+    def _insert(self, payload: dict | None, times: int, into_selection: bool = True,
+                duplicate: bool = False) -> list[str]:
         if payload is None:
             self.statusMessage.emit("Nothing to paste")
             return []
@@ -82,13 +85,30 @@ class Editing:
         try:
             comps, links = clipboard.pasted(self.document, payload,
                                             clipboard.OFFSET * times, into)
-            insert_fitted(self.scene(), comps, links, f"Paste {len(comps)} component(s)")
+            if duplicate:
+                comps = self._beside(comps)
+            text = "Duplicate" if duplicate else f"Paste {len(comps)} component(s)"
+            insert_fitted(self.scene(), comps, links, text)
         except (DesignError, LoadError) as err:
             self.statusMessage.emit(getattr(err, "message", str(err)))
             return []
         ids = [c.id for c in comps]
         self.select_ids(ids)
         return ids
+
+    def _beside(self, comps: list) -> list:
+        """Duplicated roots moved right of the originals, labels numbered on."""
+        new = {c.id for c in comps}
+        width = self.rect_of(i for i in self.selected_ids() if self.scene().is_component(i))
+        shift = G.snap(width.width() + 2 * G.GRID + G.GRID / 2)
+        taken = {c.label for c in self.document.components()}
+        out = []
+        for comp in comps:
+            if comp.parent not in new:
+                comp = comp.model_copy(update={"x": comp.x + shift,
+                                               "label": next_label(taken, comp.label)})
+            out.append(comp)
+        return out
 
     def _paste_target(self):
         """A single selected container receives what is pasted, if it accepts it."""
@@ -117,6 +137,8 @@ class Editing:
                                     at or self.mapToGlobal(QPoint(0, 0)))
         if link is None:
             self.statusMessage.emit(reason)
+        elif hasattr(link, "tier") and not hasattr(link, "source"):
+            self.statusMessage.emit(f"{link.name} is now a replica in its tier")
         else:
             self.statusMessage.emit(f"Added {link.kind.value} link")
         return link

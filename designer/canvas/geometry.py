@@ -10,30 +10,22 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 
 from designer.model import Component, Kind
 
-GRID = 10.0
-HEADER = 26.0          # title bar height of site/rack/server/segment
-PAD = 10.0             # inner margin a container keeps around its contents
-CHIP_W, CHIP_H, CHIP_GAP = 38.0, 18.0, 3.0
-CHIP_MARGIN = 6.0     # from a host's corner to its first chip
-CHIP_KINDS = frozenset({Kind.PSU, Kind.NIC, Kind.DISK})
-RESIZABLE = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT, Kind.NOTE})
-CONTAINER_ITEMS = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT})
-MIN_SIZE = (80.0, 60.0)
+# The numbers are shared with the Qt-free layout (designer/layout/sizes.py),
+# so a design laid out headless matches what the canvas draws.
+from designer.layout.sizes import (CHIP_GAP, CHIP_H, CHIP_KINDS, CHIP_MARGIN,  # noqa: E402,F401
+                                   CHIP_W, DEFAULT_SIZE, DEVICE_SIZE, GRID, HEADER,
+                                   MIN_SIZE, PAD, RESIZABLE, min_host_size)
 
-DEFAULT_SIZE: dict[Kind, tuple[float, float]] = {
-    Kind.SITE: (640.0, 420.0),
-    Kind.RACK: (180.0, 400.0),
-    Kind.SERVER: (170.0, 84.0),
-    Kind.SEGMENT: (420.0, 280.0),
-    Kind.SERVICE: (130.0, 30.0),
-    Kind.NOTE: (160.0, 90.0),
-    Kind.TEXT: (140.0, 24.0),
-    Kind.TIER: (180.0, 80.0),
-    Kind.PSU: (CHIP_W, CHIP_H),
-    Kind.NIC: (CHIP_W, CHIP_H),
-    Kind.DISK: (CHIP_W, CHIP_H),
-}
-DEVICE_SIZE = (136.0, 44.0)
+CONTAINER_ITEMS = frozenset({Kind.SITE, Kind.RACK, Kind.SERVER, Kind.SEGMENT})
+MAX_CARD_W = 240.0     # a card grows to fit its label up to this, then elides
+
+
+def fit_width(needed: float, default: float) -> float:
+    """A card's width for a label that needs `needed`: the default, or grown
+    in grid steps up to MAX_CARD_W."""
+    if needed <= default:
+        return default
+    return min(MAX_CARD_W, math.ceil(needed / GRID) * GRID)
 
 
 def size_of(comp: Component) -> tuple[float, float]:
@@ -69,15 +61,6 @@ def chip_slots(host_w: float, host_h: float, kinds: list[Kind]) -> list[QPointF]
         else:
             slots.append(QPointF(host_w - CHIP_W / 2, HEADER + 4 + i * (CHIP_H + CHIP_GAP)))
     return slots
-
-
-def min_host_size(kinds: list[Kind]) -> tuple[float, float]:
-    """The smallest host that fits these chips along its edges."""
-    bottom = sum(1 for k in kinds if k is not Kind.NIC)
-    nics = sum(1 for k in kinds if k is Kind.NIC)
-    width = 2 * CHIP_MARGIN + bottom * (CHIP_W + CHIP_GAP)
-    height = HEADER + 4 + nics * (CHIP_H + CHIP_GAP) + CHIP_H
-    return width, height
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:

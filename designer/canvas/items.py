@@ -18,7 +18,7 @@ from designer.model import Component
 from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
-from .decor import Decor
+from .decor import BADGE, Decor
 from .drawing import ICON, elided, flat, font, icon_item, metrics, rounded
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)
@@ -86,6 +86,14 @@ class ComponentItem(QGraphicsPathItem):
         """The scene rect a link toward `toward` attaches to."""
         return self.scene_rect()
 
+    def badge_slot(self, badge_width: float) -> QPointF:
+        """Centre of the card's one badge: straddling its top-right corner."""
+        return QPointF(self.size[0] - badge_width / 2 + BADGE * 0.4, BADGE * 0.1)
+
+    def squeeze_label(self, width: float) -> None:
+        """Elide the label to `width` (a badge sits beside it)."""
+        self.label_item.setText(elided(self.label_item.text(), self.role, width))
+
     def restyle(self) -> None:
         self.setPen(flat(self.body_pen()))
         self.setBrush(self.body_brush())
@@ -114,7 +122,9 @@ class ComponentItem(QGraphicsPathItem):
 
 
 class DeviceItem(ComponentItem):
-    """Feeds, UPSes, switches, firewalls...: a rounded card with icon + label."""
+    """Feeds, UPSes, switches, firewalls...: a rounded card with icon + label.
+    The card grows to fit its label (up to G.MAX_CARD_W), so names are not
+    cut; a longer name is elided and shown whole in the tooltip."""
 
     icon_size = ICON
 
@@ -130,11 +140,21 @@ class DeviceItem(ComponentItem):
         self.label_item.setPos(ICON + 14, (h - r.height()) / 2)
 
     def fitted_size(self, size):
+        if self.kind not in G.RESIZABLE:
+            size = (G.fit_width(self.label_width() + self.label_extra(size), size[0]), size[1])
         kinds = [c.kind for c in getattr(self, "chips", [])]
         if not kinds:
             return size
         w, h = G.min_host_size(kinds)
         return (max(size[0], w), max(size[1], h))
+
+    def label_width(self) -> float:
+        """The label's width at normal size (presentation mode does not move cards)."""
+        return metrics(self.role).horizontalAdvance(self.comp.name) / style.presentation_scale()
+
+    def label_extra(self, size: tuple[float, float]) -> float:
+        """Card width around the label: icon, gaps and the badge corner."""
+        return ICON + 24
 
     def set_detail(self, detail: Detail) -> None:
         super().set_detail(detail)
@@ -179,6 +199,14 @@ class ServiceItem(DeviceItem):
     def apply(self, comp: Component) -> None:
         self.radius = G.size_of(comp)[1] / 2
         super().apply(comp)
+
+    def label_extra(self, size: tuple[float, float]) -> float:
+        return size[1] - 10 + 30
+
+    def badge_slot(self, badge_width: float) -> QPointF:
+        """On the pill's left end, over its icon: the right end often sits
+        beside the host's NIC chips, whose labels a badge there would cover."""
+        return QPointF(badge_width / 2 - BADGE * 0.3, BADGE * 0.1)
 
     def layout(self) -> None:
         w, h = self.size

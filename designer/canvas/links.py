@@ -1,16 +1,21 @@
 """Link items: power (solid, warm, thicker, arrow toward the consumer), network
 (solid, cool, undirected) and dependency (dashed, dark, arrow toward what is
 needed). A link is a top-level QGraphicsPathItem in scene coordinates with a
-built-in polygon child for the arrowhead; it anchors at its endpoints' borders
-and is re-routed by the scene when they move. Links between the same pair are
-spread apart by `offset`."""
+built-in polygon child for the arrowhead. The scene gives it its orthogonal
+route (`set_route`, from routing.py); while a drag is in progress it is drawn
+straight between its ends' borders (`route`). Its shape - what a click hits -
+is the thin stroke along the path, never the area the polyline encloses, so
+a link does not steal the clicks of the cards around it. Below the zoom where
+parallel tracks would be closer than a few pixels, links hide and the scene
+draws bundles instead (lod.py)."""
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem
+from PySide6.QtGui import QBrush, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsPolygonItem,
+                               QGraphicsSimpleTextItem)
 
 from designer.look import style
 from designer.model import Link, LinkKind
@@ -21,6 +26,9 @@ from .geometry import anchored_line
 ARROW = 10.0
 SHORT = 28.0   # links shorter than this loop out to the side
 LOOP = 34.0
+HIT_WIDTH = 6.0      # how far from the line a click still picks the link
+DOT = 5.0            # junction dot where a bus drop leaves its trunk
+INDIVIDUAL = frozenset({Detail.FULL, Detail.NO_LABELS, Detail.NO_CHIPS})   # one by one
 
 
 class LinkItem(QGraphicsPathItem):
@@ -35,6 +43,8 @@ class LinkItem(QGraphicsPathItem):
         self.arrow = QGraphicsPolygonItem(self)
         self.arrow.setPen(QPen(Qt.PenStyle.NoPen))
         self.port: QGraphicsSimpleTextItem | None = None   # made when a port is shown
+        self.dot: QGraphicsEllipseItem | None = None        # made for a bus drop
+        self._hit: tuple | None = None   # (path, width, stroke)
         self.setZValue(3)
         self.apply(link)
 
@@ -64,6 +74,8 @@ class LinkItem(QGraphicsPathItem):
             pen.setWidthF(pen.widthF() + 1.5)
         self.setPen(pen)
         self.arrow.setBrush(QBrush(pen.color()))
+        if self.dot is not None:
+            self.dot.setBrush(QBrush(pen.color()))
         if self.port is not None:
             self.port.setBrush(style.palette().text_muted)
 
@@ -79,9 +91,50 @@ class LinkItem(QGraphicsPathItem):
 
     def set_detail(self, detail: Detail) -> None:
         self.detail = detail
+        self.setVisible(detail in INDIVIDUAL)
         if self.port is not None:
             self.port.setVisible(detail is Detail.FULL and bool(self.port.text()))
         self.arrow.setVisible(self.directed and detail is not Detail.BOXES)
+
+    def shape(self) -> QPainterPath:
+        # Cached per path and width: Qt asks while a new path is being set,
+        # for the old bounds, and again for the new ones.
+        path, width = self.path(), max(HIT_WIDTH, self.pen().widthF() + 2)
+        if self._hit is None or self._hit[0] != path or self._hit[1] != width:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            self._hit = (path, width, stroker.createStroke(path))
+        return self._hit[2]
+
+    def set_route(self, points: list[tuple[float, float]], junction=None) -> None:
+        """Draw the routed polyline (scene coordinates), the arrowhead on its
+        last leg, a dot where a bus drop leaves the trunk, the port label
+        beside the longest leg."""
+        pts = [QPointF(x, y) for x, y in points]
+        last = QLineF(pts[-2], pts[-1])
+        end = pts[-1]
+        if self.directed and last.length() > ARROW:
+            end = last.pointAt(1 - ARROW / last.length())
+        self.arrow.setPolygon(_arrowhead(last) if self.directed else QPolygonF())
+        path = QPainterPath(pts[0])
+        for p in pts[1:-1]:
+            path.lineTo(p)
+        path.lineTo(end)
+        self.setPath(path)
+        self._set_dot(junction)
+        longest = max(zip(pts, pts[1:]), key=lambda ab: QLineF(*ab).length())
+        self._place_port(QLineF(*longest).center() + QPointF(4, -16))
+
+    def _set_dot(self, junction) -> None:
+        if junction is None and self.dot is None:
+            return
+        if self.dot is None:
+            self.dot = QGraphicsEllipseItem(self)
+            self.dot.setPen(QPen(Qt.PenStyle.NoPen))
+            self.dot.setBrush(QBrush(self.pen().color()))
+        self.dot.setVisible(junction is not None)
+        if junction is not None:
+            self.dot.setRect(junction[0] - DOT / 2, junction[1] - DOT / 2, DOT, DOT)
 
     def route(self, source: QRectF, target: QRectF) -> None:
         """Anchor between the two endpoint rects (scene coordinates). Items
@@ -98,6 +151,7 @@ class LinkItem(QGraphicsPathItem):
             self.arrow.setPolygon(_arrowhead(line))
         path.lineTo(end)
         self.setPath(path)
+        self._set_dot(None)
         self._place_port(line.center() + QPointF(4, -16))
 
     def _loop(self, source: QRectF, target: QRectF) -> None:

@@ -4,9 +4,9 @@ to that parent, and how much the parent and its ancestors must grow to fit.
 
 Used by palette drops, click-to-place, paste/duplicate and the end of a drag.
 The model decides what is allowed: a refused placement raises the model's
-DesignError and the caller shows its message. Only when an insert must share
-one undo macro with the growth of its container are the model's own checks
-run first (`validate_new`), so that a refusal leaves no empty undo step.
+DesignError and the caller shows its message. An insert and the growth of
+its container are one `Document.compound` edit: one undo step, or nothing
+when the model refuses.
 """
 from __future__ import annotations
 
@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Any, Iterable
 from PySide6.QtCore import QPointF, QRectF
 
 from designer.model import Component, Kind, Link
-from designer.model.errors import InvalidConnection
 from designer.model.kinds import (ALLOWED_PARENTS, CONTAINERS, SEGMENT_MEMBERS,
                                   TIER_MEMBERS, TOP_LEVEL_ALLOWED)
-from designer.model.rules import check_link, check_membership, check_parent, power_cycle
 
 from . import geometry as G
 from .containers import SegmentItem, TierItem
 from .items import ComponentItem
+from .sketching import numbered_label
 
 if TYPE_CHECKING:
     from .scene import CanvasScene
@@ -122,21 +121,6 @@ def growth(scene: "CanvasScene", parent: str | None, child: QRectF,
     return growth(scene, item.comp.parent, own, edits)
 
 
-def validate_new(doc, comps: list[Component], links: list[Link] = ()) -> None:
-    """Raise the model's refusal for new items before they become part of an
-    undo macro (the model's own checks, as Document.insert runs them)."""
-    lookup = {c.id: c for c in doc.components()}
-    lookup.update({c.id: c for c in comps})
-    for comp in comps:
-        check_parent(lookup, comp, comp.parent)
-        check_membership(lookup, comp)
-    for link in links:
-        check_link(lookup, link)
-    loop = power_cycle([*doc.links(), *links])
-    if loop:
-        raise InvalidConnection("power would run in a loop: " + " -> ".join(loop))
-
-
 def insert_fitted(scene: "CanvasScene", comps: list[Component], links: list[Link],
                   text: str) -> None:
     """Insert as one undo step, growing the existing containers that receive
@@ -147,16 +131,10 @@ def insert_fitted(scene: "CanvasScene", comps: list[Component], links: list[Link
         if comp.parent and comp.parent not in new:
             w, h = G.size_of(comp)
             growth(scene, comp.parent, QRectF(comp.x, comp.y, w, h), grow)
-    if not grow:
+    with doc.compound(text):
         doc.insert(comps, links, text)
-        return
-    validate_new(doc, comps, links)
-    doc.undo_stack.beginMacro(text)
-    try:
-        doc.insert(comps, links, text)
-        doc.update_many(grow, "Grow to fit")
-    finally:
-        doc.undo_stack.endMacro()
+        if grow:
+            doc.update_many(grow, "Grow to fit")
 
 
 def place(scene: "CanvasScene", kind: Kind, center: QPointF, snap: bool) -> Component:
@@ -168,18 +146,13 @@ def place(scene: "CanvasScene", kind: Kind, center: QPointF, snap: bool) -> Comp
     w, h = G.size_of(probe)
     local = local_top_left(scene, target.parent, center - QPointF(w / 2, h / 2), snap)
     props: dict[str, Any] = {"id": doc.new_id(kind.value)}
-    props.update(label=props["id"], segment=target.segment, tier=target.tier)
+    label = numbered_label((c.label for c in doc.components()), kind)
+    props.update(label=label, segment=target.segment, tier=target.tier)
     grow = growth(scene, target.parent, QRectF(local.x(), local.y(), w, h))
-    if not grow:
-        return doc.add_component(kind, target.parent, local.x(), local.y(), **props)
-    validate_new(doc, [Component(kind=kind, parent=target.parent, x=local.x(),
-                                 y=local.y(), **props)])
-    doc.undo_stack.beginMacro(f"Add {kind.title.lower()} {props['id']}")
-    try:
+    with doc.compound(f"Add {kind.title.lower()} {label}"):
         comp = doc.add_component(kind, target.parent, local.x(), local.y(), **props)
-        doc.update_many(grow, "Grow to fit")
-    finally:
-        doc.undo_stack.endMacro()
+        if grow:
+            doc.update_many(grow, "Grow to fit")
     return comp
 
 

@@ -1,33 +1,128 @@
 """Geometry upkeep for the scene (mixed into CanvasScene): chips laid along
-their hosts, tier hulls wrapped around their members, parallel links spread
-apart, and the links of whatever moved re-anchored. Works on the scene's
-`_items`, `_links`, `_links_at` (component id -> link ids) and `_pairs`
-(endpoint pair -> link ids)."""
+their hosts, tier hulls wrapped around their members, and the orthogonal
+routes of the links (designer/canvas/routes.py does the routing, Qt-free).
+
+The scene keeps a `Layout` (each component's drawn rect, parent and role)
+and a `RouteBook` in step with its items. A change re-routes only what it
+touches: the links of whatever moved and the links whose reach the moved
+cards left or entered. While a drag is in progress the touched links are
+drawn straight (`preview_links`); the routes land on release, when the
+document's change comes back. Works on the scene's `_items`, `_links`,
+`_links_at` (component id -> link ids) and `_pairs` (endpoint pair -> link ids).
+"""
 from __future__ import annotations
 
+import time
 from typing import Iterable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtWidgets import QGraphicsScene
 
-from designer.look import style
+from designer.model import Kind
 
-from . import geometry as G
 from .containers import TierItem
 from .items import ChipItem, ComponentItem, DeviceItem
+from .lod import LinkDetail
+from .obstacles import Layout, Role
+from .routes import RouteBook
+
+ROLES = {Kind.SITE: Role.SITE, Kind.RACK: Role.RACK, Kind.SEGMENT: Role.OPEN,
+         Kind.TIER: Role.OPEN, Kind.PSU: Role.CHIP, Kind.NIC: Role.CHIP, Kind.DISK: Role.CHIP}
 
 
-class Routing:
+EAGER = 400        # up to this many links, every change is routed at once
+SLICE = 0.012      # seconds of routing per idle slice on bigger designs
+
+
+class Routing(LinkDetail):
+    """Small designs are routed as they change. Bigger ones draw a changed
+    link straight at first and route it in idle slices, links in view first,
+    so that opening the 5,000-component design does not wait for 3,000 routes."""
+
+    _layout: Layout | None = None
+    _pending: set[str] = frozenset()
+    _idle: QTimer | None = None
+
+    # -- the route book, kept in step with the items ------------------------------------
+    def _book(self) -> RouteBook:
+        if self._layout is None:
+            self._layout = Layout()
+            self._routes = RouteBook(self._layout, self._anchor, self._land)
+            self._tier_members: dict[str, list[str]] | None = None
+            self._vacated: list[tuple] = []
+            self._synced = False
+            self._pending = set()
+        if not self._synced:   # after a rebuild: every item at once
+            self._synced = True
+            self._sync(self._items.values())
+        return self._routes
+
+    def clear(self) -> None:
+        self._layout = None
+        self.clear_bundles()
+        QGraphicsScene.clear(self)
+
+    def removeItem(self, item) -> None:
+        if self._layout is not None:
+            if isinstance(item, ComponentItem):
+                for gone in self.subtree_items(item):
+                    old = self._layout.remove(gone.cid)
+                    if old is not None:
+                        self._vacated.append(old)
+            elif hasattr(item, "lid"):
+                self._routes.forget(item.lid)
+                self._vacated.append(_rect(item.sceneBoundingRect()))
+        QGraphicsScene.removeItem(self, item)
+
+    def _anchor(self, cid: str, toward) -> tuple:
+        return _rect(self._items[cid].anchor_rect(QPointF(*toward)))
+
+    def _land(self, cid: str, toward) -> str:
+        """A link to a tier ends on the replica nearest its other end."""
+        if self._items[cid].kind is not Kind.TIER:
+            return cid
+        if self._tier_members is None:
+            self._tier_members = {}
+            for item in self._items.values():
+                if item.comp.tier:
+                    self._tier_members.setdefault(item.comp.tier, []).append(item.cid)
+        rect = self._layout.rect
+        members = sorted(m for m in self._tier_members.get(cid, ()) if m in rect)
+        if not members:
+            return cid
+
+        def distance(m: str) -> float:
+            r = rect[m]
+            return abs((r[0] + r[2]) / 2 - toward[0]) + abs((r[1] + r[3]) / 2 - toward[1])
+        return min(members, key=distance)
+
+    def _sync(self, items: Iterable[ComponentItem]) -> list[tuple]:
+        """Record where these items are drawn; returns the rects they left and entered."""
+        touched = []
+        for item in items:
+            rect = _rect(item.scene_rect())
+            old = self._layout.set(item.cid, rect, item.comp.parent,
+                                   ROLES.get(item.kind, Role.CARD))
+            if old != rect and item.kind is not Kind.TIER:
+                touched += [rect] if old is None else [old, rect]
+        return touched
+
+    # -- chips and tiers -----------------------------------------------------------------------
     def _relayout_chips(self, hosts: Iterable[str]) -> None:
+        placed = []
         for hid in hosts:
             host = self._items.get(hid)
             if isinstance(host, DeviceItem):
                 chips = [c for c in host.childItems() if isinstance(c, ChipItem)]
                 chips.sort(key=lambda c: (c.kind.value, c.cid))
                 host.place_chips(chips)
-                if self._rect_set:   # after the first build: siblings moved too
-                    self.reroute_links(self.links_touching([host, *chips]))
+                placed.append(host.cid)
+        if self._rect_set and placed:   # after the first build: siblings moved too
+            self.reroute(placed)        # once for all hosts (Tidy up moves hundreds)
 
     def _rewrap_tiers(self, tier_ids: Iterable[str]) -> None:
+        if self._layout is not None:
+            self._tier_members = None   # membership may have changed
         tiers = {t: self._items[t] for t in tier_ids if isinstance(self._items.get(t), TierItem)}
         if not tiers:
             return
@@ -40,18 +135,24 @@ class Routing:
         self.reroute_links(self.links_touching(tiers.values()))   # links to a tier
 
     def _spread(self, pairs: Iterable[frozenset]) -> None:
+        """Links between one pair share a channel; nudging keeps them apart."""
+        lids: set[str] = set()
         for pair in pairs:
-            lids = self._pairs.get(pair, [])
-            for lid, offset in zip(lids, G.parallel_offsets(len(lids), style.PARALLEL_LINK_GAP)):
-                item = self._links[lid]
-                # Offsets are measured along one orientation of the pair.
-                flip = item.link.source != min(pair)
-                item.offset = -offset if flip else offset
-            self.reroute_links(set(lids))
+            lids.update(self._pairs.get(pair, []))
+        self.reroute_links(lids)
 
+    # -- what moved --------------------------------------------------------------------------------
     def subtree(self, cids: Iterable[str]) -> list[ComponentItem]:
         """The items of these components and of everything placed inside them."""
-        out, stack = [], [self._items[c] for c in cids if c in self._items]
+        out = []
+        for cid in cids:
+            if cid in self._items:
+                out += self.subtree_items(self._items[cid])
+        return out
+
+    @staticmethod
+    def subtree_items(root: ComponentItem) -> list[ComponentItem]:
+        out, stack = [], [root]
         while stack:
             item = stack.pop()
             out.append(item)
@@ -65,16 +166,122 @@ class Routing:
         return lids
 
     def reroute(self, cids: Iterable[str]) -> None:
-        """Re-anchor the links (and tier hulls) of moved components."""
+        """Re-route the links (and tier hulls) of moved components, and the
+        links whose routes the move could change."""
         moved = self.subtree(cids)
-        self.reroute_links(self.links_touching(moved))
+        book = self._book()
+        touched = self._sync(moved)
+        self._route(self.links_touching(moved) | book.reaching(_bounds(touched)))
         self._rewrap_tiers({i.comp.tier for i in moved if i.comp.tier})
 
     def reroute_links(self, lids: Iterable[str]) -> None:
+        lids = set(lids)
+        book = self._book()
+        ends = [self._items[e] for lid in lids if lid in self._links
+                for e in (self._links[lid].link.source, self._links[lid].link.target)
+                if e in self._items]
+        touched = self._sync(ends)
+        self._route(lids | book.reaching(_bounds(touched)))
+
+    def reroute_vacated(self) -> None:
+        """After removals: the routes that went around what is gone."""
+        if self._layout is not None and self._vacated:
+            vacated, self._vacated = self._vacated, []
+            self._route(self._routes.reaching(vacated))
+
+    def preview_links(self, lids: Iterable[str]) -> None:
+        """During a drag: straight lines, no routing (the route lands on release)."""
+        book = self._book()
         for lid in lids:
+            book.drawn.pop(lid, None)   # so that the route is drawn again on release
             item = self._links.get(lid)
             src = self._items.get(item.link.source) if item else None
             dst = self._items.get(item.link.target) if item else None
             if src is not None and dst is not None:
                 a, b = src.scene_rect(), dst.scene_rect()
                 item.route(src.anchor_rect(b.center()), dst.anchor_rect(a.center()))
+
+    def _route(self, lids: set[str]) -> None:
+        book = self._book()
+        for lid in lids & self._links.keys():
+            link = self._links[lid].link
+            book.set_link(lid, link.kind.value, link.source, link.target)
+        lids = (lids | book.stale_buses()) & self._links.keys()
+        if len(self._links) > EAGER:
+            self._pending |= lids
+            self.preview_links(lids)
+            self._route_later()
+            return
+        book.route(lids)
+        self._draw(book.finish())
+
+    def _draw(self, routes: dict) -> None:
+        book = self._book()
+        for lid, points in routes.items():
+            if lid in self._links:
+                self._links[lid].set_route(points, book.junction.get(lid))
+        self.links_routed()
+
+    def _route_later(self) -> None:
+        if self._idle is None:
+            self._idle = QTimer(self)
+            self._idle.setSingleShot(True)
+            self._idle.timeout.connect(self._route_slice)
+        if not self._idle.isActive():
+            self._idle.start(0)
+
+    def _route_slice(self, budget: float = SLICE) -> None:
+        """Route pending links for about `budget` seconds, those in view first."""
+        book = self._book()
+        start = time.perf_counter()
+        for lid in self._in_view_first():
+            if lid in self._pending:
+                self._pending -= book.route({lid})
+            if time.perf_counter() - start > budget:
+                break
+        self._draw(book.finish())
+        if self._pending:
+            self._route_later()
+
+    def _in_view_first(self) -> list[str]:
+        """Pending links, those with an end in view first; the order is kept
+        while the view stays where it is."""
+        views = self.views()
+        seen = None
+        if views:
+            view = views[0]
+            seen = _rect(view.mapToScene(view.viewport().rect()).boundingRect())
+        order = getattr(self, "_order", None)
+        if order is not None and order[0] == seen and order[1] >= self._pending:
+            return [lid for lid in order[2] if lid in self._pending]
+        rect = self._layout.rect
+
+        def in_view(lid: str) -> bool:
+            ends = self._routes.ends.get(lid)
+            return seen is not None and ends is not None and \
+                any(_meets(rect.get(e), seen) for e in ends[1:])
+        ranked = sorted(sorted(self._pending), key=lambda lid: not in_view(lid))
+        self._order = (seen, set(self._pending), ranked)
+        return ranked
+
+    def finish_routing(self) -> None:
+        """Route everything still pending now (pictures, tests, benchmarks)."""
+        while self._pending:
+            self._route_slice(budget=float("inf"))
+
+
+def _rect(r: QRectF) -> tuple:
+    return (r.left(), r.top(), r.right(), r.bottom())
+
+
+def _meets(r: tuple | None, seen: tuple) -> bool:
+    return r is not None and r[0] < seen[2] and r[2] > seen[0] and r[1] < seen[3] \
+        and r[3] > seen[1]
+
+
+def _bounds(rects: list[tuple]) -> list[tuple]:
+    """At most one box: a moved site need not be checked item by item."""
+    if len(rects) <= 4:
+        return rects
+    return [(min(r[0] for r in rects), min(r[1] for r in rects),
+             max(r[2] for r in rects), max(r[3] for r in rects))]

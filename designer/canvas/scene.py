@@ -157,6 +157,7 @@ class CanvasScene(SceneStates, Routing, QGraphicsScene):
             if item.scene() is self:
                 self.removeItem(item)
         self.forget_ids(ids)
+        self.reroute_vacated()   # routes that went around what is gone
         self._relayout_chips(hosts - {None})
         self._rewrap_tiers(tiers - {None})
 

@@ -1,7 +1,8 @@
 """Render what a CanvasView shows into an image at any device-pixel ratio,
-and regenerate the canvas pictures in docs/images:
+and regenerate the canvas pictures in docs/images (run from the repo root,
+or name the folder):
 
-    QT_QPA_PLATFORM=offscreen python -m designer.canvas.snapshot
+    QT_QPA_PLATFORM=offscreen python -m designer.canvas.snapshot [OUT_DIR]
 
 Rendering at scale 2 draws paths and text at twice the resolution and uses
 the icons' 2x pixmaps, which is how the canvas looks on a 2x screen.
@@ -14,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-ROOT = Path(__file__).resolve().parents[2]
+from designer import data
+
 EXAMPLES = ("monolith", "three-tier", "duplicated-services", "multi-site")
 
 
@@ -36,14 +38,14 @@ def example_view(name: str, size=(1400, 900)):
     from designer.document import Document
     from designer.io import load_design
 
-    view = CanvasView(Document(load_design(ROOT / "examples" / f"{name}.weaklink.json")))
+    view = CanvasView(Document(load_design(data.template(name))))
     view.resize(*size)
     view.show()
     view.fit_all()
     return view
 
 
-def main(out: Path = ROOT / "docs" / "images") -> list[Path]:
+def main(out: Path = Path("docs") / "images") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from designer.look import style
@@ -68,10 +70,10 @@ def main(out: Path = ROOT / "docs" / "images") -> list[Path]:
             view.set_dark(False)
         view.close()
     for path in written:
-        print(path.relative_to(ROOT))
+        print(path)
     style.set_dark(False)
     return written
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs") / "images")

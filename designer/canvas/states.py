@@ -23,6 +23,9 @@ class SceneStates:
         self._holders: set[str] = set()
         self._selection: list[str] = []
         self._highlight: set[str] = set()
+        # None: follow the window's palette; a Palette: this scene keeps it
+        # (an export scene: designer/export/render.py).
+        self.pinned_palette: style.Palette | None = None
         follow_style(self.restyle)
 
     def reset_view_state(self) -> None:
@@ -109,9 +112,16 @@ class SceneStates:
         self.detail = detail
         for item in (*self._items.values(), *self._links.values()):
             item.set_detail(detail)
+        self.detail_changed()   # links bundle or unbundle (lod.py)
 
     def restyle(self) -> None:
         """Follow a palette change (light/dark, presentation)."""
+        if self.pinned_palette is not None:
+            with style.rendering_with(self.pinned_palette):
+                return self._restyle()
+        self._restyle()
+
+    def _restyle(self) -> None:
         self.setBackgroundBrush(style.palette().canvas)
         for item in self._items.values():
             item.refresh_icons()

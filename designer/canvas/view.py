@@ -29,13 +29,14 @@ from .labeledit import LabelEditor
 from .navigation import Navigation
 from .placement import component_at
 from .scene import CanvasScene
+from .sketching import Sketching
 
 KIND_MIME = "application/x-weaklink-kind"
 _NO_EDGE_CONNECT = frozenset({Kind.SITE, Kind.RACK, Kind.SEGMENT, Kind.TIER, Kind.NOTE,
                               Kind.TEXT})
 
 
-class CanvasView(Navigation, Editing, QGraphicsView):
+class CanvasView(Navigation, Editing, Sketching, QGraphicsView):
     selectionChangedIds = Signal(list)
     statusMessage = Signal(str)
     componentActivated = Signal(str)
@@ -79,7 +80,8 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         self.viewport().setCursor(cursor)
         self.toolChanged.emit(tool.value if isinstance(tool, Kind) else tool)
         if isinstance(tool, Kind):
-            self.statusMessage.emit(f"Click on the canvas to place a {tool.title.lower()}")
+            self.statusMessage.emit(f"Click on the canvas to place {tool.title.lower()}s "
+                                    "(Esc to stop, Shift+click for just one)")
 
     def tool(self) -> str | Kind:
         return self._tool
@@ -126,9 +128,14 @@ class CanvasView(Navigation, Editing, QGraphicsView):
 
     def _start(self, pos: QPointF, modifiers) -> Interaction | None:
         item = component_at(self.scene(), pos)
+        if self.fan_source() is not None:
+            self.fan_click(item, modifiers, self.viewport().mapToGlobal(self.mapFromScene(pos)))
+            return None
         if isinstance(self._tool, Kind):
-            kind, self._tool = self._tool, "select"
-            self.set_tool("select")
+            # Stays armed for the next click until Esc; Shift places just one.
+            kind = self._tool
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
+                self.set_tool("select")
             self.place(kind, pos)
             return None
         if self._tool == "drill":
@@ -260,7 +267,9 @@ class CanvasView(Navigation, Editing, QGraphicsView):
         self._active, self._editor = None, None
 
     def escape(self) -> None:
-        if self._editor is not None:
+        if self.disarm_fan():
+            self.statusMessage.emit("Stopped connecting")
+        elif self._editor is not None:
             self._editor.finish(commit=False)
         elif self._active is not None:
             self._active.cancel()

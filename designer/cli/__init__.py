@@ -1,25 +1,47 @@
 """`weaklink`: headless commands and the GUI launcher.
 
 `weaklink FILE` opens the GUI (the `open` command); anything else is a
-subcommand. Each command lives in its own module; this file only wires them.
+subcommand. Each command lives in its own module, imported only when that
+command runs (`COMMANDS`), so `weaklink --version` and `weaklink validate`
+do not pay for the engines, numpy, dd or Qt (benchmarks/bench_cli.py).
+This file only wires them.
 """
 from __future__ import annotations
+
+import importlib
+import sys
 
 import click
 
 from designer import __version__
 
-from .analyze import analyze
-from .fta import export_mef, fta
-from .gui import open_gui
-from .validate import validate
+# Command name -> (module in designer.cli, the click command in it), in help order.
+COMMANDS = {
+    "validate": ("validate", "validate"),
+    "analyze": ("analyze", "analyze"),
+    "apply": ("apply", "apply_plan"),
+    "export": ("export", "export"),
+    "fta": ("fta", "fta"),
+    "export-mef": ("fta", "export_mef"),
+    "self-test": ("selftest", "self_test"),
+    "open": ("gui", "open_gui"),
+}
 
 
 class _FileOrCommand(click.Group):
     """Treat a first argument that is not a command as a file to open."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
             args = ["open", *args]
         elif args and args[0].startswith("--") and args[0] not in ("--help", "--version"):
             args = ["open", *args]
@@ -36,12 +58,14 @@ def cli(ctx: click.Context) -> None:
     Run `weaklink FILE` to open a design in the editor, or a command below.
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_gui)
-
-
-for _command in (validate, analyze, fta, export_mef, open_gui):
-    cli.add_command(_command)
+        ctx.invoke(cli.get_command(ctx, "open"))
 
 
 def main() -> None:
+    # A frozen bundle re-runs its own binary for the spawned analysis worker:
+    # freeze_support makes that run serve the worker instead of starting the
+    # app again. It does nothing unfrozen, so only a bundle pays its import.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+        multiprocessing.freeze_support()
     cli(prog_name="weaklink")

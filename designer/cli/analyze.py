@@ -1,79 +1,96 @@
-"""`weaklink analyze FILE [--json] [--fail-on-spof]`.
+"""`weaklink analyze FILE [--json] [--fail-on-spof] [--fail-on SEVERITY] [--mitigations]`.
 
-Exit 0 with the report; 1 with --fail-on-spof when any SPOF exists; 2 when
+Exit 0 with the report; 1 with --fail-on-spof when any SPOF exists, or with
+--fail-on when an open segmentation finding is that severe or worse; 2 when
 the file cannot be read or is not a valid design (same messages as
 `validate`, never a traceback).
 """
 from __future__ import annotations
 
-import json
+import dataclasses
 
 import click
 
-from designer.analysis.availability import describe
-from designer.analysis.engine import analyze as run_analysis
-from designer.analysis.result import AnalysisResult
 from designer.io import LoadError, load_design
 
+from .apply import target_option
+from .jobs import analysed, job, refuse_limit, safe_json, timeout_option
+
 EXIT_SPOF = 1
+SEVERITY_CHOICES = ("critical", "high", "medium", "low")
 EXIT_INVALID = 2
 MAX_SHOWN = 50
-PAIRS_SHOWN = 20
-SPOFS_SHOWN = 100
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=click.Path(dir_okay=True, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--fail-on-spof", is_flag=True, help="Exit 1 when any SPOF exists.")
-def analyze(file: str, as_json: bool, fail_on_spof: bool) -> None:
+@click.option("--mitigations", is_flag=True,
+              help="Add the mitigation plan: costed edits, break-even and knee.")
+@click.option("--max-steps", type=click.IntRange(1, 100), default=15, show_default=True,
+              help="Longest plan with --mitigations.")
+@click.option("--fail-on", "fail_on", type=click.Choice(SEVERITY_CHOICES),
+              help="Exit 1 when an open segmentation finding is this severe or worse.")
+@target_option
+@timeout_option
+def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
+            max_steps: int, target: float | None, fail_on: str | None = None,
+            timeout: float | None = None) -> None:
     """Report single points of failure and cut sets of a design."""
-    try:
-        design = load_design(file)
-    except LoadError as err:
-        for problem in err.errors[:MAX_SHOWN]:
-            click.echo(str(problem), err=True)
-        if len(err.errors) > MAX_SHOWN:
-            click.echo(f"{file}: ... and {len(err.errors) - MAX_SHOWN} more problems",
-                       err=True)
-        raise SystemExit(EXIT_INVALID) from None
-    result = run_analysis(design)
+    # Imported here, not at the top: `weaklink --version` must not load the engines.
+    from designer.report.result_json import result_to_json
+    from designer.report.text import text_report
+
+    with job("analyze", timeout) as progress:
+        progress.phase(f"reading {file}")
+        try:
+            design = load_design(file)
+        except LoadError as err:
+            for problem in err.errors[:MAX_SHOWN]:
+                click.echo(str(problem), err=True)
+            if len(err.errors) > MAX_SHOWN:
+                click.echo(f"{file}: ... and {len(err.errors) - MAX_SHOWN} more problems",
+                           err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        with refuse_limit(file):
+            result = analysed(design, progress)
+        if mitigations:
+            progress.phase("planning mitigations")
+        plan = planned(design, max_steps, target) if mitigations else None
+        if plan is not None:          # the plan is the result's mitigations part
+            result = dataclasses.replace(result, mitigations=plan)
+        progress.finish()
     if as_json:
-        click.echo(json.dumps(result.to_json(), indent=2))
+        click.echo(safe_json(result_to_json(result)))
     else:
-        click.echo(report(result, {c.id: c.name for c in design.components}))
-    if fail_on_spof and result.spofs:
+        click.echo(text_report(result, {c.id: c.name for c in design.components}))
+        click.echo("\n".join(["", *findings_text(result.findings)]))
+        click.echo("\n".join(["", *plan_text(plan)]) if plan else "", nl=bool(plan))
+    if fail_on_spof and result.structure.spofs:
+        raise SystemExit(EXIT_SPOF)
+    if fail_on and too_severe(result.findings, fail_on):
         raise SystemExit(EXIT_SPOF)
 
 
-def report(result: AnalysisResult, names: dict[str, str]) -> str:
-    """The readable text report."""
-    def name(cid: str) -> str:
-        label = names.get(cid, cid)
-        return label if label == cid else f"{label} ({cid})"
+def findings_text(findings) -> list[str]:
+    from designer.report.findings import text_lines
+    return text_lines(findings)
 
-    lines = [f"Design: {result.design} ({result.components} components)",
-             "Entry points: " + (", ".join(name(e) for e in result.entry_points) or "none"),
-             "System with nothing failed: " + ("up" if result.system_up else "DOWN"),
-             describe(result), ""]
-    if result.spofs:
-        lines.append(f"Single points of failure: {len(result.spofs)}")
-        for spof in result.spofs[:SPOFS_SHOWN]:
-            lines.append(f"  - {name(spof.id)} [{spof.kind}]: {spof.explanation}.")
-            lines.append("      takes down: " + ", ".join(name(b) for b in spof.blast_radius))
-        if len(result.spofs) > SPOFS_SHOWN:
-            lines.append(f"  ... and {len(result.spofs) - SPOFS_SHOWN} more (use --json for all)")
-    elif result.system_up:
-        lines.append("No single point of failure.")
-    pairs = result.cut_sets_order2
-    lines += ["", f"Pairs that fail together (order-2 cut sets): {len(pairs)}"]
-    for a, b in pairs[:PAIRS_SHOWN]:
-        lines.append(f"  - {name(a)} + {name(b)}")
-    if len(pairs) > PAIRS_SHOWN:
-        lines.append(f"  ... and {len(pairs) - PAIRS_SHOWN} more (use --json for all)")
-    if result.notes:
-        lines += ["", "Notes:"]
-        for note in result.notes:
-            where = f"{name(note.id)}: " if note.id else ""
-            lines.append(f"  - {where}{note.message}")
-    return "\n".join(lines)
+
+def too_severe(findings, threshold: str) -> bool:
+    """An open (not accepted) finding at `threshold` or worse."""
+    worst = findings.worst() if findings is not None else None
+    return worst is not None and (SEVERITY_CHOICES.index(worst)
+                                  <= SEVERITY_CHOICES.index(threshold))
+
+
+def planned(design, max_steps: int, target: float | None):
+    """The mitigation plan (designer/analysis/mitigation), imported lazily."""
+    from designer.analysis.mitigation import make_plan
+    return make_plan(design, step_limit=max_steps, target=target)
+
+
+def plan_text(plan) -> list[str]:
+    from designer.report.plan import text_lines
+    return text_lines(plan)

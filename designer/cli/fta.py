@@ -6,7 +6,6 @@ not support (the message names the file, the line and the element).
 """
 from __future__ import annotations
 
-import json
 import math
 
 import click
@@ -16,28 +15,36 @@ from designer.analysis.bdd import BudgetExceeded
 from designer.analysis.mcs import cut_sets_of
 from designer.analysis.mef import MefError, load_fault_tree
 
+from .jobs import job, safe_json, timeout_option
+
 EXIT_INVALID = 2
 SHOWN = 10
 
 
 @click.command()
-@click.argument("model", type=click.Path(dir_okay=False))
-@click.argument("basic_events", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("model", type=click.Path(readable=False))
+@click.argument("basic_events", nargs=-1, type=click.Path(readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--limit-order", type=click.IntRange(min=1), default=None,
               help="Keep minimal cut sets of at most N events.")
-def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order) -> None:
+@timeout_option
+def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order,
+        timeout: float | None = None) -> None:
     """Analyse an Open-PSA MEF fault tree: top-event probability, minimal cut
     sets by order, single points of failure and importance. A separate file
     of basic-event definitions may follow the model."""
-    try:
-        tree = load_fault_tree(model, *basic_events)
-    except MefError as err:
-        click.echo(f"error: {err}", err=True)
-        raise SystemExit(EXIT_INVALID) from None
-    report = fault_tree_report(tree, limit_order)
+    with job("fta", timeout) as progress:
+        progress.phase(f"reading {model}")
+        try:
+            tree = load_fault_tree(model, *basic_events)
+        except MefError as err:
+            from designer.io.errors import one_line
+            click.echo(f"error: {one_line(str(err))}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        report = fault_tree_report(tree, limit_order, progress.phase)
+        progress.finish()
     if as_json:
-        click.echo(json.dumps(report, indent=2))
+        click.echo(safe_json(report))
     else:
         click.echo(_text(model, tree.top_name, report))
 
@@ -48,18 +55,26 @@ FTA_BUDGET = 3_000_000
 # Cut sets need the whole tree in one BDD and a ZBDD beside it: past this
 # many nodes in the probability BDDs they would take minutes, so say so.
 CUT_SET_LIMIT = 1_000_000
+# Where the exact BDD does not fit, certified bounds on P(top) with this
+# gap relative to P(top) (issue 10).
+FTA_RELATIVE_TOLERANCE = 1e-12
 
 
-def fault_tree_report(tree, limit_order: int | None) -> dict:
-    found = analyse(tree.circuit, tree.probabilities, budget=FTA_BUDGET, failure_polarity=True)
+def fault_tree_report(tree, limit_order: int | None, phase=lambda text: None) -> dict:
+    phase("computing the top-event probability")
+    found = analyse(tree.circuit, tree.probabilities, budget=FTA_BUDGET, failure_polarity=True,
+                    tolerance=FTA_RELATIVE_TOLERANCE, relative=True)
     report = {"top_event": tree.top_name, "top_event_probability": found.value,
               "method": found.method}
     if found.confidence_interval is not None:
         report["confidence_interval"] = list(found.confidence_interval)
+    if found.method == "bounded":     # certified, not sampled (analysis/bounds.py)
+        report["bounds"] = list(found.bounds)
     try:
         if found.bdd_nodes > CUT_SET_LIMIT:
             raise BudgetExceeded(f"the tree's BDDs hold {found.bdd_nodes:,} nodes "
                                  f"(cut sets are counted up to {CUT_SET_LIMIT:,})")
+        phase("finding the minimal cut sets")
         cuts = cut_sets_of(tree.circuit, limit=limit_order)
         by_order = cuts.count_by_order()
         report["minimal_cut_sets"] = {"count": sum(by_order.values()),
@@ -79,6 +94,9 @@ def _text(model: str, top: str, report: dict) -> str:
     if "confidence_interval" in report:
         low, high = report["confidence_interval"]
         lines.append(f"  95 % confidence interval: {low:.6g} .. {high:.6g}")
+    if "bounds" in report:
+        low, high = report["bounds"]
+        lines.append(f"  certified bounds: {low:.12g} .. {high:.12g}")
     cuts = report["minimal_cut_sets"]
     if cuts is None:
         lines.append(report["note"])

@@ -13,7 +13,7 @@ MAX_SHOWN = 50
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 def validate(files: tuple[str, ...]) -> None:
     """Check design files; exit 0 with a summary each, or 2 with the errors."""
     results = [_check(file) for file in files]

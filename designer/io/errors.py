@@ -4,13 +4,34 @@ the text is not JSON at all) and a sentence; `str()` is `FILE: WHERE: MESSAGE`
 so the CLI, the GUI's problem list and a log all show the same line."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
+
+# Control characters would split one problem over several lines (an id with
+# a newline); a 10,000-character reference would make a 40 KB line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LONG_RUN = re.compile(r"[^\s'\"]{81,}")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str, shorten: bool = True) -> str:
+    """`text` on one line: control characters escaped and (unless it is a
+    file name) runs of more than 80 characters without a space shortened,
+    at most 1,000 characters in all."""
+    text = _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"),
+                        str(text))
+    if not shorten:
+        return text
+    text = _LONG_RUN.sub(lambda m: f"{m.group()[:40]}...({len(m.group()):,} characters)",
+                         text)
+    return text if len(text) <= 1000 else text[:997] + "..."
 
 
 class LoadError(ValueError):
     """One problem in a design file or pasted design."""
 
     def __init__(self, file: str, where: str, message: str) -> None:
+        file, where, message = one_line(file, False), one_line(where), one_line(message)
         super().__init__(f"{file}: {where}: {message}")
         self.file = file
         self.where = where

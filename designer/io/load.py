@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from designer.model import Design, design_errors
 
 from .errors import LoadError, raise_all
+from .guard import check_parsed, read_regular
 from .messages import json_path, owner_hint, path_hint, sentence
 from .migrate import MigrationError, unwrap
+from .pdf import design_text_in_pdf, is_pdf
 
 MAX_BYTES = 50 * 1024 * 1024   # a real design is well under 5 MB
 _ROOT = "$"
@@ -28,7 +30,11 @@ _ROOT = "$"
 def load_design(path: str | os.PathLike) -> Design:
     """The design stored at `path`, or LoadError(s) saying what is wrong."""
     name = os.fspath(path)
-    text = _decode(name, _read_capped(name))
+    data = _read_capped(name)
+    if is_pdf(data):   # a diagram PDF exported by Weaklink carries its design
+        text = design_text_in_pdf(data, name)
+    else:
+        text = _decode(name, data)
     return design_from_dict(_parse(name, text), source=name)
 
 
@@ -60,20 +66,8 @@ def design_from_dict(raw: Any, source: str = "<design>") -> Design:
 
 
 def _read_capped(name: str) -> bytes:
-    try:
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise LoadError(name, _ROOT, "is a folder, not a design file") from None
-    except FileNotFoundError:
-        raise LoadError(name, _ROOT, "no such file") from None
-    except OSError as err:
-        raise LoadError(name, _ROOT, f"cannot be read: {err.strerror or err}") from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(name, _ROOT, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-                                     "a Weaklink design is far smaller, so this is "
-                                     "not one")
-    return data
+    """Regular files only, capped in size (guard.py; limits in docs/limits.md)."""
+    return read_regular(name)
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -97,7 +91,10 @@ def _decode(name: str, data: bytes) -> str:
 
 def _parse(name: str, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        raw = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite,
+                         parse_int=_whole)
+        check_parsed(name, raw)
+        return raw
     except json.JSONDecodeError as err:
         ended = err.pos >= len(text.rstrip())
         detail = "the file ends too early (truncated?)" if ended else err.msg
@@ -127,6 +124,14 @@ def _finite(token: str) -> float:
     if not math.isfinite(value):
         raise _BadNumber(token, f"the number {token} is too large")
     return value
+
+
+def _whole(token: str) -> int:
+    # int() refuses more than 4,300 digits with a bare ValueError; no design
+    # field needs more than a handful, so refuse long ones with a place.
+    if len(token.lstrip("-")) > 30:
+        raise _BadNumber(token, f"a number with {len(token.lstrip('-')):,} digits is too large")
+    return int(token)
 
 
 def _place_of(text: str, token: str) -> str:

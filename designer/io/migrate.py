@@ -21,7 +21,7 @@ import json
 from typing import Callable
 
 FORMAT_NAME = "weaklink"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 Migration = Callable[[dict], dict]
 _MIGRATIONS: dict[int, Migration] = {}
@@ -97,6 +97,16 @@ def migrate(design: dict, version: int, target: int = CURRENT_VERSION) -> dict:
                 f"no migration from version {step} to {step + 1}; this file cannot "
                 f"be read by this Weaklink", "version")
         design = func(design)
+    return design
+
+
+@migrator(1)
+def _v1_to_v2(design: dict) -> dict:
+    """Version 2 added firewall rule port ranges (`port_end`), rule sides
+    naming a tier, a service or the Internet, and accepted findings
+    (`accepted`). Every version-1 design means the same in version 2; the
+    bump only makes an older Weaklink refuse a file that may use them with
+    "made by a newer Weaklink" instead of an unknown-field error."""
     return design
 
 

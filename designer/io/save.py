@@ -23,7 +23,8 @@ def dump_design(design: Design) -> dict:
     """The file wrapper around `design`, as plain JSON data. Fields left at
     their defaults are omitted so files stay short and diff well."""
     body = design.model_dump(mode="json", exclude_defaults=True)
-    return wrap({key: body[key] for key in ("settings", "components", "links") if key in body})
+    return wrap({key: body[key] for key in ("settings", "components", "links", "accepted")
+                 if key in body})
 
 
 def design_to_text(design: Design) -> str:

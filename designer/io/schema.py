@@ -1,7 +1,8 @@
 """The JSON Schema of a design file, generated from the model.
 
-`python -m designer.io.schema` rewrites docs/weaklink.schema.json; a test
-regenerates it and fails when the committed copy is stale. Editors (VS Code,
+`python -m designer.io.schema` (from the repo root) rewrites
+docs/weaklink.schema.json; a test regenerates it and fails when the committed
+copy is stale. The installed package carries a copy (`DEFAULT_PATH`). Editors (VS Code,
 JetBrains) validate and complete `*.weaklink.json` files against it.
 """
 from __future__ import annotations
@@ -10,12 +11,14 @@ import json
 import sys
 from pathlib import Path
 
+from designer import data
 from designer.model import Design
 
 from .migrate import CURRENT_VERSION, FORMAT_NAME
 
 SCHEMA_ID = "https://weaklink.app/schema/weaklink.schema.json"
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "docs" / "weaklink.schema.json"
+FILE_NAME = "weaklink.schema.json"
+DEFAULT_PATH = data.path("docs", FILE_NAME)     # the copy this installation carries
 
 
 def file_schema() -> dict:
@@ -46,13 +49,13 @@ def schema_text() -> str:
     return json.dumps(file_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schema(path: Path = DEFAULT_PATH) -> Path:
+def write_schema(path: Path) -> Path:
     path.write_text(schema_text(), encoding="utf-8")
     return path
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else DEFAULT_PATH
+    target = Path(argv[0]) if argv else Path("docs") / FILE_NAME
     print(f"wrote {write_schema(target)}")
     return 0
 

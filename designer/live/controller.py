@@ -1,35 +1,34 @@
 """Live analysis in the main window: `attach(window) -> LiveAnalysis`.
 
-Wiring only. It creates the background scheduler, the canvas overlay, the
-Problems dock, the status-bar figures and the failure drill, and connects
-them:
+Wiring only. The window builds the panels (the Problems dock, the figures in
+the status bar) and the Analysis commands; this creates the background
+scheduler, the canvas overlay and the failure drill, and connects them:
 
     document.changed --> scheduler (debounced, off the GUI thread)
-    scheduler.resultReady (phase 1, engine I) --> overlay (canvas colours),
-        problems, SPOF count and cost in the status bar
-    scheduler.figuresReady (phase 2, engine II) --> merged into that result
+    scheduler.resultReady (Phase.STRUCTURE, engine I) --> overlay (canvas
+        colours), problems, SPOF count and cost in the status bar
+    scheduler.partReady (a later phase, e.g. engine II's availability) --> a
+        new result with that part (the one on screen is never changed)
     scheduler.completed --> availability figures; `result` is now complete
     problems: click --> view.select_ids + center_on_ids; hover --> scene highlight
     Analysis menu / toolbar "Failure drill" --> DrillController
     view.drillClicked --> drill.toggle (inside the controller)
 
-The window needs: document, view (CanvasView), add_dock(title, widget, area),
-menu(name), toolbar, status_slot.
+The window needs: document, view (CanvasView), problems (ProblemsPanel),
+figures (FiguresBar), actions.all with "analyse_now", "drill", "drill_reset".
 """
 from __future__ import annotations
 
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from designer.live.drill import DrillController
 from designer.live.overlay import Overlay
-from designer.panels.figures import FiguresBar
-from designer.panels.problems import ProblemsPanel, names_of
 from designer.live.workers import AnalysisScheduler, default_analyze
+from designer.report.names import names_of
 
 
 class LiveAnalysis(QObject):
@@ -44,6 +43,7 @@ class LiveAnalysis(QObject):
         self.scene = self.view.scene()
         self.result = None                  # the newest complete result
         self.structure = None               # the newest phase 1 (on the canvas)
+        self._latest = None                 # ... with the later phases so far
         self.last_apply_ms = 0.0            # GUI time to show phase 1 (bench)
         self.last_figures_ms = 0.0          # ... and the figures (bench)
         self.scheduler = AnalysisScheduler(self.document.snapshot, analyze,
@@ -51,15 +51,11 @@ class LiveAnalysis(QObject):
                                            process_components=process_components,
                                            parent=self)
         self.overlay = Overlay(self.scene, self.document)
-        self.problems = ProblemsPanel()
-        # Along the bottom: explanations are sentences and need the width.
-        self.problems_dock = window.add_dock("Problems", self.problems,
-                                             Qt.DockWidgetArea.BottomDockWidgetArea)
-        window.resizeDocks([self.problems_dock], [210], Qt.Orientation.Vertical)
-        self.figures = FiguresBar()
-        _add_to_slot(window.status_slot, self.figures)
+        self.problems, self.figures = window.problems, window.figures
         self.drill = DrillController(self.document, self.view, self.overlay, drill, self)
-        self._actions()
+        actions = window.actions.all
+        self.analyse_action, self.drill_action = actions["analyse_now"], actions["drill"]
+        self.reset_action = actions["drill_reset"]
         self._connect()
         self.scheduler.schedule()    # the design already open
 
@@ -68,13 +64,16 @@ class LiveAnalysis(QObject):
         s = self.scheduler
         self.document.changed.connect(s.schedule)
         s.resultReady.connect(self._apply)
-        s.figuresReady.connect(self._merge_figures)
+        s.partReady.connect(self._advance)
         s.completed.connect(self._complete)
         s.failed.connect(self._failed)
         s.figuresFailed.connect(self.figures.set_availability_failed)
         s.pendingChanged.connect(self.figures.set_pending)
         self.problems.selectRequested.connect(self.select)
         self.problems.highlightRequested.connect(self.scene.set_highlight)
+        self.drill_action.toggled.connect(self.drill.set_active)
+        self.reset_action.triggered.connect(self.drill.reset)
+        self.analyse_action.triggered.connect(s.run_now)
         self.drill.activeChanged.connect(self.drill_action.setChecked)
         self.drill.activeChanged.connect(self.reset_action.setEnabled)
         app = QApplication.instance()
@@ -82,51 +81,29 @@ class LiveAnalysis(QObject):
             app.aboutToQuit.connect(s.shutdown)
         self.window.destroyed.connect(s.shutdown)
 
-    def _actions(self) -> None:
-        menu = self.window.menu("Analysis")
-        self.drill_action = QAction("Failure &drill", self, checkable=True)
-        self.drill_action.setShortcut(QKeySequence("F8"))
-        self.drill_action.setStatusTip("Click components to fail them and watch "
-                                       "what goes down; the design is not changed")
-        self.drill_action.toggled.connect(self.drill.set_active)
-        self.reset_action = QAction("&Reset drill", self, enabled=False)
-        self.reset_action.setShortcut(QKeySequence("Shift+F8"))
-        self.reset_action.triggered.connect(self.drill.reset)
-        self.analyse_action = QAction("Analyse &now", self)
-        self.analyse_action.setShortcut(QKeySequence("F5"))
-        self.analyse_action.triggered.connect(self.scheduler.run_now)
-        registry = getattr(getattr(self.window, "actions", None), "all", None)
-        for key, action in (("analyse_now", self.analyse_action),
-                            ("drill", self.drill_action), ("drill_reset", self.reset_action)):
-            menu.addAction(action)
-            self.window.addAction(action)     # shortcuts work with menus hidden
-            if isinstance(registry, dict):    # listed in Help > Keyboard Shortcuts
-                registry[key] = action
-        self.window.toolbar.addAction(self.drill_action)
-
     # -- slots -----------------------------------------------------------------------
     def _apply(self, result) -> None:
         """Phase 1: everything engine I knows; the availability follows."""
         start = time.perf_counter()
-        self.structure = result
+        self.structure = self._latest = result
         self.overlay.apply(result)
         design = self.document.snapshot()
         self.problems.set_result(result, names_of(design.components))
-        self.figures.set_structure(result, design)
+        self.figures.set_structure(result)
         self.last_apply_ms = (time.perf_counter() - start) * 1e3
         self.coloursApplied.emit(result)
 
-    def _merge_figures(self, figures) -> None:
+    def _advance(self, phase, part) -> None:
         # Same generation as self.structure (the scheduler checked), so the
-        # merged result is exactly what `engine.analyze` returns.
-        figures.merge_into(self.structure)
+        # final result is exactly what `engine.analyze` returns.
+        self._latest = self._latest.advanced(phase, part)
 
     def _complete(self) -> None:
         """The job is done: a one-phase analysis brought its figures along."""
-        if self.structure is None:
+        if self._latest is None:
             return
         start = time.perf_counter()
-        self.result = self.structure
+        self.result = self._latest
         self.figures.set_availability(self.result)
         self.last_figures_ms = (time.perf_counter() - start) * 1e3
         self.applied.emit(self.result)
@@ -144,15 +121,10 @@ class LiveAnalysis(QObject):
         self.scheduler.shutdown()
 
 
-def _add_to_slot(slot, widget) -> None:
-    layout = slot.layout()
-    if layout is None:
-        layout = QHBoxLayout(slot)
-        layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-
-
 def attach(window, **options) -> LiveAnalysis:
     """Give a main window live analysis; keep the returned object alive (it is
     parented to the window)."""
-    return LiveAnalysis(window, **options)
+    from designer.live.findings import attach_findings
+    analysis = LiveAnalysis(window, **options)
+    attach_findings(analysis)
+    return analysis

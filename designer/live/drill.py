@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from designer.live.drill_banner import DrillBanner
 from designer.model.kinds import NEVER_FAIL
-from designer.panels.problems import names_of
+from designer.report.names import names_of
 from designer.look.style import State
 
 

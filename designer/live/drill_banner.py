@@ -11,6 +11,8 @@ resized, and the strip is given back when the drill ends.
     [Reset drill] [Exit drill]  | Entry points: ...
                                 | Down as a consequence (n): ...
                                 | hint (why a click did nothing)
+
+The words come from designer/report/drill.py.
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QFrame, QGridLayout, QHBoxLa
 
 from designer.look import style
 from designer.look.style import State
+from designer.report import drill as words
 
-SHOW_DOWN = 8      # names listed in the banner; the rest are counted
 MAX_WIDTH = 900    # px: beyond this the banner stays left-aligned
 GAP = 4            # px between the banner and the top of the viewport
 
@@ -76,14 +78,14 @@ class DrillBanner(QFrame):
         self.hint.hide()
         up = view.system_up
         color = style.state_style(State.PROTECTED if up else State.SPOF).border
-        self.headline.setText(f"System {'UP' if up else 'DOWN'}")
+        self.headline.setText(words.headline(up))
         self.setStyleSheet(f"#drillBanner {{ background-color: palette(window); "
                            f"border: 3px solid {color.name()}; border-radius: 6px; }}")
         # in the style sheet: a first style sheet would drop a font set before it
         size = 18 * style.presentation_scale()
         self.headline.setStyleSheet(f"color: {color.name()}; font-weight: bold; "
                                     f"font-size: {size:.1f}pt;")
-        self.detail.setText(detail_text(view, names))
+        self.detail.setText(words.detail(view, names))
         self.reset_button.setEnabled(bool(view.failed))
         self.place()
 
@@ -140,17 +142,3 @@ def _wholly_visible(view) -> bool:
         return False
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     return QRectF(shown).contains(content)
-
-
-def detail_text(view, names: Mapping[str, str]) -> str:
-    name = lambda cid: names.get(cid, cid)  # noqa: E731
-    failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
-    entries = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}"
-                        for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
-    lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
-    if view.down:
-        down = sorted(name(c) for c in view.down)
-        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
-        lines.append(f"Down as a consequence ({len(down)}): "
-                     f"{', '.join(down[:SHOW_DOWN])}{more}")
-    return "\n".join(lines)

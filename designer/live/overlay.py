@@ -1,36 +1,12 @@
 """AnalysisResult -> a State per component on the canvas. The scene adds the
 badge on each container (site, rack, server) that holds a SPOF inside it.
-
-Precedence when a component is in several lists: SPOF > order-2 cut set >
-not modeled > protected > normal. A SPOF is the stronger message; a component
-that is one failure away from a SPOF is worth more attention than a grey
-"we could not tell", and green is only shown when nothing else applies.
-
-`states_for` is pure (no scene), so the CLI agreement test and the overlay
-use the same mapping. The scene touches only items whose state changed.
+The mapping itself (`states_for`, with its precedence) is Qt-free and lives
+in designer/report/states.py, shared with export and the CLI agreement test.
+The scene touches only items whose state changed.
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from designer.look.style import State
-
-_PRECEDENCE = (State.SPOF, State.CUT2, State.NOT_MODELED, State.PROTECTED)
-
-
-def states_for(result, component_ids: Iterable[str]) -> dict[str, State]:
-    """The state of every component id (NORMAL when the result says nothing)."""
-    ids = list(component_ids)
-    marked: dict[State, set[str]] = {
-        State.SPOF: {s.id for s in result.spofs},
-        State.CUT2: {cid for pair in result.cut_sets_order2 for cid in pair},
-        State.NOT_MODELED: set(result.not_modeled),
-        State.PROTECTED: set(result.protected),
-    }
-    states = {}
-    for cid in ids:
-        states[cid] = next((s for s in _PRECEDENCE if cid in marked[s]), State.NORMAL)
-    return states
+from designer.report.states import State, states_for
 
 
 class Overlay:

@@ -3,14 +3,15 @@ design to when the design is big. Kept apart so the spawned child imports
 only this module and the engine (never PySide6), which keeps its start-up
 near half a second and its memory small.
 
-An analysis may come in phases: `analyze(design)` either returns the result
-or is a generator that yields one payload per phase. The real one yields
-engine I's structural result (all the canvas colours need) and then engine
-II's availability figures for it, so the colours need not wait for the
+An analysis may come in named phases (`designer.analysis.result.Phase`):
+`analyze(design)` either returns the whole result or is a generator that
+yields `(phase, payload)` per phase. The real one (`engine.analyze_phases`)
+yields engine I's structural result (all the canvas colours need) and then
+engine II's AvailabilityPart for it, so the colours need not wait for the
 Monte Carlo. `phases()` runs either kind, here and in the worker thread.
 
 Protocol over one pipe: the parent sends `(analyze, design)` and receives
-`("phase", (payload, seconds))` per phase, then `("done", None)`, or
+`("phase", (phase, payload, seconds))` per phase, then `("done", None)`, or
 `("error", "text")` at any point; `None` asks the child to exit. `analyze`
 travels by reference, so it must be a module-level function.
 """
@@ -23,42 +24,28 @@ import threading
 import time
 from typing import Any, Callable, Iterator, Optional
 
+from designer.analysis.result import Phase
+
 Analyze = Callable[[Any], Any]
-
-
-class Figures:
-    """Engine II's part of a result on its own: the attributes `fill_result`
-    sets. Phase 2 sends only these (not the structural result again, which
-    would double the transfer) and the GUI merges them into phase 1's."""
-
-    def merge_into(self, result):
-        for name, value in vars(self).items():
-            setattr(result, name, value)
-        return result
 
 
 def default_analyze(design):
     """The real engine in two phases, compiling once (imported lazily, also
     inside the worker process). Same numbers as `engine.analyze`."""
-    from designer.analysis.availability import fill_result
-    from designer.analysis.engine import structure_and_compiled
-    result, compiled = structure_and_compiled(design)
-    yield result
-    figures = Figures()     # a separate object: phase 1's may be on screen
-    fill_result(figures, design, compiled)
-    yield figures
+    from designer.analysis.engine import analyze_phases
+    yield from analyze_phases(design)
 
 
-def phases(analyze: Analyze, design) -> Iterator[tuple[Any, float]]:
-    """(payload, seconds since the start) per phase of `analyze(design)`;
-    a plain function is one phase."""
+def phases(analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
+    """(phase, payload, seconds since the start) per phase of
+    `analyze(design)`; a plain function is one phase, the whole result."""
     start = time.perf_counter()
     outcome = analyze(design)
     if not inspect.isgenerator(outcome):
-        yield outcome, time.perf_counter() - start
+        yield Phase.STRUCTURE, outcome, time.perf_counter() - start
         return
-    for payload in outcome:
-        yield payload, time.perf_counter() - start
+    for phase, payload in outcome:
+        yield phase, payload, time.perf_counter() - start
 
 
 def _serve(conn, nice: int = 5) -> None:
@@ -136,8 +123,8 @@ class WorkerProcess:
         self._proc.kill()
         self._proc.join(0.5)          # reap it: no zombie left behind
 
-    def run(self, analyze: Analyze, design) -> Iterator[tuple[Any, float]]:
-        """(payload, seconds) per phase as each arrives. Consume it to the
+    def run(self, analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
+        """(phase, payload, seconds) per phase as each arrives. Consume it to the
         end: messages left in the pipe would answer the next job."""
         self._conn.send((analyze, design))
         while True:

@@ -9,10 +9,11 @@ thread), with a debounce timer in front:
     thread -> one worker thread -> analyze(snapshot) -> resultReady on the GUI
     thread, only if no newer edit happened meanwhile (generation counter).
 
-Phases. One job may deliver in two phases (see `designer.live.worker_process`):
-`resultReady` carries the first (the structural result: colours, Problems)
-as soon as it exists, `figuresReady` the second (availability figures), then
-`completed` says the job is done and `pendingChanged(False)` follows. Every
+Phases. One job may deliver in named phases (see `designer.live.worker_process`):
+`resultReady` carries the first, Phase.STRUCTURE (the structural result:
+colours, Problems), as soon as it exists; `partReady(phase, part)` each later
+one (Phase.AVAILABILITY: the availability figures); then `completed` says the
+job is done and `pendingChanged(False)` follows. Every
 phase passes the same generation check, so a newer edit makes both phases of
 an older job stale, and a phase 2 can never land on a newer phase 1 (that
 newer phase 1 means a newer generation). In the thread a stale job stops
@@ -46,15 +47,16 @@ from typing import Any, Callable, Iterator, Optional
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from designer.analysis.result import Phase
 from designer.live.worker_process import (Analyze, WorkerProcess, default_analyze,
-                                     lower_thread_priority, phases)
+                                          lower_thread_priority, phases)
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
     """Lives on the GUI thread; emitting from the worker queues the call."""
-    phase = Signal(int, int, object)    # generation, phase index, payload
+    phase = Signal(int, object, object)  # generation, Phase, payload
     done = Signal(int, object)          # generation, future (after all phases)
 
 
@@ -65,8 +67,8 @@ class AnalysisScheduler(QObject):
     `analyze(design)` runs off it (it must be a module-level function so the
     worker process can receive it). Signals arrive on the GUI thread."""
 
-    resultReady = Signal(object)      # phase 1 of the newest job: the result
-    figuresReady = Signal(object)     # phase 2 of the same job: its figures
+    resultReady = Signal(object)      # Phase.STRUCTURE of the newest job: the result
+    partReady = Signal(object, object)  # a later phase of the same job: Phase, part
     completed = Signal()              # the newest job delivered every phase
     failed = Signal(str)              # the newest job raised before phase 1
     figuresFailed = Signal(str)       # ... raised after phase 1 was delivered
@@ -192,15 +194,15 @@ class AnalysisScheduler(QObject):
         slow = self.last_compute_ms is not None and self.last_compute_ms > self.slow_ms
         return size >= self.process_components or slow
 
-    @Slot(int, int, object)
-    def _on_phase(self, generation: int, index: int, payload) -> None:
+    @Slot(int, object, object)
+    def _on_phase(self, generation: int, phase: Phase, payload) -> None:
         if generation != self._generation:
             return                    # counted once, in _on_done
-        if index == 0:
+        if phase is Phase.STRUCTURE:
             self._delivered = generation
             self.resultReady.emit(payload)
         else:
-            self.figuresReady.emit(payload)
+            self.partReady.emit(phase, payload)
 
     @Slot(int, object)
     def _on_done(self, generation: int, future: Future) -> None:
@@ -247,9 +249,9 @@ class AnalysisScheduler(QObject):
             steps = self._run_in_process(generation, design)
         else:
             steps = phases(self._analyze, design)
-        for index, (payload, compute) in enumerate(steps):
+        for phase, payload, compute in steps:
             phase_s.append(compute)
-            self._relay.phase.emit(generation, index, payload)
+            self._relay.phase.emit(generation, phase, payload)
             if not use_process and generation != self._generation:
                 steps.close()         # nobody wants engine II for this design
                 raise _Stale()
@@ -267,7 +269,7 @@ class AnalysisScheduler(QObject):
         with self._lock:
             self._ensure_process()
 
-    def _run_in_process(self, generation: int, design) -> Iterator[tuple[Any, float]]:
+    def _run_in_process(self, generation: int, design) -> Iterator[tuple[Phase, Any, float]]:
         """The phases from the process, as they arrive; always read to the
         end, or the next job would receive this one's leftovers."""
         with self._lock:

@@ -17,7 +17,6 @@ reads as a state.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Optional
 
 from PySide6.QtCore import Qt
@@ -25,30 +24,10 @@ from PySide6.QtGui import QColor
 
 from designer.model.component import LinkKind, Trust
 from designer.model.kinds import Kind
+# The states themselves are Qt-free (the report layer); here only their looks.
+from designer.report.states import STATE_TITLES, State  # noqa: F401  (re-exported)
 
 _SOLID, _DASH, _DOT = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
-
-
-class State(str, Enum):
-    NORMAL = "normal"
-    SPOF = "spof"
-    CUT2 = "cut2"
-    PROTECTED = "protected"
-    NOT_MODELED = "not_modeled"
-    DRILL_FAILED = "drill_failed"
-    DRILL_DOWN = "drill_down"
-
-    @property
-    def title(self) -> str:
-        return STATE_TITLES[self]
-
-
-STATE_TITLES = {
-    State.NORMAL: "Normal", State.SPOF: "Single point of failure",
-    State.CUT2: "In an order-2 cut set", State.PROTECTED: "Protected (redundant)",
-    State.NOT_MODELED: "Not modeled", State.DRILL_FAILED: "Failed in drill",
-    State.DRILL_DOWN: "Down because of drill",
-}
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ Public API (stable names):
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from enum import Enum
-from typing import Callable
+from typing import Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
@@ -47,7 +48,7 @@ __all__ = [
     "selection_pen", "note_brush", "note_pen", "grid_pen", "TextRole",
     "label_font", "set_presentation", "presentation_scale", "Detail",
     "detail_level", "LOD_LABELS", "LOD_CHIPS", "LOD_ICONS", "PARALLEL_LINK_GAP",
-    "MIN_LABEL_PT", "PRESENTATION_SCALE",
+    "MIN_LABEL_PT", "PRESENTATION_SCALE", "rendering_with",
 ]
 
 # --- level of detail: zoom factors below which the canvas draws less --------
@@ -136,6 +137,25 @@ def _changed() -> None:
             fn()
         except RuntimeError:  # its Qt object was deleted without unregistering
             _listeners.remove(fn)
+
+
+@contextmanager
+def rendering_with(pal: Palette, presentation: bool = False) -> Iterator[None]:
+    """Build or restyle items in `pal` for the length of the block without
+    touching open views: the palette is swapped for this block only and no
+    listener is called (designer/export renders a light PDF while the
+    window stays dark). Items keep the pens and brushes they were given."""
+    global _current, _presentation, _cache
+    saved = (_current, _presentation, _cache)
+    _current, _presentation = pal, bool(presentation)
+    _cache = _render_caches.setdefault((pal.name, _presentation), {})
+    try:
+        yield
+    finally:
+        _current, _presentation, _cache = saved
+
+
+_render_caches: dict[tuple[str, bool], dict] = {}
 
 
 def _cached(key: tuple, make: Callable[[], object]):

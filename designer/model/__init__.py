@@ -1,4 +1,5 @@
 """The design document model (pydantic v2, no Qt)."""
+from .acceptance import AcceptedFinding
 from .component import (Component, FirewallRule, Link, LinkKind, RaidLevel,
                         ServiceRole, Trust)
 from .design import Design, KindFigures, Settings, design_errors
@@ -8,6 +9,7 @@ from .errors import (DanglingReference, DesignError, DesignErrors, DuplicateId,
 from .kinds import FAMILIES, Kind
 
 __all__ = [
+    "AcceptedFinding",
     "Component", "FirewallRule", "Link", "LinkKind", "RaidLevel", "ServiceRole",
     "Trust", "Design", "KindFigures", "Settings", "design_errors", "DanglingReference",
     "DesignError", "DesignErrors", "DuplicateId", "InvalidConnection",

@@ -49,15 +49,32 @@ Port = Field(ge=1, le=65535)
 
 
 class FirewallRule(BaseModel):
-    """One ordered rule; `"any"` or a segment id on each side; first match wins."""
+    """One ordered rule; first match wins. Each side is `"any"` or the id of a
+    segment, a tier, a service or the Internet (a tier or a service stands for
+    the hosts that run it). `port` alone is one port, `port`..`port_end` a
+    range, no port any port."""
 
     model_config = _FROZEN
     source: str = "any"
     destination: str = "any"
     protocol: Literal["tcp", "udp", "icmp", "any"] = "tcp"
     port: Optional[int] = Field(default=None, ge=1, le=65535)
+    port_end: Optional[int] = Field(default=None, ge=1, le=65535)
     action: Literal["allow", "deny"] = "allow"
     comment: str = ""
+
+    @model_validator(mode="after")
+    def _range(self) -> "FirewallRule":
+        if self.port_end is not None and (self.port is None or self.port_end < self.port):
+            raise ValueError("a port range needs 'port' and a 'port_end' not below it")
+        return self
+
+    @property
+    def ports(self) -> tuple[int, int]:
+        """The first and last port this rule matches (1-65535 for any)."""
+        if self.port is None:
+            return (1, 65535)
+        return (self.port, self.port_end if self.port_end is not None else self.port)
 
 
 # Which optional fields belong to which kinds; anything else set is refused.
@@ -85,18 +102,20 @@ class Component(BaseModel):
     tier: Optional[str] = None
     segment: Optional[str] = None
     # Canvas geometry: x, y relative to the placement parent (scene if none).
-    x: float = 0.0
-    y: float = 0.0
-    width: Optional[float] = Field(default=None, gt=0)
-    height: Optional[float] = Field(default=None, gt=0)
+    # Every number is bounded (here and below) so no sum or ratio of them
+    # overflows to inf or NaN; the bounds are far past any real value.
+    x: float = Field(default=0.0, ge=-1e7, le=1e7)
+    y: float = Field(default=0.0, ge=-1e7, le=1e7)
+    width: Optional[float] = Field(default=None, gt=0, le=1e6)
+    height: Optional[float] = Field(default=None, gt=0, le=1e6)
     # Reliability: availability given directly, or MTBF/MTTR; None = kind default.
     availability: Optional[float] = Field(default=None, gt=0, le=1)
-    mtbf_hours: Optional[float] = Field(default=None, gt=0)
-    mttr_hours: Optional[float] = Field(default=None, ge=0)
+    mtbf_hours: Optional[float] = Field(default=None, gt=0, le=1e9)
+    mttr_hours: Optional[float] = Field(default=None, ge=0, le=1e9)
     ccf_group: Optional[str] = None
     # Cost; None = kind default.
-    capex: Optional[float] = Field(default=None, ge=0)
-    opex_monthly: Optional[float] = Field(default=None, ge=0)
+    capex: Optional[float] = Field(default=None, ge=0, le=1e12)
+    opex_monthly: Optional[float] = Field(default=None, ge=0, le=1e12)
     # Kind-specific (see KIND_FIELDS).
     raid: Optional[RaidLevel] = None
     role: Optional[ServiceRole] = None

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from . import errors as E
+from .acceptance import AcceptedFinding
 from .component import Component, Link, LinkKind
 from .kinds import Kind
-from .rules import check_link, check_membership, check_parent, power_cycle
+from .rules import (check_link, check_membership, check_parent, check_rule_ends,
+                    power_cycle)
+
+
+HopKind = Literal["link", "switch", "router", "firewall", "proxy", "site_to_site"]
 
 
 class KindFigures(BaseModel):
@@ -17,10 +22,10 @@ class KindFigures(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     availability: Optional[float] = Field(default=None, gt=0, le=1)
-    mtbf_hours: Optional[float] = Field(default=None, gt=0)
-    mttr_hours: Optional[float] = Field(default=None, ge=0)
-    capex: Optional[float] = Field(default=None, ge=0)
-    opex_monthly: Optional[float] = Field(default=None, ge=0)
+    mtbf_hours: Optional[float] = Field(default=None, gt=0, le=1e9)
+    mttr_hours: Optional[float] = Field(default=None, ge=0, le=1e9)
+    capex: Optional[float] = Field(default=None, ge=0, le=1e12)
+    opex_monthly: Optional[float] = Field(default=None, ge=0, le=1e12)
 
 
 class Settings(BaseModel):
@@ -28,10 +33,14 @@ class Settings(BaseModel):
     name: str = "Untitled design"
     currency: str = Field(default="EUR", min_length=1, max_length=8)
     horizon_months: int = Field(default=36, ge=1, le=1200)
-    downtime_cost_per_hour: Optional[float] = Field(default=None, ge=0)
+    downtime_cost_per_hour: Optional[float] = Field(default=None, ge=0, le=1e12)
     kind_overrides: dict[Kind, KindFigures] = Field(default_factory=dict)
-    # Beta factor of each declared common-cause group (Q_ccf = beta x Q).
-    ccf_groups: dict[str, float] = Field(default_factory=dict)
+    # Beta factor of each declared common-cause group (Q_ccf = beta x Q): a
+    # fraction of the members' failures, so 0..1.
+    ccf_groups: dict[str, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+    # Added latency per hop kind (ms); missing kinds take resources/defaults.json.
+    hop_latency_ms: dict[HopKind, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+        default_factory=dict)
 
 
 class Design(BaseModel):
@@ -39,6 +48,8 @@ class Design(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     components: tuple[Component, ...] = ()
     links: tuple[Link, ...] = ()
+    # Segmentation findings a reviewer accepted (justification, owner, expiry).
+    accepted: tuple[AcceptedFinding, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> "Design":
@@ -85,6 +96,8 @@ def design_errors(design: Design) -> list[E.DesignError]:
         where = f"components[{i}]"
         _collect(problems, check_parent, lookup, comp, comp.parent, where + ".parent")
         _collect(problems, check_membership, lookup, comp, where)
+        if comp.rules:
+            _collect(problems, check_rule_ends, lookup, comp, where)
     for i, link in enumerate(design.links):
         where = f"links[{i}]"
         if link.id in seen:

@@ -62,6 +62,25 @@ def check_membership(lookup: Lookup, comp: Component, where: str = "") -> None:
                 where + ".segment")
 
 
+RULE_ENDS = frozenset({Kind.SEGMENT, Kind.TIER, Kind.SERVICE, Kind.INTERNET})
+
+
+def check_rule_ends(lookup: Lookup, comp: Component, where: str = "") -> None:
+    """Each side of a firewall rule is "any" or a segment, tier, service or
+    the Internet that exists."""
+    for i, rule in enumerate(comp.rules):
+        for side in ("source", "destination"):
+            ref = getattr(rule, side)
+            if ref == "any":
+                continue
+            place = f"{where}.rules[{i}].{side}"
+            found = _ref(lookup, ref, place, f"rule {i + 1} {side}")
+            if found.kind not in RULE_ENDS:
+                raise E.InvalidProperty(
+                    f"rule {i + 1} {side} '{found.name}' is a {found.kind.title}; name a "
+                    f"segment, tier, service, the Internet or any", place)
+
+
 def check_link(lookup: Lookup, link: Link, where: str = "") -> None:
     """Is this connection possible at all?"""
     src = _ref(lookup, link.source, where + ".source", "link source")

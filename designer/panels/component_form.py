@@ -44,7 +44,8 @@ SPECIFIC_ROWS = [
     ("raid", lambda: ChoiceField(_RAID), "RAID level"),
     ("role", lambda: ChoiceField(_ROLES), "Role"),
     ("ports", lambda: PortsField("e.g. 443, 8443"), "Listens on"),
-    ("quorum", lambda: NumberField("all members", integer=True), "Quorum (k of n)"),
+    # Empty: the analysis needs 1 replica of n (docs/analysis.md, analysis/services.py).
+    ("quorum", lambda: NumberField("1 of n (default)", integer=True), "Quorum (k of n)"),
     ("trust", lambda: ChoiceField(_TRUST), "Trust"),
     ("tier", lambda: ChoiceField(), "Tier"),
     ("segment", lambda: ChoiceField(), "Segment"),
@@ -166,7 +167,12 @@ class ComponentForm(QWidget):
         return [("None", None), *found]
 
     def _segment_choices(self) -> list[tuple[str, Any]]:
-        return self._choices(Kind.SEGMENT)[1:]
+        """What a rule side may name: segments, then tiers, services and the
+        Internet (a tier or a service stands for the hosts that run it)."""
+        named = [(f"{title} ({kind.title})", value)
+                 for kind in (Kind.TIER, Kind.SERVICE, Kind.INTERNET)
+                 for title, value in self._choices(kind)[1:]]
+        return self._choices(Kind.SEGMENT)[1:] + named
 
     # -- editing --------------------------------------------------------------------
     def commit(self, **changes: Any) -> bool:

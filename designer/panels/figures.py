@@ -1,103 +1,25 @@
 """The analysis figures in the status bar: availability with the method that
 produced it, nines, expected downtime per year, the SPOF count and the
-monthly running cost (resolved like the analysis: the component's own
-figure, the design's override for the kind, else the defaults table);
-"Analysing…" while a newer result is on its way.
+monthly running cost; "Analysing…" while a newer result is on its way. The
+words and numbers come from the report layer (designer/report/), the cost
+from the result (designer/analysis/cost.py): this module only places them.
 
 Two steps per analysis: the SPOF count and the cost come with the colours
-(`set_structure`, engine I), the availability later (`set_availability`,
-engine II); until then "Analysing…" stays and the old availability is grey.
-
-Never a number without its method (ANALYSIS.md 4): an exact figure says
-"exact", a sampled one shows its confidence interval. Stale figures stay
-visible but greyed while the next result is pending, so the bar does not
-flicker on every keystroke.
+(`set_structure`, Phase.STRUCTURE), the availability later
+(`set_availability`, Phase.AVAILABILITY); until then "Analysing…" stays and
+the old availability is grey. Stale figures stay visible but greyed while
+the next result is pending, so the bar does not flicker on every keystroke.
 """
 from __future__ import annotations
 
-import math
-from typing import Optional
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-MINUTES_PER_YEAR = 525_960
+from designer.report.availability import (availability_short, downtime_short, interval_text,
+                                          nines_short)
+from designer.report.cost import cost_short, cost_tooltip
+from designer.report.problems import spof_count
 
-
-def format_availability(result) -> str:
-    a = result.availability
-    if a is None:
-        return "Availability: n/a"
-    nines = result.nines if result.nines is not None else _nines(a)
-    decimals = min(max(int(nines) + 1, 2), 6) if math.isfinite(nines) else 6
-    method = {"exact": "exact", "monte-carlo": "Monte Carlo"}.get(
-        result.availability_method or "", result.availability_method or "method unknown")
-    return f"Availability {a * 100:.{decimals}f} % ({method})"
-
-
-def format_interval(result) -> str:
-    ci = result.confidence_interval
-    if not ci:
-        return ""
-    return f"95 % confidence interval: {ci[0] * 100:.5f} % to {ci[1] * 100:.5f} %"
-
-
-def format_nines(result) -> str:
-    if result.availability is None:
-        return ""
-    nines = result.nines if result.nines is not None else _nines(result.availability)
-    return "∞ nines" if not math.isfinite(nines) else f"{nines:.1f} nines"
-
-
-def format_downtime(minutes: Optional[float]) -> str:
-    if minutes is None:
-        return ""
-    if minutes < 1:
-        return f"{minutes * 60:.0f} s/yr down"
-    if minutes < 60:
-        return f"{minutes:.1f} min/yr down"
-    if minutes < 24 * 60:
-        hours, mins = divmod(round(minutes), 60)
-        return f"{hours} h {mins:02d} min/yr down"
-    return f"{minutes / 1440:.1f} days/yr down"
-
-
-def format_spofs(count: int) -> str:
-    return "No SPOF" if count == 0 else f"{count} SPOF{'s' if count != 1 else ''}"
-
-
-def monthly_cost(design) -> tuple[float, int]:
-    """(monthly running cost of the design, how many components use the
-    defaults table's figure rather than one the user set), resolved exactly
-    as the analysis resolves it (component, design override, default)."""
-    from designer.analysis.figures import DEFAULT, opex_of
-
-    total, defaults = 0.0, 0
-    for comp in design.components:
-        figure = opex_of(comp, design.settings)
-        total += figure.value
-        defaults += figure.origin == DEFAULT and figure.value > 0
-    return total, defaults
-
-
-def format_cost(total: float, currency: str) -> str:
-    return f"{_money(total, currency)}/month"
-
-
-def cost_tooltip(total: float, defaults: int, currency: str) -> str:
-    text = f"Running cost: {_money(total, currency)} a month"
-    if defaults:
-        text += (f"; {defaults} component{'s' if defaults != 1 else ''} priced from "
-                 "the defaults table (set real prices in the Inspector)")
-    return text
-
-
-def _money(value: float, currency: str) -> str:
-    symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency)
-    return f"{symbol}{value:,.0f}" if symbol else f"{value:,.0f} {currency}"
-
-
-def _nines(a: float) -> float:
-    return math.inf if a >= 1 else -math.log10(1 - a)
+EXACT_TOOLTIP = "computed exactly from the structure function"
 
 
 class FiguresBar(QWidget):
@@ -128,27 +50,28 @@ class FiguresBar(QWidget):
         for label in self.labels()[1:]:
             label.setEnabled(not pending)
 
-    def set_result(self, result, design) -> None:
-        self.set_structure(result, design)
+    def set_result(self, result) -> None:
+        self.set_structure(result)
         self.set_availability(result)
 
-    def set_structure(self, result, design) -> None:
-        """Engine I's figures: current at once, the availability stays grey."""
-        self.spofs.setText(format_spofs(len(result.spofs)))
-        self.spofs.setStyleSheet("font-weight: bold;" if result.spofs else "")
-        total, defaults = monthly_cost(design)
-        currency = design.settings.currency
-        self.cost.setText(format_cost(total, currency))
-        self.cost.setToolTip(cost_tooltip(total, defaults, currency))
+    def set_structure(self, result) -> None:
+        """Engine I's figures and the cost: current at once, the availability
+        stays grey."""
+        spofs = result.structure.spofs
+        self.spofs.setText(spof_count(len(spofs)))
+        self.spofs.setStyleSheet("font-weight: bold;" if spofs else "")
+        if result.cost is not None:
+            self.cost.setText(cost_short(result.cost))
+            self.cost.setToolTip(cost_tooltip(result.cost))
         self.spofs.setEnabled(True)
         self.cost.setEnabled(True)
 
     def set_availability(self, result) -> None:
-        self.availability.setText(format_availability(result))
-        self.availability.setToolTip(format_interval(result) or
-                                     "computed exactly from the structure function")
-        self.nines.setText(format_nines(result))
-        self.downtime.setText(format_downtime(result.downtime_minutes_per_year))
+        part = result.availability
+        self.availability.setText(availability_short(part))
+        self.availability.setToolTip(interval_text(part) or EXACT_TOOLTIP)
+        self.nines.setText(nines_short(part))
+        self.downtime.setText(downtime_short(part.downtime_minutes_per_year if part else None))
         self.set_pending(False)
 
     def set_availability_failed(self, message: str) -> None:

@@ -1,7 +1,7 @@
 """The Problems dock: every SPOF with its blast radius and explanation, the
-order-2 cut sets, the segmentation findings (when the result carries them)
-and the analyzer's notes. Three columns, Problem | Takes down | Why, so the
-dock reads well along the bottom of the window.
+order-2 cut sets and the analyzer's notes. Three columns, Problem | Takes
+down | Why, so the dock reads well along the bottom of the window. The words
+come from designer/report/problems.py; this module only lays them out.
 
 The panel knows nothing of the canvas. It says what the user pointed at:
 `selectRequested(ids)` on a click (or Enter), `highlightRequested(ids)` while
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPixmap
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, Q
 
 from designer.look import style
 from designer.look.style import State, TextRole
+from designer.report import problems as words
+from designer.report.names import names_of  # noqa: F401  (live/findings.py imports it here)
 
 IDS = Qt.ItemDataRole.UserRole            # what a click selects
 HIGHLIGHT = Qt.ItemDataRole.UserRole + 1  # what hovering lights up
@@ -70,18 +72,18 @@ class ProblemsPanel(QWidget):
         self._shown = (result, names)
         self._hover([])                 # the rows under the mouse are replaced
         self.tree.clear()
-        self._spofs(result, name)
-        self._cut_sets(result, name)
-        self._findings(result, name)
-        self._notes(result, name)
-        self.summary.setText(summary_text(result))
+        structure = result.structure
+        self._spofs(structure, name)
+        self._cut_sets(structure, name)
+        self._notes(structure, name)
+        self.summary.setText(words.summary(structure))
 
     def set_failed(self, message: str) -> None:
         self.tree.clear()
         self.summary.setText(f"The analysis failed: {message}")
 
     def _group(self, title: str, count: int, expand: bool = True) -> QTreeWidgetItem:
-        group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
+        group = QTreeWidgetItem(self.tree, [words.group_title(title, count)])
         font = group.font(0)
         font.setBold(True)
         group.setFont(0, font)
@@ -89,29 +91,27 @@ class ProblemsPanel(QWidget):
         group.setExpanded(expand and count > 0)
         return group
 
-    def _spofs(self, result, name) -> None:
-        group = self._group("Single points of failure", len(result.spofs))
-        for spof in result.spofs:
-            radius = ", ".join(name(cid) for cid in spof.blast_radius) or "the system"
-            row = _row(group, [f"{name(spof.id)} ({_kind_title(spof.kind)})", radius,
-                               spof.explanation], [spof.id], [spof.id, *spof.blast_radius])
+    def _spofs(self, structure, name) -> None:
+        group = self._group(words.SPOFS_TITLE, len(structure.spofs))
+        for spof in structure.spofs:
+            row = _row(group, list(words.spof_cells(spof, name)), [spof.id],
+                       [spof.id, *spof.blast_radius])
             row.setIcon(0, badge_icon(State.SPOF))
 
-    def _cut_sets(self, result, name) -> None:
-        pairs = result.cut_sets_order2
-        group = self._group("Order-2 cut sets: one failure from a SPOF", len(pairs))
-        why = "these two failing together take the system down; either alone does not"
+    def _cut_sets(self, structure, name) -> None:
+        pairs = structure.cut_sets_order2
+        group = self._group(words.PAIRS_TITLE, len(pairs))
         if len(pairs) <= GROUP_CUTS_ABOVE:
             for a, b in pairs:
-                _row(group, [f"{name(a)} + {name(b)}", "the system", why], [a, b], [a, b]
+                _row(group, list(words.pair_cells(a, b, name)), [a, b], [a, b]
                      ).setIcon(0, badge_icon(State.CUT2))
             return
         partners: dict[str, list[str]] = defaultdict(list)
         for a, b in pairs:
             partners[a].append(b)
         for first, others in partners.items():
-            head = _row(group, [f"{name(first)} + any of {len(others)}", "the system",
-                                why], [first], [first, *others])
+            head = _row(group, list(words.pair_group_cells(first, len(others), name)),
+                        [first], [first, *others])
             head.setIcon(0, badge_icon(State.CUT2))
             head.setData(0, PARTNERS, [(other, name(other)) for other in others])
             head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
@@ -127,25 +127,11 @@ class ProblemsPanel(QWidget):
         for other, label in partners:
             _row(head, [f"+ {label}", "", ""], [first, other], [first, other])
 
-    def _findings(self, result, name) -> None:
-        findings = getattr(result, "findings", None)
-        if not findings:
-            return
-        group = self._group("Segmentation findings", len(findings))
-        for finding in findings:
-            ids = list(getattr(finding, "ids", None) or getattr(finding, "components", ()))
-            text = getattr(finding, "message", None) or getattr(finding, "title", str(finding))
-            severity = getattr(finding, "severity", "")
-            _row(group, [f"{severity}: {text}" if severity else text,
-                         ", ".join(name(cid) for cid in ids), getattr(finding, "fix", "")],
-                 ids, ids)
-
-    def _notes(self, result, name) -> None:
-        group = self._group("Notes", len(result.notes))
-        for note in result.notes:
+    def _notes(self, structure, name) -> None:
+        group = self._group(words.NOTES_TITLE, len(structure.notes))
+        for note in structure.notes:
             ids = [note.id] if note.id else []
-            row = _row(group, [name(note.id) if note.id else "Design", "", note.message],
-                       ids, ids)
+            row = _row(group, list(words.note_cells(note, name)), ids, ids)
             row.setIcon(0, badge_icon(State.NOT_MODELED))
 
     # -- pointing ----------------------------------------------------------------
@@ -198,18 +184,6 @@ def _row(parent: QTreeWidgetItem, texts: list[str], ids: list[str],
     return row
 
 
-def summary_text(result) -> str:
-    n = len(result.spofs)
-    head = ("No single point of failure." if n == 0 else
-            f"{n} single point{'s' if n != 1 else ''} of failure.")
-    cuts = len(result.cut_sets_order2)
-    if cuts:
-        head += f" {cuts} pair{'s' if cuts != 1 else ''} one failure from a SPOF."
-    if not result.system_up:
-        head = "The system is down even with nothing failed. " + head
-    return head
-
-
 def badge_icon(state: State, size: int = 16) -> QIcon:
     """The canvas badge of a state ("!", "2", "?") as a list icon, so a row
     and the component it points at carry the same mark. Cached per palette."""
@@ -239,29 +213,3 @@ def _paint_badge(state: State, size: int) -> QIcon:
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, style.state_style(state).badge)
     painter.end()
     return QIcon(pixmap)
-
-
-def _kind_title(kind: str) -> str:
-    from designer.model import Kind
-    try:
-        return Kind(kind).title
-    except ValueError:
-        return str(kind)
-
-
-def names_of(components: Iterable) -> dict[str, str]:
-    """What to call each component in a list: its name, qualified by its
-    parent's when the name alone is ambiguous ("eth0 (Web 1)")."""
-    comps = list(components)
-    by_id = {c.id: c for c in comps}
-    count: dict[str, int] = defaultdict(int)
-    for comp in comps:
-        count[comp.name] += 1
-    names = {}
-    for comp in comps:
-        parent = by_id.get(comp.parent) if comp.parent else None
-        if count[comp.name] > 1 and parent is not None:
-            names[comp.id] = f"{comp.name} ({parent.name})"
-        else:
-            names[comp.id] = comp.name
-    return names

@@ -1,8 +1,9 @@
 """A firewall's ordered rules as a table: add, remove, move up, move down and
 edit any cell. Every change emits the whole new list once (`commit`), which
 the inspector turns into one undoable document.update. Source and
-destination offer "any" and the design's segments; protocol and action are
-closed lists; the port is a number or empty for any."""
+destination offer "any" and the design's segments, tiers, services and the
+Internet; protocol and action are closed lists; the port is a number, a
+range "5985-5986", or empty for any."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
@@ -102,6 +103,8 @@ class RulesTable(QWidget):
             for col, name in enumerate(COLUMNS):
                 value = getattr(rule, name)
                 shown = names.get(value, value) if name in ("source", "destination") else value
+                if name == "port" and rule.port_end is not None:
+                    shown = f"{rule.port}-{rule.port_end}"
                 item = QTableWidgetItem("any" if value is None else str(shown))
                 item.setData(Qt.ItemDataRole.UserRole, value)
                 self.table.setItem(row, col, item)
@@ -138,14 +141,16 @@ class RulesTable(QWidget):
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         name = COLUMNS[item.column()]
         value = item.data(Qt.ItemDataRole.UserRole)
+        end = None
         if name == "port":
-            text = item.text().strip().lower()
+            text = item.text().strip().lower().replace(" ", "")
+            low, _, high = text.partition("-")
             if text in ("", "any"):
                 value = None
-            elif text.isdigit():
-                value = int(text)
+            elif low.isdigit() and (high == "" or high.isdigit()):
+                value, end = int(low), (int(high) if high else None)
             else:
-                self.failed.emit(f"“{item.text()}” is not a port number")
+                self.failed.emit(f"“{item.text()}” is not a port number or range")
                 self.show_rules(self._rules)
                 return
         elif name == "comment":
@@ -154,6 +159,8 @@ class RulesTable(QWidget):
 
         def change(dicts):
             dicts[row][name] = value
+            if name == "port":
+                dicts[row]["port_end"] = end
         self._emit_with(change, row)
 
     def _emit_with(self, change, select: int) -> None:

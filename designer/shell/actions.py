@@ -31,19 +31,23 @@ class Actions:
         self._file_actions()
         self._edit_actions()
         self._view_actions()
+        self._analysis_actions()
         self.set_icons()
 
     # -- building ------------------------------------------------------------------
-    def add(self, key: str, text: str, slot, shortcut=None, tip: str = "",
+    def add(self, key: str, text: str, slot=None, shortcut=None, tip: str = "",
             checkable: bool = False) -> QAction:
+        """An action under `key`; without `slot`, whoever owns the behaviour
+        connects it (the live analysis connects the Analysis commands)."""
         action = QAction(text, self.w)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            set_keys(action, shortcut)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         self.w.addAction(action)        # shortcuts work with the menu bar hidden too
         self.all[key] = action
         return action
@@ -55,6 +59,10 @@ class Actions:
         self.add("save", "&Save", f.save, Std.Save, "Save the design")
         self.add("save_as", "Save &As…", f.save_as, Std.SaveAs, "Save under another name")
         self.add("close", "&Close", f.close_document, Std.Close, "Close this design")
+        self.add("export", "&Export…", partial(_export, "open_export", self.w), "Ctrl+E",
+                 "Export the diagram or a design-review report (PDF, SVG, PNG)")
+        self.add("print", "&Print…", partial(_export, "open_print", self.w), Std.Print,
+                 "Print the diagram, with a preview")
         self.add("quit", "&Quit", self.w.close, Std.Quit, "Leave Weaklink")
         self.all["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -62,8 +70,8 @@ class Actions:
         v, stack = self.w.view, self.w.document.undo_stack
         undo = stack.createUndoAction(self.w, "&Undo")
         redo = stack.createRedoAction(self.w, "&Redo")
-        undo.setShortcut(Std.Undo)
-        redo.setShortcut(Std.Redo)
+        set_keys(undo, Std.Undo)
+        set_keys(redo, Std.Redo)
         for key, action in (("undo", undo), ("redo", redo)):
             self.w.addAction(action)
             self.all[key] = action
@@ -89,6 +97,8 @@ class Actions:
         self.all["tool_select"].setChecked(True)
         for title, how in ALIGN:
             self.add(f"align_{how}", title, partial(v.align, how))
+        self.add("tidy", "&Tidy Up", v.tidy_up, "Ctrl+Shift+T",
+                 "Lay out each container's contents by power and dependency flow")
 
     def _view_actions(self) -> None:
         v = self.w.view
@@ -100,13 +110,25 @@ class Actions:
                  checkable=True)
         self.add("dark", "&Dark Mode", self.w.set_dark, "Ctrl+Shift+D",
                  "Switch between light and dark colours", checkable=True)
-        self.add("presentation", "&Presentation Mode", self.w.set_presentation, "Ctrl+Shift+P",
-                 "Larger labels for a projector", checkable=True)
+        self.add("presentation", "&Presentation Mode", self.w.set_presentation,
+                 ["F5", "Ctrl+Shift+P"], "Full screen for a workshop: larger labels, "
+                 "no panels, the figures on the canvas; Esc leaves", checkable=True)
         hw = help_windows
         self.add("guide", "&User Guide", partial(hw.show_guide, self.w), Std.HelpContents)
         self.add("shortcuts", "&Keyboard Shortcuts", partial(hw.show_shortcuts, self.w), "Ctrl+/")
+        self.add("welcome", "&Welcome", partial(_welcome, self.w), None,
+                 "The templates, recent files and the tour")
+        self.add("tour", "One-minute &Tour", partial(_tour, self.w), None,
+                 "Five gestures: place, connect, drill, plan, export")
         self.add("about", "&About Weaklink", partial(hw.show_about, self.w))
         self.all["about"].setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _analysis_actions(self) -> None:
+        self.add("analyse_now", "Analyse &now", None, "F9")   # F5 presents
+        drill = self.add("drill", "Failure &drill", None, "F8", checkable=True)
+        drill.setStatusTip("Click components to fail them and watch what goes down; "
+                           "the design is not changed")
+        self.add("drill_reset", "&Reset drill", None, "Shift+F8").setEnabled(False)
 
     def set_icons(self) -> None:
         """(Re)colour the command icons to the current widget palette."""
@@ -125,18 +147,21 @@ class Actions:
             self.templates.addAction(title, partial(w.files.new_from_template, path))
         _fill(file_menu, a, ["open"])
         self.recent = file_menu.addMenu("Open &Recent")
-        _fill(file_menu, a, [None, "save", "save_as", None, "close", None, "quit"])
+        _fill(file_menu, a, [None, "save", "save_as", None, "export", "print", None, "close",
+                             None, "quit"])
         edit = w.menu("Edit")
         _fill(edit, a, ["undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete",
                         None, "select_all", "find", None, "tool_select", "tool_connect"])
         align = edit.addMenu("&Align")
         _fill(align, a, [f"align_{how}" for _t, how in ALIGN])
+        _fill(edit, a, ["tidy"])
         view = w.menu("View")
         _fill(view, a, ["zoom_in", "zoom_out", "fit", "zoom_sel", None, "snap", "dark",
                         "presentation", None])
         self.panels = view.addMenu("&Panels")
-        w.menu("Analysis")
-        _fill(w.menu("Help"), a, ["guide", "shortcuts", None, "about"])
+        _fill(w.menu("Analysis"), a, ["analyse_now", "drill", "drill_reset"])
+        _fill(w.menu("Help"), a, ["welcome", "tour", None, "guide", "shortcuts", None,
+                                  "about"])
 
     def fill_recent(self, paths: list[str]) -> None:
         self.recent.clear()
@@ -151,7 +176,29 @@ class Actions:
     def fill_toolbar(self, toolbar) -> None:
         _fill(toolbar, self.all, ["new", "open", "save", None, "undo", "redo", None,
                                   "tool_select", "tool_connect", None, "zoom_in",
-                                  "zoom_out", "fit", None, "dark"])
+                                  "zoom_out", "fit", None, "dark", "drill"])
+
+
+def _export(what: str, window) -> None:
+    """File > Export / Print (designer/export, imported when first used)."""
+    from designer.export import window as export_window
+    getattr(export_window, what)(window)
+
+
+_FALLBACK = {Std.Quit: "Ctrl+Q"}
+
+
+def set_keys(action: QAction, shortcut) -> None:
+    """Every binding of a standard key (setShortcut keeps only the first:
+    Ctrl+F4 but not Ctrl+W for Close, Ctrl+Y but not Ctrl+Shift+Z for Redo)."""
+    if isinstance(shortcut, Std):
+        # Some platforms bind nothing to Quit: Ctrl+Q there, as everywhere else.
+        keys = QKeySequence.keyBindings(shortcut) or [QKeySequence(_FALLBACK.get(shortcut, ""))]
+        action.setShortcuts(keys)
+    elif isinstance(shortcut, list):
+        action.setShortcuts([QKeySequence(k) for k in shortcut])
+    else:
+        action.setShortcut(QKeySequence(shortcut))
 
 
 def _fill(target, actions: dict[str, QAction], keys: list[str | None]) -> None:
@@ -160,3 +207,13 @@ def _fill(target, actions: dict[str, QAction], keys: list[str | None]) -> None:
             target.addSeparator()
         else:
             target.addAction(actions[key])
+
+
+def _welcome(window) -> None:
+    from designer.shell import welcome
+    welcome.show_welcome(window)
+
+
+def _tour(window) -> None:
+    from designer.shell import tour
+    tour.TourDialog(window).exec()

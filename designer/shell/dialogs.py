@@ -10,6 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 FILE_FILTER = "Weaklink designs (*.weaklink.json *.json);;All files (*)"
+# A PDF exported by Weaklink carries its design (designer/io/pdf.py).
+OPEN_FILTER = ("Weaklink designs (*.weaklink.json *.json *.pdf);;"
+               "PDF exported by Weaklink (*.pdf);;All files (*)")
 _Btn = QMessageBox.StandardButton
 
 
@@ -49,7 +52,7 @@ class Prompts:
 
     def open_path(self, directory: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, "Open design", directory,
-                                              FILE_FILTER)
+                                              OPEN_FILTER)
         return Path(path) if path else None
 
     def save_path(self, suggestion: str) -> Path | None:

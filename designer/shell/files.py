@@ -13,21 +13,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from designer import data
+from designer.layout import placed
 from designer.io import LoadError, load_design, save_design
 from designer.model import Design, Settings
 
-_SUFFIX = ".weaklink.json"
-
-
-def template_dir() -> Path:
-    """The bundled example designs users start from."""
-    return Path(__file__).resolve().parents[2] / "examples"
+_SUFFIX = data.TEMPLATE_SUFFIX
 
 
 def templates() -> list[tuple[str, Path]]:
-    """(menu title, path) for each bundled example, sorted by title."""
-    found = sorted(template_dir().glob("*" + _SUFFIX))
-    return [(_title(p), p) for p in found]
+    """(menu title, path) for each bundled example design users start from."""
+    return [(_title(p), p) for p in data.templates()]
 
 
 def _title(path: Path) -> str:
@@ -92,9 +88,19 @@ class FileController(QObject):
             if not Path(path).exists():
                 self.recentChanged.emit(self.settings.remove_recent(path))
             return False
+        if Path(path).suffix.lower() == ".pdf":
+            # The design attached to an exported PDF: unsaved, so Save asks
+            # where to keep it instead of writing JSON over the PDF.
+            self.adopt(design, None, f"Opened the design attached to {Path(path).name}")
+            self.recentChanged.emit(self.settings.add_recent(path))
+            return True
+        design, drawn = placed(design)     # a file without a drawing: laid out
         self._load(design, Path(path))
         self.recentChanged.emit(self.settings.add_recent(path))
-        self.statusMessage.emit(f"Opened {Path(path).name}")
+        if drawn:
+            self.document.undo_stack.resetClean()      # the positions are not saved yet
+        self.statusMessage.emit(f"Opened {Path(path).name}" + (
+            ", laid out: it had no positions" if drawn else ""))
         return True
 
     def adopt(self, design: Design, path: Path | None, what: str) -> None:

@@ -6,22 +6,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+
+from designer import data
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMessageBox,
                                QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
+GUIDE = data.path("docs", data.GUIDE)
 
 
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     rows = []
     for action in actions.values():
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        # Every binding (Redo: Ctrl+Y and Ctrl+Shift+Z), not the platform's
+        # key-named ones ("Redo", "Close") that no keyboard here has.
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                         for k in action.shortcuts() if _typeable(k))
         if keys:
             name = (action.iconText() or action.text()).replace("&", "").rstrip("…")
             rows.append((name, keys))
     return rows
+
+
+def _typeable(keys: QKeySequence) -> bool:
+    """A binding on an ordinary keyboard: letters, Esc..F35, or any chord."""
+    first = keys[0]
+    return bool(first.keyboardModifiers().value) or first.key().value < _MEDIA_KEYS
+
+
+_MEDIA_KEYS = 0x01000060    # Qt's codes from here on are media and named keys (Redo, Close)
 
 
 class ShortcutsDialog(QDialog):
@@ -75,6 +89,23 @@ def show_guide(window) -> None:
 
 
 def show_about(window) -> None:
-    QMessageBox.about(window, "About Weaklink",
-                      "<b>Weaklink</b><br>Find the single points of failure in an "
-                      "infrastructure design while you draw it. Works offline.")
+    QMessageBox.about(window, "About Weaklink", about_html())
+
+
+def about_html() -> str:
+    """Version, the libraries it runs on, and where every default figure comes
+    from (the defaults table, resources/defaults.json)."""
+    import PySide6
+
+    from designer import __version__
+    from designer.analysis.figures import defaults_table
+    rows = "".join(
+        f"<tr><td>{kind.value.replace('_', ' ')}</td><td>{row.availability * 100:.3f} %</td>"
+        f"<td>{row.source}{' (assumption)' if row.assumption else ''}</td></tr>"
+        for kind, row in defaults_table().items())
+    return (f"<b>Weaklink {__version__}</b><br>Find the single points of failure in an "
+            "infrastructure design while you draw it. Works offline.<br>"
+            f"<small>Qt for Python (PySide6) {PySide6.__version__}</small>"
+            "<p><b>Where the default figures come from</b> (edit them per design or "
+            "per component):</p><table cellspacing=4><tr><th align=left>kind</th>"
+            f"<th align=left>default</th><th align=left>source</th></tr>{rows}</table>")

@@ -11,7 +11,10 @@ Public surface for other parts (the live analysis adds its docks here):
                                 (created on first use, kept in that order)
   window.toolbar         the main QToolBar
   window.status_slot     QWidget with a QHBoxLayout in the status bar
-  window.actions.all     QActions by key ("save", "undo", "fit", ...)
+  window.actions.all     QActions by key ("save", "undo", "fit", "drill", ...)
+  window.problems        the Problems panel (bottom dock), window.figures the
+                         analysis figures in the status bar: built here, filled
+                         by the live analysis (designer/live/controller.py)
 """
 from __future__ import annotations
 
@@ -19,7 +22,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
-from designer.look import style
 from designer.look import theme
 from designer.shell.actions import Actions
 from designer.canvas import CanvasView
@@ -27,11 +29,13 @@ from designer.shell.dialogs import Prompts
 from designer.document import Document
 from designer.shell.files import FileController, display_name, dropped_design
 from designer.look.legend import LegendWidget
+from designer.panels.figures import FiguresBar
 from designer.panels.findbar import FindBar
 from designer.panels.history import History
 from designer.panels.inspector import Inspector
 from designer.panels.minimap import Minimap
 from designer.panels.palette import Palette
+from designer.panels.problems import ProblemsPanel
 from designer.panels.statusbar import StatusArea
 from designer.shell.settings import AppSettings
 
@@ -136,12 +140,15 @@ class MainWindow(QMainWindow):
         self.history = History(self.document)
         self.minimap = Minimap(self.view)
         self.legend = LegendWidget()
+        self.problems = ProblemsPanel()
         self.docks = {
             "palette": self.add_dock("Palette", self.palette_panel, Area.LeftDockWidgetArea),
             "overview": self.add_dock("Overview", self.minimap, Area.LeftDockWidgetArea),
             "inspector": self.add_dock("Inspector", self.inspector),
             "history": self.add_dock("History", self.history),
             "legend": self.add_dock("Legend", self.legend),
+            # Along the bottom: explanations are sentences and need the width.
+            "problems": self.add_dock("Problems", self.problems, Area.BottomDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["history"], self.docks["legend"])
         self.docks["history"].raise_()
@@ -151,10 +158,13 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["history"]], [540, 250],
                          Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["problems"]], [210], Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
         self.status = StatusArea(self.statusBar(), self.view)
         self.status_slot = self.status.slot
+        self.figures = FiguresBar()
+        self.status_slot.layout().addWidget(self.figures)
         self.tool_label, self.zoom_label = self.status.tool, self.status.zoom
 
     def _connect(self) -> None:
@@ -214,7 +224,9 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
 
     def escape(self) -> None:
-        if self.find_bar.isVisible():
+        if getattr(self, "presentation", None) is not None and self.presentation.active:
+            self.presentation.leave()
+        elif self.find_bar.isVisible():
             self.find_bar.close_bar()
         else:
             self.view.escape()
@@ -232,7 +244,11 @@ class MainWindow(QMainWindow):
         self.settings.set_dark(on)
 
     def set_presentation(self, on: bool) -> None:
-        style.set_presentation(on)
+        """Full screen for a workshop (shell/presentation.py); Esc leaves."""
+        if not hasattr(self, "presentation"):
+            from designer.shell.presentation import Presentation
+            self.presentation = Presentation(self)
+        self.presentation.set_active(on)
 
     # -- design files dropped on the window open them ---------------------------------
     def dragEnterEvent(self, event) -> None:

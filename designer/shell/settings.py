@@ -6,6 +6,7 @@ pass a QSettings on an ini file in a temporary directory so they never touch
 the user's own preferences."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -63,6 +64,17 @@ class AppSettings:
 
     def set_snap(self, on: bool) -> None:
         self._store.setValue("view/snap", bool(on))
+
+    # -- export (File > Export remembers its last choices) ------------------------
+    def export_choices(self) -> dict:
+        try:
+            value = json.loads(str(self._store.value("export/choices", "{}")))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_export_choices(self, choices: dict) -> None:
+        self._store.setValue("export/choices", json.dumps(choices))
 
     def sync(self) -> None:
         self._store.sync()

@@ -1,0 +1,44 @@
+"""Incremental re-analysis: availability of many edited variants of one design.
+
+The cost planner asks for the availability of every candidate edit (one more
+PSU, feed, replica, switch...) of a base design. `Reanalysis` is built once
+from the base design and answers `availability(edited)` for any edited
+design with the same figures as `design_availability(edited)`, reusing
+what the edit leaves untouched:
+
+- designs small enough for one exact BDD are solved again (a few ms to
+  0.3 s; modules make that cheap);
+- bigger designs are bounded (bounds.py) with one BDD per entry point: a
+  part whose sub-circuit and probabilities the edit does not touch keeps
+  its BDD (the cache is keyed by a structural signature of the part), so
+  only the edited application's diagram is built again.
+"""
+from __future__ import annotations
+
+from designer.model import Design
+
+from .availability import (DEFAULT_TOLERANCE, DESIGN_MAX_EVENTS, Availability,
+                           design_availability)
+
+CACHE_LIMIT = 4_000      # parts kept; beyond that the oldest half is dropped
+
+
+class Reanalysis:
+    """Availability of edited variants of `base_design`."""
+
+    def __init__(self, base_design: Design, tolerance: float = DEFAULT_TOLERANCE,
+                 max_events: int = DESIGN_MAX_EVENTS) -> None:
+        self.tolerance = tolerance
+        self.max_events = max_events     # as design_availability's: exact BDD up to this size
+        self.base_design = base_design
+        self._parts: dict = {}
+        self.base: Availability = self.availability(base_design)
+
+    def availability(self, edited: Design, compiled=None) -> Availability:
+        """As design_availability(edited), reusing the untouched parts."""
+        for store in self._parts.values():
+            if len(store) > CACHE_LIMIT:
+                for key in list(store)[:CACHE_LIMIT // 2]:
+                    del store[key]
+        return design_availability(edited, compiled, max_events=self.max_events,
+                                   tolerance=self.tolerance, part_cache=self._parts)

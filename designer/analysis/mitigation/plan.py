@@ -1,0 +1,181 @@
+"""The plan: greedy by value, re-analysing after every step. No Qt.
+
+Value of a candidate = downtime cost avoided over the horizon per unit of
+its cost over the horizon when the design sets a downtime cost per hour;
+downtime minutes avoided per year per unit of cost otherwise. Each
+candidate's availability comes from analysing the edited design. The plan
+stops when no candidate improves availability, at the step limit, at the
+target availability, or when cancelled.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from designer.analysis.availability import MINUTES_PER_YEAR, nines
+from designer.model import Design, DesignError, DesignErrors
+from designer.model.patch import apply_patch
+
+from . import where
+from .candidates import generate, weak_targets
+from .evaluate import Analyser, Cost, Figures, cost_of
+from .generators import Candidate
+from .weak import weak_points
+
+STEP_LIMIT = 15
+# A step must save at least one second of downtime a year to count as an
+# improvement: below that no one would buy it, and the differences between
+# candidates approach the rounding of the figures.
+LEAST_GAIN_MINUTES = 1.0 / 60.0
+NOTHING_IMPROVES, STEP_LIMIT_REACHED, TARGET_REACHED, CANCELLED, NO_CANDIDATES = (
+    "nothing improves", "step limit", "target reached", "cancelled", "no candidates")
+
+Progress = Callable[[int, int, int], None]     # (step, candidates done, candidates)
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    candidate: Candidate
+    cost: Cost
+    cumulative: Cost
+    before: Figures
+    after: Figures
+    removes: tuple[str, ...]
+    value: Optional[float]             # None: no downtime cost set
+    minutes_saved: float               # downtime minutes a year
+
+
+@dataclass
+class Plan:
+    design: Design
+    start: Figures
+    steps: list[Step] = field(default_factory=list)
+    stopped: str = NOTHING_IMPROVES
+    designs: list[Design] = field(default_factory=list, repr=False)  # after each step
+    candidates_tried: int = 0
+
+    @property
+    def downtime_cost(self) -> Optional[float]:
+        return self.design.settings.downtime_cost_per_hour
+
+    @property
+    def break_even_step(self) -> Optional[int]:
+        if not self.downtime_cost:
+            return None
+        return where.break_even([s.value for s in self.steps])
+
+    @property
+    def knee_step(self) -> Optional[int]:
+        xs = [0.0] + [s.cumulative.horizon_total for s in self.steps]
+        ys = [capped_nines(self.start)] + [capped_nines(s.after) for s in self.steps]
+        return where.knee(xs, ys)
+
+
+def capped_nines(figures: Figures) -> float:
+    """Nines, with a design that cannot go down drawn at 12 (off any scale)."""
+    value = nines(figures.availability) if figures.unavailability > 0 else math.inf
+    return min(value, 12.0)
+
+
+def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None = None,
+              progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Plan:
+    analyser = Analyser(design)
+    start, importance = analyser.base, analyser.base_importance
+    plan = Plan(design, start)
+    current, figures, total = design, start, Cost()
+    structure = weak_points(design)
+    while True:
+        if target is not None and figures.availability >= target:
+            plan.stopped = TARGET_REACHED
+            break
+        if len(plan.steps) >= step_limit:
+            plan.stopped = STEP_LIMIT_REACHED
+            break
+        candidates = generate(current, weak_targets(current, structure, importance),
+                              spofs=structure.spofs)
+        if not candidates:
+            plan.stopped = NO_CANDIDATES if not plan.steps else NOTHING_IMPROVES
+            break
+        best = _best(analyser, current, figures, candidates, len(plan.steps) + 1, plan,
+                     progress, cancelled)
+        if best is None:
+            plan.stopped = CANCELLED if cancelled and cancelled() else NOTHING_IMPROVES
+            break
+        candidate, edited, after, importance, cost, value = best
+        total = total + cost
+        now = weak_points(edited)
+        plan.steps.append(Step(len(plan.steps) + 1, candidate, cost, total, figures, after,
+                               _removed(structure, now), value, _saved(figures, after)))
+        plan.designs.append(edited)
+        current, figures, structure = edited, after, now
+    return plan
+
+
+def _best(analyser: Analyser, current: Design, figures: Figures, candidates: list[Candidate], step: int,
+          plan: Plan, progress: Progress | None, cancelled):
+    """The candidate of greatest value (ties: the cheaper). Cheap candidates
+    are analysed first; one whose value could not beat the best so far even
+    if it removed all downtime is not analysed (exact pruning, no estimate)."""
+    settings = current.settings
+    costed = sorted(((cost_of(c.patch, settings), n, c) for n, c in enumerate(candidates)),
+                    key=lambda item: (item[0].horizon_total, item[1]))
+    best, best_key = None, None
+    ceiling = figures.downtime_minutes
+    for done, (cost, _, candidate) in enumerate(costed):
+        if cancelled and cancelled():
+            return None
+        if progress:
+            progress(step, done, len(costed))
+        if best_key is not None and rank_of(ceiling, cost, settings) < best_key[0]:
+            continue
+        try:
+            edited = apply_patch(current, candidate.patch)
+        except (DesignError, DesignErrors):
+            continue
+        after, importance = analyser.figures(edited)
+        plan.candidates_tried += 1
+        saved = _saved(figures, after)
+        if saved <= LEAST_GAIN_MINUTES:
+            continue
+        key = (rank_of(saved, cost, settings), -cost.horizon_total)
+        if best_key is None or key > best_key:
+            best = (candidate, edited, after, importance, cost,
+                    step_value(saved, cost, settings))
+            best_key = key
+    return best
+
+
+def rank_of(saved: float, cost: Cost, settings) -> float:
+    value = step_value(saved, cost, settings)
+    return value if value is not None else _per_cost(saved, cost)
+
+
+def _saved(before: Figures, after: Figures) -> float:
+    return (before.unavailability - after.unavailability) * MINUTES_PER_YEAR
+
+
+def _per_cost(saved_minutes: float, cost: Cost) -> float:
+    return math.inf if cost.horizon_total <= 0 else saved_minutes / cost.horizon_total
+
+
+def step_value(saved_minutes: float, cost: Cost, settings) -> Optional[float]:
+    """Downtime cost avoided over the horizon / cost over the horizon (None
+    without a downtime cost per hour)."""
+    rate = settings.downtime_cost_per_hour
+    if not rate:
+        return None
+    avoided = saved_minutes / 60.0 * rate * settings.horizon_months / 12.0
+    return math.inf if cost.horizon_total <= 0 else avoided / cost.horizon_total
+
+
+def _removed(before, after) -> tuple[str, ...]:
+    """SPOFs the step removed; with none before, components that left every
+    order-2 cut set."""
+    if before.spofs:
+        return tuple(s for s in before.spofs if s not in after.spofs)
+    was = {c for pair in before.pairs for c in pair}
+    now = {c for pair in after.pairs for c in pair} | set(after.spofs)
+    return tuple(sorted(was - now))

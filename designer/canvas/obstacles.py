@@ -1,0 +1,134 @@
+"""What a route must go around, Qt-free: the drawn rectangle, placement
+parent and role of every component, and for one link the obstacle rows
+`orthogonal.route` takes.
+
+Obstacles are gathered through the placement tree, so a route on a
+5,000-component design sees tens of obstacles, not thousands: the cards
+beside its ends and beside the containers its ends sit in, while a rack or
+site it has no business in counts as one block (a route goes around a rack
+it does not serve, not between its servers). The ends themselves, and the
+server a service or chip sits in, are soft: crossing them costs, so a route
+leaves a chip outward and a service by the nearest side of its server.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+import numpy as np
+
+from .orthogonal import HARD, Rect
+
+OWN_COST = 25.0    # per unit inside an end's own card or the server holding it
+SITE_COST = 6.0    # per unit across a site neither end belongs to
+
+
+class Role(Enum):
+    CARD = "card"    # devices, servers, services, notes, text: never crossed
+    CHIP = "chip"    # PSU/NIC/disk: part of its host's card
+    RACK = "rack"    # a frame: open to its own links, a block to others
+    SITE = "site"    # an area: open to its own links, costly to others
+    OPEN = "open"    # segments and tiers: zones drawn over things, never obstacles
+
+
+class Layout:
+    def __init__(self) -> None:
+        self.rect: dict[str, Rect] = {}
+        self.parent: dict[str, str | None] = {}
+        self.role: dict[str, Role] = {}
+        self.children: dict[str | None, dict[str, None]] = {}
+        # container -> [(child, its block rows)]: reused by every route until
+        # something is drawn somewhere else.
+        self._blocks: dict[str | None, list[tuple[str, list[tuple]]]] = {}
+
+    def set(self, cid: str, rect: Rect, parent: str | None, role: Role) -> Rect | None:
+        """Record where a component is drawn; returns its previous rect."""
+        old = self.rect.get(cid)
+        if (old, self.parent.get(cid, ""), self.role.get(cid)) == (rect, parent, role):
+            return old
+        self._blocks.clear()
+        if self.parent.get(cid, parent) != parent or cid not in self.parent:
+            self.children.get(self.parent.get(cid), {}).pop(cid, None)
+            self.children.setdefault(parent, {})[cid] = None
+        self.rect[cid], self.parent[cid], self.role[cid] = rect, parent, role
+        return old
+
+    def remove(self, cid: str) -> Rect | None:
+        self._blocks.clear()
+        self.children.get(self.parent.get(cid), {}).pop(cid, None)
+        self.parent.pop(cid, None)
+        self.role.pop(cid, None)
+        return self.rect.pop(cid, None)
+
+    def chain(self, cid: str) -> list[str]:
+        """The component and its placement ancestors, innermost first."""
+        out = []
+        while cid is not None and cid in self.rect and cid not in out:
+            out.append(cid)
+            cid = self.parent.get(cid)
+        return out
+
+    def card_rect(self, cid: str) -> Rect:
+        """A card with the chips straddling its edge."""
+        x0, y0, x1, y1 = self.rect[cid]
+        for child in self.children.get(cid, ()):
+            if self.role.get(child) is Role.CHIP:
+                a0, b0, a1, b1 = self.rect[child]
+                x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+        return (x0, y0, x1, y1)
+
+    def is_obstacle(self, cid: str) -> bool:
+        return self.role.get(cid) in (Role.CARD, Role.CHIP)
+
+    def obstacles(self, a: str, b: str, rect_a: Rect, rect_b: Rect) -> np.ndarray:
+        """Rows (x0, y0, x1, y1, weight) for a route between components a and b."""
+        chains = self.chain(a) + self.chain(b)
+        skip = set(chains)
+        rows: list[tuple] = [(*rect_a, OWN_COST), (*rect_b, OWN_COST)]
+        for cid in dict.fromkeys(chains):
+            if cid not in (a, b) and self.role.get(cid) is Role.CARD:
+                rows.append((*self.rect[cid], OWN_COST))
+        containers = [None] + [c for c in dict.fromkeys(chains) if c not in (a, b)]
+        for container in containers:
+            for child, block in self._blocks_in(container):
+                if child not in skip:
+                    rows += block
+        table = np.array(rows, dtype=float)
+        return _open_around(table, (rect_a, rect_b))
+
+    def _blocks_in(self, container: str | None) -> list[tuple[str, list[tuple]]]:
+        if container not in self._blocks:
+            table = []
+            for child in self.children.get(container, ()):
+                rows: list[tuple] = []
+                self._block(child, rows)
+                if rows:
+                    table.append((child, rows))
+            self._blocks[container] = table
+        return self._blocks[container]
+
+    def _block(self, cid: str, rows: list[tuple]) -> None:
+        role = self.role[cid]
+        if role is Role.CARD:
+            # The card and its chips apart: when a route must enter the card
+            # (it ends on a replica inside), the chips still stand.
+            rows.append((*self.rect[cid], HARD))
+            for child in self.children.get(cid, ()):
+                if self.role.get(child) is Role.CHIP:
+                    rows.append((*self.rect[child], HARD))
+        elif role in (Role.CHIP, Role.RACK):
+            rows.append((*self.rect[cid], HARD))
+        elif role is Role.SITE:
+            rows.append((*self.rect[cid], SITE_COST))
+            for child in self.children.get(cid, ()):
+                self._block(child, rows)
+
+
+def _open_around(table: np.ndarray, ends: tuple[Rect, Rect]) -> np.ndarray:
+    """A hard block overlapping an end (cards drawn on top of each other) would
+    wall the route in: it becomes soft for this route."""
+    hard = np.isinf(table[:, 4])
+    for x0, y0, x1, y1 in ends:
+        over = hard & (table[:, 0] < x1) & (table[:, 2] > x0) & \
+            (table[:, 1] < y1) & (table[:, 3] > y0)
+        table[over, 4] = OWN_COST
+    return table

@@ -1,0 +1,257 @@
+"""The routes of a whole design, Qt-free: which links are routed alone and
+which as a bus, the centre-line route of each, the reach of each route (what
+a move must touch to change it), and the drawn points after nudging.
+
+A bus: a hub with `BUS_MIN` or more links of one kind - a power source and
+what it feeds, a switch and the NICs plugged into it (for a network link the
+hub is the end more network links share) - is drawn as one trunk with short
+drops: the nearest link is routed from the hub, each next one (nearest
+first) from its other end to the nearest point of what is already drawn, and
+each link's drawn path is the trunk from the hub to its junction plus its
+drop (reversed when the hub is the link's target).
+
+Every route is a function of the geometry inside its reach only, so routing
+a link again after an edit and its undo gives the same points.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+import numpy as np
+
+from . import orthogonal as O
+from .nudge import Channels
+from .obstacles import Layout
+from .orthogonal import Point, Rect
+
+BUS_MIN = 3
+BUS_KINDS = frozenset({"power", "network"})
+TRACK_GAP = 6.0
+SHORT = 28.0    # a route shorter than this would be all arrowhead
+# Anchor(component id, toward point) -> the rect a link to it attaches to.
+Anchor = Callable[[str, Point], Rect]
+# Land(component id, toward point) -> the component a link to it ends on
+# (a tier: its replica nearest the other end).
+Land = Callable[[str, Point], str]
+
+
+class RouteBook:
+    def __init__(self, layout: Layout, anchor: Anchor, land: Land | None = None) -> None:
+        self.layout = layout
+        self.anchor = anchor
+        self.land = land or (lambda cid, toward: cid)
+        self.ends: dict[str, tuple[str, str, str]] = {}     # lid -> (kind, source, target)
+        self.raw: dict[str, list[Point]] = {}
+        self.reach: dict[str, Rect] = {}
+        self.walls: dict[str, np.ndarray] = {}              # hard obstacles per link
+        self.drawn: dict[str, list[Point]] = {}
+        self.junction: dict[str, Point] = {}                # where a bus drop leaves the trunk
+        self._stale: set[tuple[str, str]] = set()           # buses that lost a member
+        self._fan: dict[tuple[str, str], list[str]] | None = None
+        self.channels = Channels(TRACK_GAP, O.CLEARANCE * 0.8)
+        self._fresh: dict[str, list[Point] | None] = {}     # routed or gone since finish()
+
+    # -- links ------------------------------------------------------------------------
+    def set_link(self, lid: str, kind: str, source: str, target: str) -> None:
+        if self.ends.get(lid) != (kind, source, target):
+            if lid in self.ends:
+                self._stale.add(self._hub_key(lid))   # its old bus re-forms
+            self.ends[lid] = (kind, source, target)
+            self._fan = None
+
+    def forget(self, lid: str) -> None:
+        if lid in self.ends:
+            self._stale.add(self._hub_key(lid))
+            self._fan = None
+        for table in (self.ends, self.raw, self.reach, self.walls, self.drawn, self.junction):
+            table.pop(lid, None)
+        self._fresh[lid] = None
+
+    def stale_buses(self) -> set[str]:
+        """The remaining links of buses that lost or changed a member since last asked."""
+        stale, self._stale = self._stale, set()
+        table = self._fanout()
+        return {lid for key in stale for lid in table.get(key, ())}
+
+    def net(self, lid: str) -> str:
+        key = self._hub_key(lid)
+        return f"bus:{key[0]}:{key[1]}" if self._is_bus(key) else lid
+
+    def _is_bus(self, key: tuple[str, str]) -> bool:
+        return key[0] in BUS_KINDS and len(self._fanout().get(key, ())) >= BUS_MIN
+
+    def _hub_key(self, lid: str) -> tuple[str, str]:
+        self._fanout()
+        return self._hub_of[lid]
+
+    def _fanout(self) -> dict[tuple[str, str], list[str]]:
+        """(kind, hub) -> its links, sorted; rebuilt after a link changes."""
+        if self._fan is None:
+            degree: dict[str, int] = defaultdict(int)
+            for kind, source, target in self.ends.values():
+                if kind == "network":
+                    degree[source] += 1
+                    degree[target] += 1
+            table: dict[tuple[str, str], list[str]] = defaultdict(list)
+            self._hub_of: dict[str, tuple[str, str]] = {}
+            for lid in sorted(self.ends):
+                kind, source, target = self.ends[lid]
+                hub = target if kind == "network" and degree[target] > degree[source] \
+                    else source
+                table[(kind, hub)].append(lid)
+                self._hub_of[lid] = (kind, hub)
+            self._fan = dict(table)
+        return self._fan
+
+    # -- routing --------------------------------------------------------------------------
+    def route(self, lids: Iterable[str]) -> set[str]:
+        """Route these links (and the whole bus of any bus member); returns
+        the links routed."""
+        fanout = self._fanout()
+        done: set[str] = set()
+        for lid in sorted(set(lids) & self.ends.keys()):
+            if lid in done:
+                continue
+            key = self._hub_key(lid)
+            if self._is_bus(key):
+                self._route_bus(key[1], fanout[key])
+                done.update(fanout[key])
+            else:
+                self._route_one(lid)
+                done.add(lid)
+        return done
+
+    def _route_one(self, lid: str) -> None:
+        _, source, target = self.ends[lid]
+        if source not in self.layout.rect or target not in self.layout.rect:
+            return
+        source, a, target, b = self._landing(source, target)
+        table = self.layout.obstacles(source, target, a, b)
+        path = O.route(a, b, table) or _straight(a, b)
+        if _length(path) < SHORT:   # cards almost touching: loop out to the side
+            path = O.route(a, b, table, sides=(0,)) or path
+        self._store(lid, path, _union(O._grow(_union(a, b), O.WINDOW), _box(path)), table)
+
+    def _landing(self, source: str, target: str) -> tuple[str, Rect, str, Rect]:
+        """The components the link ends on (a tier: a replica) and their rects."""
+        sa, sb = self.layout.rect[source], self.layout.rect[target]
+        source, target = self.land(source, _centre(sb)), self.land(target, _centre(sa))
+        sa, sb = self.layout.rect[source], self.layout.rect[target]
+        return source, self.anchor(source, _centre(sb)), target, self.anchor(target, _centre(sa))
+
+    def _other(self, lid: str, hub: str) -> str:
+        _, source, target = self.ends[lid]
+        return target if source == hub else source
+
+    def _route_bus(self, hub: str, members: list[str]) -> None:
+        rect = self.layout.rect
+        live = [m for m in members if self._other(m, hub) in rect]
+        if hub not in rect or not live:
+            return
+        start = _centre(rect[hub])
+        live.sort(key=lambda m: (_manhattan(start, _centre(rect[self._other(m, hub)])), m))
+        paths: list[tuple[str, list[Point]]] = []
+        tables = {}
+        for lid in live:
+            self.junction.pop(lid, None)
+            source, a, target, b = self._landing(hub, self._other(lid, hub))
+            tables[lid] = table = self.layout.obstacles(source, target, a, b)
+            if not paths:
+                path = O.route(a, b, table) or _straight(a, b)
+            else:
+                drop = O.route_to_tree(b, [p for _, p in paths], table)
+                path = _join(paths, drop) if drop else (O.route(a, b, table) or _straight(a, b))
+                if drop:
+                    self.junction[lid] = drop[-1]
+            paths.append((lid, path))
+        reach = _grow_box(_box([p for _, path in paths for p in path]), O.WINDOW)
+        for lid, path in paths:   # drawn from the link's source
+            self._store(lid, path if self.ends[lid][1] == hub else path[::-1], reach, tables[lid])
+
+    def _store(self, lid: str, path: list[Point], reach: Rect, table: np.ndarray) -> None:
+        if self.net(lid) == lid:
+            self.junction.pop(lid, None)
+        self.raw[lid] = path
+        self._fresh[lid] = path
+        self.reach[lid] = reach
+        self.walls[lid] = table[np.isinf(table[:, 4]), :4]
+
+    # -- what a change touches ---------------------------------------------------------------
+    def reaching(self, rects: Iterable[Rect]) -> set[str]:
+        """Links whose route could change when something appears or leaves here."""
+        rects = list(rects)
+        if not rects or not self.reach:
+            return set()
+        lids = list(self.reach)
+        box = np.array([self.reach[lid] for lid in lids])
+        hit = np.zeros(len(lids), dtype=bool)
+        for x0, y0, x1, y1 in rects:
+            hit |= (box[:, 0] < x1) & (box[:, 2] > x0) & (box[:, 1] < y1) & (box[:, 3] > y0)
+        return {lid for lid, h in zip(lids, hit.tolist()) if h}
+
+    # -- drawn points --------------------------------------------------------------------------
+    def finish(self) -> dict[str, list[Point]]:
+        """Nudge the routes made since the last call and those sharing lines
+        with them; returns the links whose drawn points changed."""
+        fresh, self._fresh = self._fresh, {}
+        nets = {lid: self.net(lid) for lid in fresh if lid in self.ends}
+        moved = self.channels.update(fresh, nets)
+        changed = {}
+        for lid, pts in moved.items():
+            if pts != self.raw[lid] and _crosses(pts, self.walls.get(lid)):
+                pts = self.raw[lid]     # nudging would touch a card: keep the centre line
+            if self.drawn.get(lid) != pts:
+                self.drawn[lid] = pts
+                changed[lid] = pts
+        return changed
+
+
+def _join(paths: list[tuple[str, list[Point]]], drop: list[Point]) -> list[Point]:
+    """The trunk from the source to where `drop` meets it, then the drop reversed."""
+    junction = drop[-1]
+    for _, path in paths:
+        for k in range(len(path) - 1):
+            if _on_segment(junction, path[k], path[k + 1]):
+                return O.simplify(path[:k + 1] + [junction] + drop[::-1][1:])
+    return drop[::-1]
+
+
+def _on_segment(p: Point, a: Point, b: Point) -> bool:
+    return (min(a[0], b[0]) - 1e-6 <= p[0] <= max(a[0], b[0]) + 1e-6 and
+            min(a[1], b[1]) - 1e-6 <= p[1] <= max(a[1], b[1]) + 1e-6)
+
+
+def _crosses(pts: list[Point], walls: np.ndarray | None) -> bool:
+    """Does the polyline enter the inside of any of these rects?"""
+    if walls is None or not len(walls):
+        return False
+    return any(O.segment_hits(walls, a, b).any() for a, b in zip(pts, pts[1:]))
+
+
+def _length(path: list[Point]) -> float:
+    return sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(path, path[1:]))
+
+
+def _straight(a: Rect, b: Rect) -> list[Point]:
+    return [_centre(a), _centre(b)]
+
+
+def _centre(r: Rect) -> Point:
+    return ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)
+
+
+def _manhattan(a: Point, b: Point) -> float:
+    return abs(a[0] - b[0]) + abs(a[1] - b[1])
+
+
+def _box(points: list[Point]) -> Rect:
+    return O._bounds(points)
+
+
+def _grow_box(r: Rect, by: float) -> Rect:
+    return O._grow(r, by)
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    return O._union(a, b)

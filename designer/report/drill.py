@@ -1,0 +1,27 @@
+"""The failure drill's banner in words: whether the system is up with the
+chosen components failed, which entry points still answer and what went
+down as a consequence. `view` is a live.drill.DrillView (failed, down,
+entry_up, system_up); names map ids to what people call them."""
+from __future__ import annotations
+
+from typing import Mapping
+
+SHOW_DOWN = 8      # names listed; the rest are counted
+
+
+def headline(system_up: bool) -> str:
+    return f"System {'UP' if system_up else 'DOWN'}"
+
+
+def detail(view, names: Mapping[str, str]) -> str:
+    name = lambda cid: names.get(cid, cid)  # noqa: E731
+    failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
+    entries = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}"
+                        for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
+    lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
+    if view.down:
+        down = sorted(name(c) for c in view.down)
+        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
+        lines.append(f"Down as a consequence ({len(down)}): "
+                     f"{', '.join(down[:SHOW_DOWN])}{more}")
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""Certified bounds (analysis/bounds.py): wherever the exact answer can be
+computed, the bounds contain it, and the gap is what was asked; the same
+design gives the same figures twice."""
+from __future__ import annotations
+
+import math
+import random
+from itertools import product
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import generate
+from designer.analysis import bounds, ir
+from designer.analysis.availability import BOUNDED, EXACT, analyse, design_availability
+from designer.analysis.figures import availabilities
+from designer.analysis.structure import compile_design
+
+from .engine_strategies import designs
+from .oracle import Oracle
+from .test_availability import oracle_availability, with_random_availabilities
+
+SLACK = 1e-12     # float rounding of the sums; the bounds themselves are exact
+
+
+def _design_bounds(design, tolerance=1e-9, max_leaves=bounds.MAX_LEAVES):
+    compiled = compile_design(design)
+    figures = availabilities(design)
+    probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
+    return bounds.bound(compiled.circuit, probs, False, tolerance, max_leaves=max_leaves)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(designs.filter(lambda d: len(Oracle(d).failable) <= 9), st.randoms(use_true_random=False))
+def test_bounds_contain_the_enumerated_availability_of_random_designs(design, rng):
+    design = with_random_availabilities(design, rng)
+    found = _design_bounds(design, max_leaves=300)   # loose or tight, it must contain
+    assume(found is not None)          # a design with one entry point has no parts to split
+    down = 1.0 - oracle_availability(design)
+    assert found.lo - SLACK <= down <= found.hi + SLACK
+
+
+def _random_union(rng: random.Random, failure: bool):
+    """An OR (fault tree) or AND (design) of 2-4 parts over shared and own
+    events, each part a small random AND/OR/ATLEAST tree."""
+    c = ir.Circuit()
+    shared = [c.event(f"s{i}") for i in range(rng.randint(1, 4))]
+    parts, names = [], [f"s{i}" for i in range(len(shared))]
+    for a in range(rng.randint(2, 4)):
+        own = [c.event(f"p{a}e{i}") for i in range(rng.randint(1, 3))]
+        names += [f"p{a}e{i}" for i in range(len(own))]
+        pool = own + rng.sample(shared, rng.randint(1, len(shared)))
+        while len(pool) > 1:
+            k = rng.randint(2, min(3, len(pool)))
+            kids = [pool.pop(rng.randrange(len(pool))) for _ in range(k)]
+            gate = rng.choice(["and", "or", "atleast"])
+            pool.append(c.and_(kids) if gate == "and" else c.or_(kids) if gate == "or"
+                        else c.atleast(2, kids))
+        parts.append(pool[0])
+    c.top = c.or_(parts) if failure else c.and_(parts)
+    probs = {n: rng.choice([rng.uniform(0.001, 0.3), rng.uniform(0.7, 0.999)]) for n in names}
+    if not failure:
+        probs = {n: max(p, 1 - p) for n, p in probs.items()}     # designs: mostly working
+    return c, probs
+
+
+def _enumerate(circuit: ir.Circuit, probs: dict[str, float]) -> float:
+    names = list(circuit.event_node)
+    total = 0.0
+    for bits in product([True, False], repeat=len(names)):
+        up = dict(zip(names, bits))
+        if circuit.evaluate(up=up):
+            total += math.prod(probs[n] if up[n] else 1 - probs[n] for n in names)
+    return total
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False), st.booleans())
+def test_bounds_contain_the_enumerated_probability_of_random_unions(rng, failure):
+    circuit, probs = _random_union(rng, failure)
+    found = bounds.bound(circuit, probs, failure, 1e-12)
+    assume(found is not None)
+    top = _enumerate(circuit, probs)
+    bad = top if failure else 1.0 - top
+    assert found.lo - SLACK <= bad <= found.hi + SLACK
+
+
+def test_a_generated_design_is_bounded_within_the_tolerance_around_its_exact_value():
+    design = generate(300)
+    exact = design_availability(design)
+    assert exact.method == EXACT
+    forced = design_availability(design, max_events=0)        # skip the exact BDD
+    assert forced.method == BOUNDED
+    low, high = forced.bounds
+    assert high - low <= 1e-9
+    assert low - SLACK <= exact.value <= high + SLACK
+    assert forced.complement == pytest.approx(exact.complement, abs=1e-9)
+    again = design_availability(design, max_events=0)
+    assert (again.value, again.bounds) == (forced.value, forced.bounds)
+    # Importance under the bounded method ranks like the exact one.
+    top = sorted(exact.importance, key=lambda c: -exact.importance[c].birnbaum)[:5]
+    for cid in top:
+        assert forced.importance[cid].birnbaum == pytest.approx(
+            exact.importance[cid].birnbaum, rel=1e-2)
+
+
+def test_a_fault_tree_too_big_for_its_budget_is_bounded_not_sampled():
+    rng = random.Random(7)
+    circuit, probs = _random_union(rng, failure=True)
+    exact = analyse(circuit, probs, failure_polarity=True)
+    tight = analyse(circuit, probs, failure_polarity=True, max_events=0, tolerance=1e-14)
+    assert exact.method == EXACT and tight.method == BOUNDED
+    low, high = tight.bounds
+    assert low - SLACK <= exact.value <= high + SLACK

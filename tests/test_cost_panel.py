@@ -1,0 +1,127 @@
+"""The cost panel: plans in a worker process, shows the curve and table,
+ghosts a step on the canvas without touching the document, applies steps
+1..N as one undoable edit (undo gives back the identical document), marks
+plan points off the Pareto front, exports PNG and PDF, cancels."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from designer.analysis.mitigation import make_plan
+from designer.analysis.mitigation.pareto import Front, Point
+from designer.canvas import CanvasView
+from designer.document import Document
+from designer.io import load_design
+from designer.model.patch import apply_patch
+from designer.panels.cost_export import export_pdf, export_png
+from designer.panels.cost_panel import CostPanel
+from designer.panels.cost_series import build_series
+
+PLAN_TIMEOUT_MS = 180_000
+
+
+STEPS = 4
+
+
+@pytest.fixture(scope="module")
+def monolith_plan():
+    design = load_design("examples/monolith.weaklink.json")
+    plan = make_plan(design, step_limit=STEPS)
+    plan.designs = []                   # as the worker sends it
+    return plan
+
+
+def _panel(qtbot, design):
+    doc = Document(design)
+    view = CanvasView(doc)
+    widget = CostPanel(doc, view.scene())
+    widget.with_front, widget.step_limit = False, STEPS
+    widget.view = view                  # qtbot holds widgets weakly; the scene lives in it
+    qtbot.addWidget(view)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 420)
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, qapp, monolith_plan):
+    """A panel showing the monolith's plan (made once for the module)."""
+    widget = _panel(qtbot, monolith_plan.design)
+    widget._planned_for = widget.document.snapshot()
+    widget.show()
+    widget.worker.cancel()
+    widget._planned(monolith_plan)
+    yield widget
+    widget.shutdown()
+
+
+def test_showing_the_panel_plans_in_a_worker_process(qtbot, qapp, monolith_plan):
+    widget = _panel(qtbot, monolith_plan.design)
+    widget.show()                       # showing it starts planning
+    assert widget.worker.running()
+    qtbot.waitUntil(lambda: widget.plan is not None, timeout=PLAN_TIMEOUT_MS)
+    got = [(s.candidate.description, s.after.availability) for s in widget.plan.steps]
+    assert got == [(s.candidate.description, s.after.availability) for s in monolith_plan.steps]
+    widget.shutdown()
+
+
+def test_the_plan_arrives_in_the_table_and_the_curve(panel):
+    plan = panel.plan
+    assert plan.steps and panel.table.rowCount() == len(plan.steps)
+    assert panel.plot.points.data.shape[0] == len(plan.steps) + 1
+    assert "Break-even" in panel.summary.text() and "knee" in panel.summary.text()
+
+
+def test_hovering_a_step_ghosts_it_without_changing_the_document(panel):
+    doc = panel.document
+    before, count = doc.snapshot(), doc.undo_stack.count()
+    panel.table.rowHovered.emit(2)
+    assert panel.ghost.item_count() > 0
+    assert doc.snapshot() == before and doc.undo_stack.count() == count
+    panel.table.rowHovered.emit(-1)
+    assert panel.ghost.item_count() == 0
+
+
+def test_apply_up_to_here_is_one_undo_step_and_undo_restores_the_document(panel):
+    doc, plan = panel.document, panel.plan
+    original = doc.snapshot()
+    n = min(3, len(plan.steps))
+    panel.table.select_step(n)
+    assert panel.apply_button.isEnabled()
+    panel.apply_selected()
+    expected = original
+    for step in plan.steps[:n]:
+        expected = apply_patch(expected, step.candidate.patch)
+    assert doc.snapshot() == expected
+    assert doc.undo_stack.count() == 1
+    assert panel.is_stale() and not panel.apply_button.isEnabled()
+    doc.undo_stack.undo()
+    assert doc.snapshot() == original and doc.is_clean()
+
+
+def test_points_off_the_pareto_front_are_marked(panel):
+    plan = panel.plan
+    second = plan.steps[1]
+    first = plan.steps[0]
+    cost = (first.cumulative.horizon_total + second.cumulative.horizon_total) / 2
+    better = Point((0,), cost, second.after.availability, second.after.unavailability / 2)
+    series = build_series(plan, front=Front(pool=[], points=[better], front=[better]))
+    assert 2 in series.off_front and 1 not in series.off_front
+
+
+def test_curve_and_table_export_to_png_and_pdf(panel, tmp_path):
+    series = panel.series()
+    png, pdf = tmp_path / "plan.png", tmp_path / "plan.pdf"
+    assert export_png(str(png), panel.plan, series, panel.summary.text())
+    assert export_pdf(str(pdf), panel.plan, series, panel.summary.text())
+    image = QImage(str(png))
+    assert image.width() > 1000 and image.pixelColor(10, 10).name() == "#ffffff"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 2000
+
+
+def test_planning_can_be_cancelled(panel):
+    panel.plan_now()
+    assert panel.worker.running() and panel.cancel_button.isEnabled()
+    panel.cancel()
+    assert not panel.worker.running()
+    assert "cancelled" in panel.summary.text()

@@ -1,0 +1,122 @@
+"""The design-review PDF read back: every SPOF and every finding in it, the
+cover's content hash, sections present only when their feature produced
+something, table headers repeated on every page a table runs onto."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+import pytest
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPainter
+
+from designer.analysis.engine import analyze
+from designer.export.flow import Flow
+from designer.export.output import new_pdf_writer
+from designer.export.pages import PageSpec
+from designer.export.report import _area, _typeset, report_pdf
+from designer.io import design_from_text, load_design
+from designer.report import findings as F
+from designer.report import blocks as B
+from designer.report import review as R
+from tests.export_support import EXAMPLES, all_text, page_size_pt, reader, searchable
+
+A4 = (595.3, 841.9)
+
+
+def _report(path, result=None, spec=PageSpec()):
+    design = load_design(path)
+    result = result or analyze(design)
+    data, pages = report_pdf(design, result, spec, str(path))
+    return design, result, reader(data), pages
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
+def test_report_holds_every_spof_and_every_finding(qapp, path):
+    design, result, pdf, pages = _report(path)
+    assert len(pdf.pages) == pages
+    text = searchable(all_text(pdf))
+    for spof in result.spofs:
+        assert searchable(design.by_id[spof.id].name) in text, spof.id
+    assert result.findings is not None
+    for finding in result.findings.findings:
+        assert searchable(F.title(finding)) in text, finding.id
+        assert searchable(F.message(finding, result.findings.label)) in text, finding.id
+    for page in pdf.pages:
+        assert page_size_pt(page) in (pytest.approx(A4, abs=1.5),
+                                      pytest.approx(A4[::-1], abs=1.5))
+    attached = pdf.attachments["design.weaklink.json"][0].decode("utf-8")
+    assert design_from_text(attached) == design     # the report opens again too
+
+
+def test_cover_names_the_design_and_the_files_content_hash(qapp):
+    path = EXAMPLES[0]
+    design, _result, pdf, _ = _report(path)
+    cover = searchable(pdf.pages[0].extract_text())
+    assert design.name in cover
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in cover.replace(" ", "")
+
+
+def test_sections_without_their_feature_are_left_out(qapp):
+    path = next(p for p in EXAMPLES if "three-tier" in p.name)
+    design = load_design(path)
+    bare = dataclasses.replace(analyze(design), findings=None, mitigations=None)
+    _d, _r, pdf, _ = _report(path, bare)
+    text = all_text(pdf)
+    assert "Segmentation findings" not in text
+    assert "Cost and availability" not in text and "Top three fixes" not in text
+    assert "Single points of failure" in text and "Assumptions" in text
+
+
+def test_cost_section_shows_the_plan_with_its_marks(qapp):
+    from designer.analysis.mitigation import make_plan
+    path = next(p for p in EXAMPLES if "three-tier" in p.name)
+    design = load_design(path)
+    plan = make_plan(design, step_limit=3)
+    assert plan.steps
+    result = dataclasses.replace(analyze(design), mitigations=plan)
+    _d, _r, pdf, _ = _report(path, result)
+    text = searchable(all_text(pdf))
+    assert "Cost and availability" in text and "Top three fixes" in text
+    for step in plan.steps:
+        assert searchable(step.candidate.description) in text
+    if plan.knee_step is not None:
+        assert R.KNEE in text
+    if plan.break_even_step is not None:
+        assert R.BREAK_EVEN in text
+
+
+def test_a_long_table_repeats_its_header_on_every_page(qapp):
+    design = load_design(EXAMPLES[0])
+    rows = tuple((f"row {n}", "x " * (n % 40)) for n in range(400))
+    blocks = [B.Heading("Long"), B.Table(("Left heading", "Right heading"), rows, (0.4, 0.6))]
+    spec = PageSpec()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = new_pdf_writer(buffer, "t")
+    writer.setPageLayout(spec.layout(False))
+    from designer.export.output import diagram_sheet
+    sheet = diagram_sheet(design, None, spec)
+    pages = _typeset(Flow(None, writer, _area(spec, spec.layout(False)), "f"), blocks, sheet)
+    painter = QPainter(writer)
+    _typeset(Flow(painter, writer, _area(spec, spec.layout(False)), "f", pages), blocks, sheet)
+    painter.end()
+    pdf = reader(bytes(buffer.data()))
+    assert len(pdf.pages) == pages > 3
+    text = [searchable(p.extract_text()) for p in pdf.pages]
+    assert all("Left heading Right heading" in t for t in text)
+    assert all(f"row {n} " in " ".join(text) + " " for n in range(400))
+
+
+def test_assumptions_list_every_default_the_design_uses():
+    from designer.analysis.figures import DEFAULT, availability_of
+    design = load_design(next(p for p in EXAMPLES if "three-tier" in p.name))
+    table = next(b for b in R.assumptions_section(design) if isinstance(b, B.Table))
+    rows = {(r[0], r[1]): r for r in table.rows}
+    defaulted = [c for c in design.components
+                 if availability_of(c, design.settings).origin == DEFAULT]
+    assert defaulted, "the example relies on the defaults table"
+    for comp in defaulted:
+        row = rows[(comp.kind.title, "availability")]
+        assert row[4] == availability_of(comp, design.settings).source
+    assert sum(int(r[3]) for r in table.rows if r[1] == "availability") == len(defaulted)

@@ -1,0 +1,44 @@
+"""Incremental re-analysis (analysis/incremental.py) gives the figures a full
+re-analysis gives, for the edits the cost planner makes."""
+from __future__ import annotations
+
+from benchmarks.generate import generate
+from designer.analysis.availability import BOUNDED, EXACT, design_availability
+from designer.analysis.incremental import Reanalysis
+from designer.model import Component, Design, Kind
+
+
+def _with(design: Design, changed: dict[str, dict] = {}, added: tuple = ()) -> Design:
+    comps = tuple(c.model_copy(update=changed[c.id]) if c.id in changed else c
+                  for c in design.components)
+    return Design(settings=design.settings, components=comps + added, links=design.links)
+
+
+def _same(found, full) -> None:
+    assert found.method == full.method
+    assert found.value == full.value
+    assert found.bounds == full.bounds
+    assert found.importance.keys() == full.importance.keys()
+
+
+def test_edits_of_a_bounded_design_give_the_full_analysis_figures():
+    design = generate(300)
+    again = Reanalysis(design, max_events=0)          # the bounded method at this size
+    assert again.base.method == BOUNDED
+    _same(again.base, design_availability(design, max_events=0))
+    better_server = _with(design, {"s0-r0-h0": {"availability": 0.9999}})
+    third_disk = _with(design, added=(Component(id="s0-r0-h0-disk9", kind=Kind.DISK,
+                                                parent="s0-r0-h0"),))
+    for edited in (better_server, third_disk, design):
+        found = again.availability(edited)
+        full = design_availability(edited, max_events=0)
+        _same(found, full)
+    assert again.availability(better_server).value > again.base.value
+
+
+def test_edits_of_an_exact_design_give_the_full_analysis_figures():
+    design = generate(100)
+    again = Reanalysis(design)
+    assert again.base.method == EXACT
+    edited = _with(design, {"s0-feedA": {"availability": 0.99}})
+    _same(again.availability(edited), design_availability(edited))

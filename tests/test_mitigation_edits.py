@@ -1,0 +1,67 @@
+"""Mitigations are real edits: the same patch gives the same design headless
+(`apply_patch`) and through the Document (one undo step), undo gives back
+the identical document, and a refused patch changes nothing."""
+from __future__ import annotations
+
+import pytest
+
+from designer.analysis.mitigation.candidates import generate, weak_targets
+from designer.analysis.mitigation.weak import weak_points
+from designer.document import Document
+from designer.io import load_design
+from designer.model import Component, DesignError, DesignErrors, Kind, Link, LinkKind
+from designer.model.patch import Patch, apply_patch, merge
+
+EXAMPLES = ["monolith", "three-tier", "duplicated-services", "multi-site"]
+
+
+def _candidates(name: str, shared_ids: bool = False):
+    design = load_design(f"examples/{name}.weaklink.json")
+    return design, generate(design, weak_targets(design, weak_points(design), {}), shared_ids)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_candidate_is_an_edit_the_model_accepts_and_the_document_repeats(qapp, name):
+    design, candidates = _candidates(name)
+    assert candidates, "every example has something to improve"
+    for candidate in candidates:
+        headless = apply_patch(design, candidate.patch)
+        doc = Document(design)
+        doc.apply_patch(candidate.patch)
+        assert doc.snapshot() == headless
+        assert doc.undo_stack.count() == 1
+        assert doc.undo_stack.undoText() == candidate.description
+        doc.undo_stack.undo()
+        assert doc.snapshot() == design
+        assert doc.is_clean()
+
+
+def test_a_refused_patch_raises_and_changes_nothing(qapp):
+    design = load_design("examples/monolith.weaklink.json")
+    doc = Document(design)
+    bad = Patch(add_links=(Link(id="oops", kind=LinkKind.POWER, source="srv-1-psu1",
+                                target="feed-a"),), text="bad")
+    with pytest.raises((DesignError, DesignErrors)):
+        doc.apply_patch(bad)
+    with pytest.raises((DesignError, DesignErrors)):
+        apply_patch(design, bad)
+    assert doc.snapshot() == design and doc.undo_stack.count() == 0
+
+
+def test_merged_patches_equal_applying_them_in_turn():
+    design, candidates = _candidates("monolith", shared_ids=True)
+    first, second = candidates[0].patch, candidates[1].patch
+    in_turn = apply_patch(apply_patch(design, first), second)
+    assert apply_patch(design, merge([first, second], "both")) == in_turn
+
+
+def test_updates_keep_their_place_and_additions_go_to_the_end():
+    design = load_design("examples/monolith.weaklink.json")
+    server = design.by_id["srv-1"]
+    disk = Component(id="srv-1-disk2", kind=Kind.DISK, parent="srv-1")
+    patch = Patch(add_components=(disk,),
+                  update_components=(server.model_copy(update={"raid": "raid1"}),))
+    edited = apply_patch(design, patch)
+    ids = [c.id for c in edited.components]
+    assert ids[:-1] == [c.id for c in design.components] and ids[-1] == "srv-1-disk2"
+    assert edited.by_id["srv-1"].raid.value == "raid1"

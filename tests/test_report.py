@@ -1,0 +1,132 @@
+"""The report layer: the words and rounding a person reads, in one place for
+the CLI, the status bar, the Problems list and the PDF. No Qt here."""
+from __future__ import annotations
+
+import pytest
+
+from designer.analysis.cost import design_cost
+from designer.analysis.engine import analyze
+from designer.analysis.figures import defaults_table
+from designer.analysis.result import AvailabilityPart, Note, Spof, StructurePart
+from designer.model import Component, Design, Kind, Settings
+from designer.report import availability as A
+from designer.report import cost as C
+from designer.report import problems as P
+from designer.report.states import State, states_for
+from designer.report.text import text_report
+
+
+def structure(spofs=(), cut2=(), protected=(), not_modeled=(), **kw) -> StructurePart:
+    return StructurePart(
+        spofs=tuple(Spof(i, i, "server", ("nginx",), f"{i} alone") for i in spofs),
+        cut_sets_order2=tuple(cut2), protected=tuple(protected),
+        not_modeled=tuple(not_modeled), **kw)
+
+
+def test_precedence_spof_over_cut2_over_grey_over_green():
+    r = structure(spofs=["a"], cut2=[("a", "b"), ("b", "c")],
+                  protected=["a", "d", "e"], not_modeled=["c", "e"])
+    assert states_for(r, "abcdef") == {
+        "a": State.SPOF, "b": State.CUT2, "c": State.CUT2, "d": State.PROTECTED,
+        "e": State.NOT_MODELED, "f": State.NORMAL}
+
+
+def test_figures_read_like_a_reliability_engineer_wrote_them():
+    exact = AvailabilityPart(value=0.9995123, method="exact", nines=3.31,
+                             downtime_minutes_per_year=256.5)
+    assert A.availability_short(exact) == "Availability 99.9512 % (exact)"
+    assert A.nines_short(exact) == "3.3 nines"
+    assert A.interval_text(exact) == ""
+    assert A.downtime_short(256.5) == "4 h 16 min/yr down"
+    assert A.downtime_short(12.34) == "12.3 min/yr down"
+    assert A.downtime_short(0.5) == "30 s/yr down"
+    assert A.downtime_short(3000) == "2.1 days/yr down"
+    mc = AvailabilityPart(value=0.99, method="monte-carlo", nines=2.0,
+                          downtime_minutes_per_year=5259.6,
+                          confidence_interval=(0.9899, 0.9901))
+    assert A.availability_short(mc) == "Availability 99.000 % (Monte Carlo)"
+    assert A.interval_text(mc) == "95 % confidence interval: 98.99000 % to 99.01000 %"
+    assert A.availability_line(mc) == (
+        "Availability: 99.00000 % (monte-carlo, 95 % interval 98.99000 .. 99.01000 %), "
+        "2.00 nines, 5,259.6 min of downtime a year")
+    assert P.spof_count(0) == "No SPOF" and P.spof_count(2) == "2 SPOFs"
+
+
+def test_a_bounded_figure_says_how_sure_it_is():
+    bounded = AvailabilityPart(value=0.9995, method="bounded", nines=3.3,
+                               downtime_minutes_per_year=263.0, bounds=(0.99949, 0.99951))
+    assert "(bounded, certified 99.94900 .. 99.95100 %)" in A.availability_line(bounded)
+    assert A.interval_text(bounded) == "certified bounds: 99.94900 % to 99.95100 %"
+
+
+def test_a_design_that_cannot_go_down_says_so():
+    perfect = AvailabilityPart(value=1.0, method="exact", nines=None,
+                               downtime_minutes_per_year=0.0)
+    assert A.nines_short(perfect) == "∞ nines"
+    assert A.availability_line(perfect).endswith("(exact), no downtime, 0.0 min of downtime a year")
+    assert A.availability_line(None) == "Availability: not computed"
+
+
+def _design(*opex, **settings):
+    comps = [Component(id=f"s{i}", kind=Kind.SERVER, opex_monthly=o, capex=1000.0)
+             for i, o in enumerate(opex)]
+    comps.append(Component(id="net", kind=Kind.INTERNET))
+    return Design.model_construct(settings=Settings(**settings), components=tuple(comps),
+                                  links=())
+
+
+def test_cost_is_capex_plus_months_of_running_cost():
+    cost = design_cost(_design(100.0, 250.0, horizon_months=12, currency="USD"))
+    assert (cost.capex, cost.opex_monthly, cost.horizon_total) == (2000.0, 350.0, 6200.0)
+    assert C.cost_short(cost) == "$350/month"
+    assert C.cost_line(cost) == "Cost: $2,000 to buy, $350 a month, $6,200 over 12 months"
+    assert C.money(1234.4, "CHF") == "1,234 CHF"
+
+
+def test_cost_counts_the_guesses_from_the_defaults_table():
+    cost = design_cost(_design(100.0, None))
+    guess = defaults_table()[Kind.SERVER].opex_monthly
+    assert cost.opex_monthly == pytest.approx(100.0 + guess)
+    assert cost.priced_from_defaults == 1
+    assert "1 component priced from the defaults table" in C.cost_tooltip(cost)
+
+
+def test_problem_rows_and_summary():
+    spof = Spof("feed-a", "Feed", "utility_feed", ("web",), "Feed powers everything")
+    names = {"feed-a": "Utility feed A", "web": "Web tier"}.get
+    assert P.spof_cells(spof, names) == ("Utility feed A (Utility feed)", "Web tier",
+                                         "Feed powers everything")
+    assert P.note_cells(Note("", "no Internet drawn"), names)[0] == "Design"
+    down = StructurePart(spofs=(spof,), system_up=False)
+    assert P.summary(down) == ("The system is down even with nothing failed. "
+                               "1 single point of failure.")
+
+
+def test_text_report_states_every_figure_once(tmp_path):
+    from designer.io import load_design
+    from tests.window_helpers import EXAMPLES
+    design = load_design(EXAMPLES / "monolith.weaklink.json")
+    result = analyze(design)
+    text = text_report(result, {c.id: c.name for c in design.components})
+    assert A.availability_line(result.availability) in text
+    assert C.cost_line(result.cost) in text
+    assert f"Single points of failure: {len(result.spofs)}" in text
+    for spof in result.spofs:
+        assert f"{spof.explanation}." in text
+
+
+def test_drill_banner_words_name_what_failed_and_what_went_down():
+    from types import SimpleNamespace
+
+    from designer.report import drill
+    names = {"sw": "Switch", "web": "Web", "nginx": "nginx"}
+    view = SimpleNamespace(failed={"sw"}, down={f"c{i}" for i in range(10)},
+                           entry_up={"nginx": False}, system_up=False)
+    assert drill.headline(False) == "System DOWN" and drill.headline(True) == "System UP"
+    lines = drill.detail(view, names).split("\n")
+    assert lines[:2] == ["Failed: Switch", "Entry points: nginx ✗ down"]
+    assert lines[2].startswith("Down as a consequence (10): c0, c1") and lines[2].endswith(
+        " and 2 more")
+    nothing = SimpleNamespace(failed=set(), down=set(), entry_up={}, system_up=True)
+    assert drill.detail(nothing, names) == ("Failed: nothing yet: click a component\n"
+                                            "Entry points: none")

@@ -1,0 +1,93 @@
+"""Small screens and workshops (issue 13): at 1024x700 the canvas keeps at
+least 60 % of the window and Failure drill stays on the toolbar; F5 goes
+full screen with every dock hidden, larger labels and the figures on the
+canvas, and Esc brings the old layout back."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget
+
+from designer import app as weaklink_app
+from designer.look import style, theme
+from tests.window_helpers import THREE_TIER, FakePrompts, temp_settings
+
+
+def _start(qtbot, qapp, tmp_path, size):
+    theme.setup(qapp, False)
+    window = weaklink_app.start(str(THREE_TIER), temp_settings(tmp_path), FakePrompts(),
+                                state_dir=tmp_path / "state", size=size)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def small(qtbot, qapp, tmp_path):
+    window = _start(qtbot, qapp, tmp_path, (1024, 700))
+    yield window
+    window.journal.close()
+    window.document.undo_stack.setClean()
+
+
+def _share(window) -> float:
+    viewport = window.view.viewport()
+    return viewport.width() * viewport.height() / (window.width() * window.height())
+
+
+def test_at_1024x700_the_canvas_keeps_60_percent(small):
+    assert (small.width(), small.height()) == (1024, 700)
+    assert _share(small) >= 0.60
+    shown = [d for d in small.findChildren(QDockWidget) if d.isVisible()]
+    assert small.docks["palette"] in shown                # sketching still works
+    assert small.docks["inspector"] not in shown          # one double-click away
+    small.view.componentActivated.emit("web-1")
+    assert small.docks["inspector"].isVisible()
+
+
+def test_failure_drill_stays_on_the_toolbar(small):
+    button = small.toolbar.widgetForAction(small.actions.all["drill"])
+    assert button is not None and button.isVisible()
+    assert small.toolbar.rect().contains(button.geometry())
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
+def test_a_wide_window_keeps_the_full_layout(qtbot, qapp, tmp_path):
+    window = _start(qtbot, qapp, tmp_path, (1600, 1000))
+    try:
+        assert window.docks["inspector"].isVisible()
+    finally:
+        window.journal.close()
+
+
+def test_presentation_mode_enters_and_leaves(small):
+    visible = {d for d in small.findChildren(QDockWidget) if d.isVisible()}
+    label = small.view.scene().item_for("web-1").label_item
+    size = label.font().pointSizeF()
+    small.actions.all["presentation"].trigger()
+    try:
+        assert small.isFullScreen()
+        assert not any(d.isVisible() for d in small.findChildren(QDockWidget))
+        assert not small.menuBar().isVisible() and not small.toolbar.isVisible()
+        assert label.font().pointSizeF() > size * 1.3          # larger labels
+        summary = small.presentation.summary
+        assert summary.isVisible() and "F8" in summary.text() and "Esc" in summary.text()
+        assert small.actions.all["presentation"].isChecked()
+        small.actions.all["drill"].trigger()                    # the drill: one key away
+        assert small.actions.all["drill"].isChecked()
+        small.actions.all["drill"].trigger()
+    finally:
+        QTest.keyClick(small.view, Qt.Key.Key_Escape)
+    assert not small.isFullScreen()
+    assert {d for d in small.findChildren(QDockWidget) if d.isVisible()} == visible
+    assert small.menuBar().isVisible() and small.toolbar.isVisible()
+    assert label.font().pointSizeF() == size
+    assert not small.actions.all["presentation"].isChecked()
+    assert style.presentation_scale() == 1.0
+
+
+def test_f5_is_presentation_and_analyse_now_moved(small):
+    keys = [k.toString() for k in small.actions.all["presentation"].shortcuts()]
+    assert "F5" in keys
+    assert [k.toString() for k in small.actions.all["analyse_now"].shortcuts()] == ["F9"]
