@@ -5,12 +5,13 @@ Measures (median of 3, wall clock and the process's CPU time, which is
 what the export itself spends on a shared machine; the analysis is done
 beforehand and timed apart, as the window already holds a result when
 File > Export runs):
-  diagram   the diagram PDF, one A4 sheet (offscreen scene built, legend,
-            title block, the design attached), and its size
-  tiled     the same at 100 % across A3 tiles
-  report    the design-review PDF (every SPOF, every order-2 pair up to the
-            report's limit, importance, findings, assumptions), and its size
-  svg, png  the drawing as SVG and as a 96-dpi PNG
+  File > Export   the window has routed the links already; the export
+                  scene adopts those routes (CanvasScene.routed_links)
+  weaklink export no window: every one of the links is routed for paper
+for the diagram PDF (one A4 sheet: offscreen scene, legend, title block,
+the design attached), A3 tiles at 100 %, the design-review PDF (every SPOF,
+order-2 pairs up to the report's limit, importance, findings, assumptions),
+an SVG and a 96-dpi PNG, each with its size.
 Budgets from issue 14: diagram <= 5 s, report <= 10 s, each < 10 MB.
 """
 from __future__ import annotations
@@ -34,8 +35,12 @@ RUNS = 3
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from designer.analysis.engine import analyze
-    from designer.export.output import diagram_pdf, diagram_png, diagram_svg
+    from designer.canvas import CanvasView
+    from designer.document import Document
+    from designer.export.output import (diagram_pdf, diagram_sheet, picture_png,
+                                        picture_svg, sheet_pdf)
     from designer.export.pages import PageSpec
+    from designer.export.render import build
     from designer.export.report import report_pdf
     from designer.resources import load_fonts
 
@@ -45,13 +50,33 @@ def main() -> None:
     result = analyze(design)
     print(f"design: {len(design.components)} components, {len(design.links)} links; "
           f"analysis {time.perf_counter() - start:.2f} s (not counted below)")
-    cases = [("diagram PDF, A4 fit", lambda: diagram_pdf(design, result)[0]),
-             ("diagram PDF, A3 tiles at 100 %",
-              lambda: diagram_pdf(design, result, PageSpec(size="A3", tile=True))[0]),
-             ("report PDF", lambda: report_pdf(design, result)[0]),
-             ("SVG", lambda: diagram_svg(design, result)),
-             ("PNG 96 dpi", lambda: diagram_png(design, result, dpi=96))]
-    print(f"{'':32s} {'wall':>8s} {'CPU':>8s} {'size':>9s}")
+    view = CanvasView(Document(design))
+    view.scene().route_now()      # the window has routed every link by now
+    routes = view.scene().routed_links()
+
+    def from_window(make):
+        def run():
+            picture = build(design, result, "light", None, routes)
+            try:
+                return make(picture)
+            finally:
+                picture.close()
+        return run
+
+    cases = [
+        ("File > Export: diagram PDF, A4", from_window(
+            lambda p: sheet_pdf(diagram_sheet(design, result, PageSpec(), None, p))[0])),
+        ("File > Export: A3 tiles at 100 %", from_window(
+            lambda p: sheet_pdf(diagram_sheet(design, result, PageSpec(size="A3", tile=True),
+                                              None, p))[0])),
+        ("File > Export: report PDF", from_window(
+            lambda p: report_pdf(design, result, picture=p)[0])),
+        ("File > Export: SVG", from_window(lambda p: picture_svg(p, design.name))),
+        ("File > Export: PNG 96 dpi", from_window(lambda p: picture_png(p, 96))),
+        ("weaklink export: diagram PDF", lambda: diagram_pdf(design, result)[0]),
+        ("weaklink export: report PDF", lambda: report_pdf(design, result)[0]),
+    ]
+    print(f"{'':34s} {'wall':>8s} {'CPU':>8s} {'size':>9s}")
     for title, produce in cases:
         size, cpu = [], []
 
@@ -60,8 +85,9 @@ def main() -> None:
             size.append(len(produce()))
             cpu.append(time.process_time() - start)
         seconds = median_seconds(run, RUNS)
-        print(f"{title:32s} {seconds:6.2f} s {statistics.median(cpu):6.2f} s "
+        print(f"{title:34s} {seconds:6.2f} s {statistics.median(cpu):6.2f} s "
               f"{size[-1] / 1e6:6.2f} MB", flush=True)
+    view.close()
     app.processEvents()
 
 

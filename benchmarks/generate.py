@@ -55,7 +55,7 @@ def _device_with_psus(b: _Builder, cid: str, kind: Kind, parent: str, x: float,
                       y: float, feeds: tuple[str, str]) -> str:
     b.add(cid, kind, parent, x=x, y=y)
     for i, feed in enumerate(feeds):
-        psu = b.add(f"{cid}-psu{i}", Kind.PSU, cid)
+        psu = b.add(f"{cid}-psu{i}", Kind.PSU, cid, label=f"PSU {i + 1}")
         b.power(feed, psu)
     return cid
 
@@ -120,11 +120,13 @@ def _server(b: _Builder, rack: dict, extra_disks: int) -> str:
     b.add(sid, Kind.SERVER, rack["id"], x=12 + (slot % RACK_COLS) * (SERVER_W + 12),
           y=60 + (slot // RACK_COLS) * (SERVER_H + 10), width=SERVER_W, height=SERVER_H,
           raid="raid1")
-    parts = [(f"{sid}-psu{i}", Kind.PSU) for i in range(2)]
-    parts += [(f"{sid}-nic{i}", Kind.NIC) for i in range(2)]
-    parts += [(f"{sid}-disk{i}", Kind.DISK) for i in range(2 + extra_disks)]
-    for cid, kind in parts:
-        b.add(cid, kind, sid)       # chips: the canvas lays them along the host's edge
+    # Chips: the canvas lays them along the host's edge; labels as printed on the box.
+    parts = [(f"{sid}-psu{i}", Kind.PSU, f"PSU {i + 1}") for i in range(2)]
+    parts += [(f"{sid}-nic{i}", Kind.NIC, f"eth{i}") for i in range(2)]
+    parts += [(f"{sid}-disk{i}", Kind.DISK, f"sd{'abcdefgh'[i]}")
+              for i in range(2 + extra_disks)]
+    for cid, kind, label in parts:
+        b.add(cid, kind, sid, label=label)
     for i in range(2):
         b.power(rack["pdus"][i], f"{sid}-psu{i}")
         b.net(f"{sid}-nic{i}", rack["tors"][i])

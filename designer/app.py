@@ -82,13 +82,11 @@ def start(file: str | None, settings, prompts=None, state_dir: Path | None = Non
     recovery journal and the offer of any journal a crash left behind.
     Returns the window (its journal is `window.journal`)."""
     from designer.live import controller as live
-    from designer.panels import cost_dock
     from designer.shell import compact, recovery
     from designer.shell.mainwindow import MainWindow
 
     window = MainWindow(settings, prompts)
     live.attach(window)
-    cost_dock.attach(window)
     window.actions.set_icons()           # the analysis added its commands
     if not window.restore_layout():
         window.resize(*size)
@@ -117,7 +115,6 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int],
 
     from designer.live import controller as live
     from designer.look import theme
-    from designer.panels import cost_dock
     from designer.shell import compact
     from designer.shell.dialogs import HeadlessPrompts
     from designer.shell.mainwindow import MainWindow
@@ -130,7 +127,6 @@ def _screenshot(app, file: str | None, out: Path, size: tuple[int, int],
     window = MainWindow(AppSettings(scratch), HeadlessPrompts())
     window.resize(*size)
     analysis = live.attach(window)
-    cost_dock.attach(window)
     window.actions.set_icons()
     compact.fit_window(window)
     if dark:

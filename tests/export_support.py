@@ -84,3 +84,17 @@ def shown_labels(design) -> dict[str, str]:
 def searchable(text: str) -> str:
     """A label as it appears in extracted text (ligatures unfolded, one space)."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def text_positions(page) -> list[tuple[str, float, float]]:
+    """(text, x, y) of every text run on a page, in PDF points from the
+    bottom-left corner (the run's start on its baseline)."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text, x, y))
+    page.extract_text(visitor_text=visit)
+    return found

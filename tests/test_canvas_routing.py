@@ -11,8 +11,7 @@ from tests.canvas_support import comp, make_view
 
 CARD_KINDS = [Kind.SWITCH, Kind.FIREWALL, Kind.UPS, Kind.ROUTER, Kind.LOAD_BALANCER]
 CELL_W, CELL_H = 230, 150          # one card per cell: cards never overlap
-OBSTACLE_KINDS = {Kind.SERVER, Kind.SERVICE, Kind.PSU, Kind.NIC, Kind.DISK, Kind.NOTE,
-                  *CARD_KINDS, Kind.UTILITY_FEED, Kind.INTERNET}
+AREAS = {Kind.SITE, Kind.RACK, Kind.SEGMENT, Kind.TIER}   # every other kind is a card
 
 
 def drawn_points(view, lid):
@@ -52,7 +51,7 @@ def crossings(view):
         points = drawn_points(view, link.id)
         allowed = own_cards(scene, link.source) | own_cards(scene, link.target)
         for item in scene.component_items():
-            if item.kind in OBSTACLE_KINDS and item.cid not in allowed and \
+            if item.kind not in AREAS and item.cid not in allowed and \
                     enters(points, item.scene_rect()):
                 found.append((link.id, item.cid))
     return found
@@ -107,10 +106,16 @@ def test_the_sample_and_the_examples_route_around_every_card(qtbot):
     for path in sorted(Path("examples").glob("*.weaklink.json")):
         view, _ = make_view(qtbot, load_design(path))
         assert crossings(view) == [], path.name
-        for link in view.scene().link_items():
+        scene = view.scene()
+        for link in scene.link_items():
             points = drawn_points(view, link.lid)
             assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:])), \
                 (path.name, link.lid, "not orthogonal")
+            for end, point in ((link.link.source, points[0]), (link.link.target, points[-1])):
+                near = [scene.item_for(c).scene_rect().adjusted(-12, -12, 12, 12)
+                        for c in own_cards(scene, end)
+                        if scene.item_for(c).kind not in AREAS - {Kind.TIER}]
+                assert any(r.contains(*point) for r in near), (path.name, link.lid, end)
 
 
 def test_routing_is_deterministic_whatever_the_order_of_the_file(qtbot):

@@ -7,16 +7,15 @@ quorum field says what the analysis uses."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from designer.analysis.engine import drill
 from designer.io import load_design
 from designer.look import theme
-from designer.model import Design, Kind, Link, LinkKind
-from tests.canvas_support import (LEFT, _send, center, comp, drag, make_view, move, press,
-                                  release)
+from designer.model import Design, Kind, LinkKind
+from tests.canvas_support import LEFT, _send, center, comp, drag, make_view, move, press
 from tests.window_helpers import EXAMPLES, open_three_tier
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -99,6 +99,30 @@ def test_apply_up_to_here_is_one_undo_step_and_undo_restores_the_document(panel)
     assert doc.snapshot() == original and doc.is_clean()
 
 
+def test_the_budget_rings_the_most_available_point_it_can_pay_for(panel):
+    plan = panel.plan
+    budget = plan.steps[1].cumulative.horizon_total + 1.0
+    panel.budget.setValue(budget)
+    series = panel.series()
+    assert series.best_in_budget == 2
+    assert ("best within budget" in panel.table.item(1, 0).text())
+    assert panel.plot.budget_line.isVisible()
+
+
+def test_after_applying_the_panel_plans_again_for_the_edited_design(qtbot, qapp,
+                                                                     monolith_plan):
+    widget = _panel(qtbot, monolith_plan.design)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.plan is not None, timeout=PLAN_TIMEOUT_MS)
+    widget.apply_up_to(1)
+    assert widget.is_stale()
+    qtbot.waitUntil(lambda: not widget.is_stale() and not widget.worker.running(),
+                    timeout=PLAN_TIMEOUT_MS)
+    assert widget.plan.design == widget.document.snapshot()
+    assert widget.plan.start.availability == monolith_plan.steps[0].after.availability
+    widget.shutdown()
+
+
 def test_points_off_the_pareto_front_are_marked(panel):
     plan = panel.plan
     second = plan.steps[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from designer.io import load_design
-from tests.export_support import EXAMPLES, page_size_pt, reader
+from tests.export_support import EXAMPLES, all_text, page_size_pt, reader
 
 ROOT = Path(__file__).parents[1]
 A3 = (841.9, 1190.6)
@@ -41,12 +41,14 @@ def test_pdf_svg_and_png_in_one_run_without_a_display(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.pdf", "d.png", "d.svg"]
 
 
-def test_report_and_tiles(tmp_path):
-    source = next(p for p in EXAMPLES if "multi-site" in p.name)
+def test_report_with_its_plan_and_tiles(tmp_path):
+    source = next(p for p in EXAMPLES if "monolith" in p.name)
     report, tiles = tmp_path / "r.pdf", tmp_path / "t.pdf"
-    run = _weaklink(str(source), "--pdf", str(report), "--report")
+    run = _weaklink(str(source), "--pdf", str(report), "--report", "--plan")
     assert run.returncode == 0, run.stderr
-    assert len(reader(report.read_bytes()).pages) > 3
+    pdf = reader(report.read_bytes())
+    assert len(pdf.pages) > 3
+    assert "Cost and availability" in all_text(pdf) and "Top three fixes" in all_text(pdf)
     run = _weaklink(str(source), "--pdf", str(tiles), "--tile", "--scale", "150")
     assert run.returncode == 0, run.stderr
     assert len(reader(tiles.read_bytes()).pages) > 2

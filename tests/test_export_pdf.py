@@ -13,7 +13,7 @@ from designer.export.output import diagram_pdf
 from designer.export.pages import PageSpec
 from tests.export_support import (EXAMPLES, all_text, content, embedded_fonts,
                                   font_files, images, page_size_pt, reader, searchable,
-                                  shown_labels)
+                                  shown_labels, text_positions)
 
 A4 = (595.3, 841.9)
 A3 = (841.9, 1190.6)
@@ -123,3 +123,16 @@ def test_tiles_print_at_scale_with_an_overview_first(qapp):
     sizes = {tuple(round(v) for v in page_size_pt(p)) for p in pdf.pages}
     assert len(sizes) == 1, "every tile on the same paper"
     assert "page 2" in all_text(pdf)          # the overview names the tiles
+
+
+def test_nothing_is_printed_outside_the_margins(qapp):
+    """Legend, title block and drawing stay on the paper, in both orientations."""
+    margin_pt = 10 * 72 / 25.4
+    for path in EXAMPLES:
+        for orientation in ("portrait", "landscape"):
+            _design, data, _ = _pdf(path, PageSpec(orientation=orientation, margin_mm=10))
+            page = reader(data).pages[0]
+            width, height = page_size_pt(page)
+            for text, x, y in text_positions(page):
+                assert margin_pt - 1 <= x <= width - margin_pt, (path.name, orientation, text)
+                assert margin_pt - 1 <= y <= height - margin_pt, (path.name, orientation, text)

@@ -140,3 +140,24 @@ def test_tiles_cover_the_drawing_with_the_asked_overlap(w, h, scale, area_w, are
         assert (columns - 1) * (area_w - overlap) + overlap < w * scale + 1e-6
     if w * scale <= area_w:
         assert columns == 1
+
+
+def test_big_designs_are_exported_with_every_link_routed(qapp):
+    """The canvas routes big designs in idle slices; paper gets every route,
+    and reuses the window's where it has them."""
+    from benchmarks.generate import generate
+    design = generate(900)
+    assert len(design.links) > 400           # past the canvas's eager routing
+    view = CanvasView(Document(design))
+    view.scene().route_now()
+    window_routes = view.scene().routed_links()
+    fresh = build(design, None)
+    adopted = build(design, None, routes=window_routes)
+    links = {link.id for link in design.links}
+    assert set(fresh.scene.routed_links()) == links
+    assert set(adopted.scene.routed_links()) >= links - set(window_routes)
+    for lid in list(links)[:200]:
+        assert adopted.scene.item_for(lid).path() == view.scene().item_for(lid).path()
+    fresh.close()
+    adopted.close()
+    view.close()

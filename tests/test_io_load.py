@@ -34,6 +34,16 @@ EXPECTED = {
     "unknown-field": ("components[0].colour", "not a field"),
     "orphan-psu": ("components[0].parent", "must sit inside"),
     "wrong-kind-field": ("components[1]", "'raid' does not apply"),
+    # issue 16: hostile inputs found by fuzzing, each one line with its place
+    "beta-above-one": ("settings.ccf_groups.g", "less than or equal to 1"),
+    "beta-negative": ("settings.ccf_groups.g", "greater than or equal to 0"),
+    "beta-1e308": ("settings.ccf_groups.g", "less than or equal to 1"),
+    "newline-in-id": ("components[8].parent", "'nowhere\\nelse' does not exist"),
+    "long-reference": ("components[8].parent", "...(10,000 characters)"),
+    "digits-version": ("line 1, column 35", "5,000 digits"),
+    "lone-surrogate": ("components[5].label", "surrogate"),
+    "nested-too-deep": ("components[0].label[0]...", "WEAKLINK_MAX_JSON_DEPTH"),
+    "mtbf-too-large": ("components[5].mtbf_hours", "less than or equal to 1000000000"),
 }
 
 

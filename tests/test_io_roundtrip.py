@@ -54,9 +54,10 @@ def test_pasting_text_that_is_not_a_design_says_so(text, where):
 def test_strategy_covers_every_kind_and_relation():
     kinds, relations, memberships = set(), set(), set()
 
-    # Derandomized: the same draws every run, so this guards the strategy
-    # itself without ever flaking.
-    @settings(max_examples=100, deadline=None, database=None, derandomize=True)
+    # Derandomized, and enough draws that the rarest relation (a tier member
+    # needs a tier, a service, a server and a place) shows up whatever the
+    # process's hash seed: at 100 draws it appeared 1 to 7 times.
+    @settings(max_examples=400, deadline=None, database=None, derandomize=True)
     @given(design=designs())
     def collect(design):
         kinds.update(c.kind for c in design.components)

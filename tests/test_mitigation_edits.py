@@ -4,13 +4,17 @@ the identical document, and a refused patch changes nothing."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from designer.analysis.mitigation.candidates import generate, weak_targets
 from designer.analysis.mitigation.weak import weak_points
 from designer.document import Document
 from designer.io import load_design
-from designer.model import Component, DesignError, DesignErrors, Kind, Link, LinkKind
+from designer.model import (Component, DesignError, DesignErrors, Kind, Link, LinkKind,
+                            RaidLevel)
 from designer.model.patch import Patch, apply_patch, merge
+from tests.engine_strategies import designs
+from tests.oracle import Oracle
 
 EXAMPLES = ["monolith", "three-tier", "duplicated-services", "multi-site"]
 
@@ -60,8 +64,38 @@ def test_updates_keep_their_place_and_additions_go_to_the_end():
     server = design.by_id["srv-1"]
     disk = Component(id="srv-1-disk2", kind=Kind.DISK, parent="srv-1")
     patch = Patch(add_components=(disk,),
-                  update_components=(server.model_copy(update={"raid": "raid1"}),))
+                  update_components=(server.model_copy(update={"raid": RaidLevel.RAID1}),))
     edited = apply_patch(design, patch)
     ids = [c.id for c in edited.components]
     assert ids[:-1] == [c.id for c in design.components] and ids[-1] == "srv-1-disk2"
     assert edited.by_id["srv-1"].raid.value == "raid1"
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(design=designs)
+def test_on_random_designs_every_candidate_is_one_undoable_document_edit(qapp, design):
+    weak = weak_points(design)
+    for candidate in generate(design, weak_targets(design, weak, {}), spofs=weak.spofs):
+        headless = apply_patch(design, candidate.patch)
+        doc = Document(design)
+        doc.apply_patch(candidate.patch)
+        assert doc.snapshot() == headless and doc.undo_stack.count() == 1
+        doc.undo_stack.undo()
+        assert doc.snapshot() == design
+
+
+@settings(max_examples=30, deadline=None)
+@given(design=designs)
+def test_a_spof_candidate_never_adds_a_spof_and_the_oracle_agrees_on_what_it_removes(design):
+    weak = weak_points(design)
+    if not weak.spofs:
+        return
+    before = Oracle(design).spofs()
+    assert before == set(weak.spofs)
+    for candidate in generate(design, list(weak.spofs), spofs=weak.spofs):
+        edited = apply_patch(design, candidate.patch)
+        after = Oracle(edited).spofs()
+        assert set(weak_points(edited).spofs) == after
+        assert after - before <= set(candidate.patch.added_ids), (
+            "only parts the edit adds may be new single points of failure")

@@ -10,11 +10,15 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from designer.analysis.availability import design_availability
 from designer.analysis.engine import analyze
 from designer.analysis.mitigation import make_plan
+from designer.analysis.mitigation.candidates import generate, weak_targets
+from designer.analysis.mitigation.evaluate import Analyser
 from designer.analysis.mitigation.weak import weak_points
 from designer.cli import cli
 from designer.io import load_design, save_design
+from designer.model.patch import apply_patch
 
 EXAMPLES = ["monolith", "three-tier", "duplicated-services", "multi-site"]
 EXACT = 1e-12
@@ -55,7 +59,7 @@ def test_weaklink_apply_writes_the_plan_and_analyze_agrees(plans, name, tmp_path
     done = runner.invoke(cli, ["apply", _path(name), "--steps", str(n), "-o", str(out)])
     assert done.exit_code == 0, done.output
     report = runner.invoke(cli, ["analyze", str(out), "--json"])
-    figure = json.loads(report.output)["availability"]
+    figure = json.loads(report.stdout)["availability"]
     after = plan.steps[n - 1].after
     allowed = BOUNDED_TOLERANCE if after.method == "bounded" else EXACT
     assert abs(figure - after.availability) <= allowed
@@ -65,7 +69,7 @@ def test_analyze_mitigations_json_lists_the_steps(plans):
     plan = plans["monolith"]
     done = CliRunner().invoke(cli, ["analyze", _path("monolith"), "--json", "--mitigations",
                                     "--max-steps", "3"])
-    data = json.loads(done.output)
+    data = json.loads(done.stdout)
     assert [m["step"] for m in data["mitigations"]] == [1, 2, 3]
     for row, step in zip(data["mitigations"], plan.steps):
         assert row["availability_after"] == step.after.availability
@@ -102,3 +106,30 @@ def test_apply_refuses_a_bad_file_with_one_line(tmp_path):
                                     str(tmp_path / "out.json")])
     assert done.exit_code == 2 and "Traceback" not in done.output
     assert str(bad) in done.output
+
+
+@pytest.mark.parametrize("name", ["monolith", "multi-site"])
+def test_incremental_figures_equal_the_full_analysis_for_every_candidate(name):
+    design = load_design(_path(name))
+    weak = weak_points(design)
+    analyser = Analyser(design)
+    for candidate in generate(design, weak_targets(design, weak, analyser.base_importance),
+                              spofs=weak.spofs):
+        edited = apply_patch(design, candidate.patch)
+        incremental, _ = analyser.figures(edited)
+        full = design_availability(edited)
+        assert incremental.method == full.method
+        assert abs(incremental.availability - full.value) <= EXACT
+
+
+def test_a_design_that_is_down_with_nothing_failed_gets_no_plan_but_a_reason():
+    from designer.model import Component, Design, Kind
+    from designer.report.plan import summary
+    design = Design(components=(       # a quorum of 2 with one member: never up
+        Component(id="site", kind=Kind.SITE),
+        Component(id="srv", kind=Kind.SERVER, parent="site"),
+        Component(id="tier", kind=Kind.TIER, quorum=2, entry=True),
+        Component(id="web", kind=Kind.SERVICE, parent="srv", tier="tier")))
+    assert not weak_points(design).system_up
+    plan = make_plan(design)
+    assert plan.steps == [] and "down with nothing failed" in summary(plan)

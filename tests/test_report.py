@@ -7,7 +7,7 @@ import pytest
 from designer.analysis.cost import design_cost
 from designer.analysis.engine import analyze
 from designer.analysis.figures import defaults_table
-from designer.analysis.result import AvailabilityPart, Note, Spof, StructurePart
+from designer.analysis.result import AvailabilityPart, FrozenMap, Note, Spof, StructurePart
 from designer.model import Component, Design, Kind, Settings
 from designer.report import availability as A
 from designer.report import cost as C
@@ -61,10 +61,32 @@ def test_a_bounded_figure_says_how_sure_it_is():
 
 def test_a_design_that_cannot_go_down_says_so():
     perfect = AvailabilityPart(value=1.0, method="exact", nines=None,
-                               downtime_minutes_per_year=0.0)
+                               downtime_minutes_per_year=0.0,
+                               importance=FrozenMap({"web-1": 0.0}))
     assert A.nines_short(perfect) == "∞ nines"
     assert A.availability_line(perfect).endswith("(exact), no downtime, 0.0 min of downtime a year")
     assert A.availability_line(None) == "Availability: not computed"
+
+
+def test_an_empty_design_shows_no_figure():
+    """Not "100 %, ∞ nines" (issue 16): nothing that can fail is drawn."""
+    empty = AvailabilityPart(value=1.0, method="exact", nines=None,
+                             downtime_minutes_per_year=0.0)
+    assert A.availability_line(empty) == "Availability: none (nothing that can fail is drawn)"
+    assert A.availability_short(empty) == "Availability: none (nothing to analyse)"
+    assert A.nines_short(empty) == ""
+    assert A.downtime_text(empty) == ""          # not "0 s/yr down"
+
+
+def test_unwired_parts_make_the_figure_an_upper_bound():
+    """ANALYSIS.md 4: "at most 99.24 %: 3 parts not wired"."""
+    sketch = AvailabilityPart(value=0.9924, method="exact", nines=2.1,
+                              downtime_minutes_per_year=3997.3, assumed_up=3,
+                              importance=FrozenMap({"psu": 0.1}))
+    assert A.availability_short(sketch) == "Availability at most 99.240 % (exact): 3 parts not wired"
+    line = A.availability_line(sketch)
+    assert line.startswith("Availability: at most 99.24000 % (exact")
+    assert line.endswith(": 3 parts not wired")
 
 
 def _design(*opex, **settings):

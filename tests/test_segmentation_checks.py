@@ -246,3 +246,22 @@ def test_8_a_rule_hidden_by_two_earlier_rules_together_names_both(base):
     assert finding.id == "rule-shadowed@fw-db#3" and finding.severity == "high"
     assert [r.index for r in finding.rules] == [0, 1, 2]
     assert "is shadowed by rules 1, 2 (allow) together" in message(finding)
+
+
+def test_the_ha_pair_fix_is_the_planners_edit_and_clears_the_spof_finding(base):
+    from designer.analysis.engine import analyze_structure
+    from designer.analysis.segmentation.remedies import fix_candidates
+    from designer.model.patch import apply_patch
+    design = recable(base, "net-sw-db-fw-db", target="fw-edge")
+    spofs = [s.id for s in analyze_structure(design).spofs]
+    assert "fw-edge" in spofs
+    finding = only(analyze_segmentation(design, spofs=spofs), "spof-sole-firewall")
+    candidate, segment = fix_candidates(design, finding)   # remedies in their order
+    assert candidate.action == "second-firewall" and candidate.targets == ("fw-edge",)
+    assert segment.action == "new-segment" and segment.targets == ("db-1",)
+    fixed = apply_patch(design, candidate.patch)
+    spofs = [s.id for s in analyze_structure(fixed).spofs]
+    assert "fw-edge" not in spofs
+    result = analyze_segmentation(fixed, spofs=spofs)
+    assert not ids(result, "spof-sole-firewall")
+    assert ids(result, "too-few-layers") == ["too-few-layers@postgres-1"]   # still one layer

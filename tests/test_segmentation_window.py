@@ -144,3 +144,25 @@ def test_findings_survive_a_palette_change(qtbot, tmp_path):
     finally:
         style.set_dark(False)
         close_window(window, live)
+
+
+def test_a_spof_firewall_finding_offers_the_second_firewall_as_one_edit(qtbot, tmp_path):
+    from .segmentation_support import recable
+    design = recable(three_tier(), "net-sw-db-fw-db", target="fw-edge")
+    window, live = open_window(qtbot, tmp_path, design)
+    try:
+        view = wait_findings(qtbot, live)
+        (finding,) = [f for f in view.result.findings if f.check == "spof-sole-firewall"]
+        fixes = view.fixes(finding)            # the second firewall, then a new segment
+        assert [f.action for f in fixes] == ["second-firewall", "new-segment"]
+        fix = fixes[0]
+        assert fix.description.startswith("Add ") and "beside Edge firewall" in fix.description
+        before = len(window.document.components())
+        window.document.apply_patch(fix.patch)
+        assert len(window.document.components()) > before
+        qtbot.waitUntil(lambda: not any(f.check == "spof-sole-firewall"
+                                        for f in view.result.findings), timeout=20000)
+        window.document.undo_stack.undo()
+        assert len(window.document.components()) == before
+    finally:
+        close_window(window, live)

@@ -51,11 +51,6 @@ def _window(app, size, dark: bool, scratch: Path):
     window = MainWindow(settings, HeadlessPrompts())
     window.resize(*size)
     analysis = live.attach(window)
-    try:
-        from designer.panels import cost_dock
-        cost_dock.attach(window)
-    except ImportError:
-        pass
     window.actions.set_icons()
     compact.fit_window(window)
     window.set_dark(dark)
@@ -67,6 +62,7 @@ def shoot(app, path: Path, size, dark: bool, name: str, scratch: Path, zoom=None
     window, analysis = _window(app, size, dark, scratch)
     window.files.open_now(path)
     _settle(app, analysis)
+    window.view.scene().finish_routing()   # big designs route in idle slices
     window.view.fit_all()
     if zoom is not None:
         window.view.set_zoom(zoom)

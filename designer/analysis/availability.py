@@ -1,9 +1,11 @@
 """System availability and importance (ANALYSIS.md section 4).
 
-`system_availability` answers P(top) exactly with BDDs, module by module;
-when the BDDs outgrow their node budget it falls back to Monte Carlo and
-says so: every figure carries the method that produced it ("exact" or
-"monte-carlo") and, for Monte Carlo, its 95 % confidence interval.
+`analyse` answers P(top) exactly with BDDs, module by module; when the
+BDDs outgrow their node budget it computes certified lower and upper
+bounds (bounds.py), and only where those do not apply either it falls
+back to Monte Carlo. Every figure carries the method that produced it
+("exact", "bounded" with its `bounds`, or "monte-carlo" with its 95 %
+confidence interval).
 
 Importance is stated in terms of "risk", the probability of the bad
 outcome: 1 - A for a design (events are "works"), P(top) for a fault tree
@@ -116,8 +118,8 @@ def _bounded(circuit, probs, failure_polarity, tolerance, rank, budget, max_leav
              with_importance, cache=None, relative=False) -> Availability | None:
     """Certified bounds as an Availability: `value` and `complement` are the
     midpoints, `bounds` the interval on P(top)."""
-    found = bounds.bound(circuit, probs, failure_polarity, tolerance, rank, budget, max_leaves,
-                         cache, relative)
+    found = bounds.bound(circuit, probs, failure_polarity, tolerance, rank,
+                         min(budget, bounds.PART_BUDGET), max_leaves, cache, relative)
     if found is None:
         return None
     bad = (found.lo + found.hi) / 2

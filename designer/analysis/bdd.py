@@ -17,6 +17,8 @@ complement edges). What lives here is what makes it work for us:
 """
 from __future__ import annotations
 
+from collections import deque
+
 import os
 import tempfile
 import warnings
@@ -128,7 +130,7 @@ def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
             values[index] = manager.var(leaf_of[index])
             continue
         node = circuit.nodes[index]
-        values[index] = _gate(node, values, manager.cudd, fixpoints)
+        values[index] = _gate(node, values, manager.cudd, fixpoints, manager.check_budget)
         for child in set(node.children):
             if last_use.get(child) == index and child not in keep:
                 del values[child]   # let CUDD collect what no later gate needs
@@ -153,7 +155,7 @@ def _inside(circuit: ir.Circuit, tops: list[int], leaf_of: dict[int, str]) -> li
     return sorted(seen)   # children have smaller indices: a topological order
 
 
-def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict):
+def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict, check=lambda: None):
     op = node.op
     if op == ir.CONST:
         return cudd.true if node.value else cudd.false
@@ -166,9 +168,9 @@ def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict):
         return _fold([reached[t] for t in spec.targets], lambda a, b: a | b, cudd.false)
     kids = [values[c] for c in node.children]
     if op == ir.AND:
-        return _fold(kids, lambda a, b: a & b, cudd.true)
+        return _fold(kids, lambda a, b: a & b, cudd.true, check)
     if op == ir.OR:
-        return _fold(kids, lambda a, b: a | b, cudd.false)
+        return _fold(kids, lambda a, b: a | b, cudd.false, check)
     if op == ir.NOT:
         return ~kids[0]
     if op == ir.XOR:
@@ -178,9 +180,11 @@ def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict):
     raise ValueError(f"cannot build a BDD for a {op!r} node")
 
 
-def _fold(kids: list, combine, neutral):
+def _fold(kids: list, combine, neutral, check=lambda: None):
     """Combine neighbours pairwise: balanced operands keep the intermediate
-    BDDs small (a left fold drags one big operand along)."""
+    BDDs small (a left fold drags one big operand along). `check` (the
+    budget) runs between rounds of a wide gate: one OR of 5,000 products
+    could otherwise grow far past the budget before the gate ends."""
     if not kids:
         return neutral
     while len(kids) > 1:
@@ -188,6 +192,8 @@ def _fold(kids: list, combine, neutral):
         if len(kids) % 2:
             paired.append(kids[-1])
         kids = paired
+        if len(kids) > 1:
+            check()
     return kids[0]
 
 
@@ -209,16 +215,25 @@ def _reached(spec: ir.Reach, values: dict, cudd) -> list:
     neighbours = spec.neighbours()
     relays = [spec.transit[v] or v in sources for v in range(len(usable))]
     reached = [usable[v] if v in sources else cudd.false for v in range(len(usable))]
-    changed = True
-    while changed:
-        changed = False
-        for v in range(len(usable)):
-            incoming = [reached[u] for u in neighbours.get(v, ()) if relays[u]]
-            if not incoming:
-                continue
-            new = reached[v] | (usable[v] & _fold(incoming, lambda a, b: a | b, cudd.false))
-            if new != reached[v]:
-                reached[v], changed = new, True
+    # A worklist, not whole sweeps: a vertex is looked at again only when a
+    # neighbour's value changed. Sweeping in index order moved a chain of
+    # 1,000 switches one step per sweep (a million BDD operations; issue 16).
+    pending = deque(u for s in sorted(sources) for u in neighbours.get(s, ()) if relays[s])
+    queued = set(pending)
+    while pending:
+        v = pending.popleft()
+        queued.discard(v)
+        incoming = [reached[u] for u in neighbours.get(v, ()) if relays[u]]
+        if not incoming:
+            continue
+        new = reached[v] | (usable[v] & _fold(incoming, lambda a, b: a | b, cudd.false))
+        if new != reached[v]:
+            reached[v] = new
+            if relays[v]:
+                for u in neighbours.get(v, ()):
+                    if u not in queued:
+                        queued.add(u)
+                        pending.append(u)
     return reached
 
 

@@ -12,31 +12,41 @@ still too loose is split the same way over the events it leaves free. For
 a leaf (some shared events fixed, the others free), with g_a = P(part a
 good | leaf) and the circuit monotone (no NOT/XOR):
 
-- upper bound on P(bad): 1 - prod_a g_a, since the parts' good events are
-  increasing in the free events and so positively correlated (Harris-FKG);
-- lower bound: split the free events into "all work" (prob pi0), "exactly
-  v fails" (pi_v) and "two or more fail" (pi2). Given all of them the
-  parts are independent, so the first two are exact; on the third, P(all
-  good) is at most its value with everything working (monotone). One
-  adjoint pass per leaf gives every "exactly v fails" value at once.
+- "at most one free shared event fails" is exact: given all of them the
+  parts are independent, and one adjoint pass per part gives, for every
+  free event v at once, what "v alone fails" does to it;
+- lower bound: that, plus, for the states where two or more fail, split by
+  the first one v that fails, P(those states) x P(bad | v alone failed):
+  each is at least as bad (monotone);
+- upper bound: the smaller of 1 - prod_a g_a (the parts' good events are
+  increasing in independent events, so positively correlated: Harris-FKG)
+  and the exact part plus min(P(two or more fail), sum over parts of
+  P(part bad and two or more fail)), each of those terms exact per part.
 
 No sampling: the same circuit gives the same figures every time.
 """
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import bdd, ir
-from .part_eval import ColumnPasses
+from .parts import Parts, supports
 from .preprocess import simplify
 
 MONOTONE_OPS = {ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST, ir.REACH}
-DEBUG = False
 MAX_LEAVES = 20_000     # conditioning leaves evaluated at most
+# BDD nodes of all parts together: past this the parts are as hard as the
+# whole (nus9601: one part holds nearly everything) and building them only
+# delays the Monte Carlo answer.
+PART_BUDGET = 500_000
+# A part with more than this share of the events is about as hard as the
+# whole circuit (nus9601: 15 s spent building it before Monte Carlo); the
+# parts of a design hold 18 % each (generated 1,000-component design).
+MAX_PART_SHARE = 0.6
+SHARE_FROM = 200        # events; small circuits are cheap to try anyway
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
 SPLIT = 8               # free events a loose leaf is split over per round
 
@@ -70,6 +80,10 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     top = circuit.nodes[circuit.top]
     if top.op != (ir.OR if failure_polarity else ir.AND) or not _monotone(circuit):
         return None
+    events = len(circuit.event_node)
+    largest = max(bin(bits).count("1") for bits in supports(circuit, list(top.children)))
+    if events >= SHARE_FROM and largest > MAX_PART_SHARE * events:
+        return None      # one part holds nearly everything: as hard as the whole
     try:
         parts = Parts(circuit, probs, failure_polarity, rank, budget, cache)
     except bdd.BudgetExceeded:
@@ -81,159 +95,6 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
 
 def _monotone(circuit: ir.Circuit) -> bool:
     return all(circuit.nodes[i].op in MONOTONE_OPS for i in circuit.needed())
-
-
-class Parts:
-    """One BDD per child of the top and the shared events in conditioning
-    order (likeliest failure first). `cache` (signature -> ColumnPasses)
-    keeps the BDDs of parts between calls: a part whose sub-circuit and
-    probabilities are unchanged is not built again (incremental.py)."""
-
-    def __init__(self, circuit: ir.Circuit, probs, failure_polarity: bool, rank, budget,
-                 cache: dict | None = None) -> None:
-        self.failure_polarity = failure_polarity
-        cache = {} if cache is None else cache
-        built = cache.setdefault("parts", {})          # signature -> ColumnPasses
-        kids = list(circuit.nodes[circuit.top].children)
-        once, twice = 0, 0
-        for bits in _supports(circuit, kids):
-            twice |= once & bits
-            once |= bits
-        names = [node.name for node in circuit.nodes]
-        signatures = _signatures(circuit, kids, probs)
-        missing = [k for k, sig in zip(kids, signatures) if sig not in built]
-        if missing:
-            order = bdd.leaf_order(circuit, circuit.top)
-            if rank:
-                order = sorted(order, key=lambda i: rank.get(names[i], 0))
-            manager = bdd.Manager([names[i] for i in order], budget)
-            roots = bdd.build_many(circuit, manager, missing, {i: names[i] for i in order})
-            for kid, root in zip(missing, roots):
-                flat = bdd.flatten(root, manager)
-                built[signatures[kids.index(kid)]] = ColumnPasses(flat, manager.leaves)
-        self.passes = [built[sig] for sig in signatures]
-        self.signatures = signatures
-        self.memo = cache.setdefault("settings", {})   # signature -> setting -> values
-        self.bdd_nodes = sum(passes.size - 1 for passes in self.passes)
-        self.names = sorted({name for passes in self.passes for name in passes.names})
-        index = {name: i for i, name in enumerate(self.names)}
-        self.leaf_idx = [np.array([index[n] for n in passes.names], dtype=np.int64)
-                         for passes in self.passes]
-        self.p = np.array([probs[name] for name in self.names])
-        fail = self.p if failure_polarity else 1.0 - self.p
-        shared = [index[names[i]] for i in range(len(names))
-                  if twice >> i & 1 and names[i] in index]
-        if any(fail[s] >= 1.0 for s in shared):
-            shared = []           # a shared event that always fails: nothing to condition on
-        self.order = sorted((s for s in shared if fail[s] > 0.0), key=lambda s: (-fail[s], s))
-        self.fail = np.array([fail[s] for s in self.order])
-        position = {leaf: k for k, leaf in enumerate(self.order)}
-        # Per part: the order positions of its shared leaves, and their local rows.
-        self.members = []
-        for idx in self.leaf_idx:
-            rows = sorted((position[leaf], row) for row, leaf in enumerate(idx.tolist())
-                          if leaf in position)
-            self.members.append((np.array([k for k, _ in rows], dtype=np.int64),
-                                 np.array([r for _, r in rows], dtype=np.int64)))
-
-    def columns(self, a: int, leaves: list[tuple[frozenset, int]]):
-        """Part a's distinct settings among the leaves, and each leaf's column."""
-        positions = self.members[a][0]
-        keys: dict = {}
-        column_of = np.empty(len(leaves), dtype=np.int64)
-        for j, (failed, upto) in enumerate(leaves):
-            decided = bisect_left(positions.tolist(), upto) if len(positions) else 0
-            key = (decided, failed.intersection(positions[:decided].tolist()))
-            column_of[j] = keys.setdefault(key, len(keys))
-        return list(keys), column_of
-
-    def evaluate(self, a: int, settings: list[tuple[int, frozenset]]):
-        """For part a under each setting (its first `decided` shared leaves
-        fixed, `failed` ones failed): P(bad) with the free events at their
-        probability, P(bad) with them working, and d P(bad) per free event
-        failing ([members, columns]). Settings seen before for an equal part
-        (same signature) come from the cache."""
-        positions, rows = self.members[a]
-        names = self.passes[a].names
-        memo = self.memo.setdefault(self.signatures[a], {})
-        keys = []
-        for decided, failed in settings:
-            fixed = [names[r] for r in rows[:decided]]
-            keys.append((frozenset(fixed), frozenset(self.names[self.order[k]] for k in failed),
-                         frozenset(names[r] for r in rows[decided:])))
-        todo = [c for c, key in enumerate(keys) if key not in memo]
-        if todo:
-            found = self._evaluate(a, [settings[c] for c in todo])
-            for j, c in enumerate(todo):
-                memo[keys[c]] = tuple(part[..., j] for part in found)
-        bad_true = np.array([memo[key][0] for key in keys])
-        bad_up = np.array([memo[key][1] for key in keys])
-        grad = np.array([memo[key][2] for key in keys]).T.reshape(len(rows), len(keys))
-        return bad_true, bad_up, grad
-
-    def _evaluate(self, a: int, settings: list[tuple[int, frozenset]]):
-        passes, (positions, rows) = self.passes[a], self.members[a]
-        width = len(settings)
-        base_p = self.p[self.leaf_idx[a]][:, None]
-        p = np.repeat(base_p, width, axis=1)
-        works = 0.0 if self.failure_polarity else 1.0
-        free = np.ones((len(rows), width), dtype=bool)
-        for c, (decided, failed) in enumerate(settings):
-            free[:decided, c] = False
-            p[rows[:decided], c] = works
-            for k in failed:
-                p[rows[np.searchsorted(positions, k)], c] = 1.0 - works
-        up = p.copy()
-        free_rows, free_cols = np.nonzero(free)
-        up[rows[free_rows], free_cols] = works
-        bad_true = self._bad_of(passes, passes.forward(p, 1.0 - p))
-        values = passes.forward(up, 1.0 - up)
-        bad_up = self._bad_of(passes, values)
-        if len(rows):
-            grad = passes.gradient(up, 1.0 - up, values)[rows]
-        else:
-            grad = np.zeros((0, width))
-        return bad_true, bad_up, np.where(free, np.maximum(grad, 0.0), 0.0)
-
-    def independent_gradient(self) -> dict[str, float]:
-        """Birnbaum importance dP(top)/dp of every event, parts taken as
-        independent once the event itself is fixed: for an event of one
-        part, the derivative of prod_a P(part a good); for a shared event,
-        that product with the event working minus with it failed."""
-        p = self.p[:, None]
-        goods, grads = [], []
-        for passes, idx in zip(self.passes, self.leaf_idx):
-            local = p[idx]
-            values = passes.forward(local, 1.0 - local)
-            goods.append(1.0 - self._bad_of(passes, values)[0])
-            grads.append(passes.gradient(local, 1.0 - local, values)[:, 0])
-        log_good = np.log(np.maximum(goods, 1e-300))
-        total = float(log_good.sum())
-        gradient: dict[str, float] = {}
-        for passes, lg, grad in zip(self.passes, log_good, grads):
-            others = math.exp(total - lg)
-            for name, g in zip(passes.names, grad):
-                # d P(part good)/dp has the sign of dP(root)/dp in both polarities
-                gradient[name] = float(g) * others
-        # Shared events: per part, one column with each of its shared events
-        # working and one with it failed; sums of log P(good) per event.
-        logs = np.full((len(self.order), 2), total)
-        for a, (passes, (positions, rows)) in enumerate(zip(self.passes, self.members)):
-            if not len(rows):
-                continue
-            width = 2 * len(rows)
-            local = np.repeat(self.p[self.leaf_idx[a]][:, None], width, axis=1)
-            local[rows, np.arange(0, width, 2)] = 1.0
-            local[rows, np.arange(1, width, 2)] = 0.0
-            good = 1.0 - self._bad_of(passes, passes.forward(local, 1.0 - local))
-            logs[positions] += np.log(np.maximum(good, 1e-300)).reshape(-1, 2) - log_good[a]
-        for k, leaf in enumerate(self.order):
-            gradient[self.names[leaf]] = float(np.exp(logs[k, 0]) - np.exp(logs[k, 1]))
-        return gradient
-
-    def _bad_of(self, passes: ColumnPasses, values: np.ndarray) -> np.ndarray:
-        top, not_top = passes.root_value(values)
-        return top if self.failure_polarity else not_top
 
 
 class Conditioning:
@@ -262,8 +123,6 @@ class Conditioning:
             total = float(gaps.sum())
             if relative:
                 tolerance = asked * float(np.dot(weight, lo))
-            if DEBUG:
-                print("round", len(leaves), float(np.dot(weight, lo)), float(np.dot(weight, hi)), total)
             if total <= tolerance:
                 break
             chosen = self._loosest(leaves, gaps, total - tolerance / 2, max_leaves - evaluated)
@@ -355,37 +214,4 @@ class Conditioning:
         first_of_many = np.where(free, before * self.fail[:, None] * later, 0.0)
         lower = exact_part + (first_of_many * bad_single).sum(axis=0)
         upper = np.minimum(exact_part + np.minimum(pi_more, part_two), -np.expm1(log_good_true))
-        if DEBUG:
-            self.last = dict(exact=exact_part, lower=lower, more=pi_more, two=part_two,
-                             fkg=-np.expm1(log_good_true))
         return np.minimum(lower, upper), upper
-
-
-def _signatures(circuit: ir.Circuit, kids: list[int], probs) -> list[int]:
-    """A structural key per kid: its sub-circuit (operations, event names
-    and their probabilities), equal for equal parts of two circuits."""
-    key: dict[int, int] = {}
-    for index in circuit.needed():
-        node = circuit.nodes[index]
-        kids_key = tuple(key[c] for c in node.children)
-        extra = ()
-        if node.op == ir.EVENT:
-            extra = (node.name, probs[node.name])
-        elif node.op == ir.REACH:
-            spec = node.reach
-            extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
-                     spec.sources, spec.targets)
-        key[index] = hash((node.op, node.k, node.value, kids_key, extra))
-    return [key[k] for k in kids]
-
-
-def _supports(circuit: ir.Circuit, kids: list[int]) -> list[int]:
-    """Events under each kid, as bitsets over node indices."""
-    below: dict[int, int] = {}
-    for index in circuit.needed():
-        node = circuit.nodes[index]
-        bits = 1 << index if node.op == ir.EVENT else 0
-        for child in node.children:
-            bits |= below[child]
-        below[index] = bits
-    return [below[k] for k in kids]

@@ -15,6 +15,7 @@ from .availability import design_availability
 from .cost import design_cost
 from .cuts import Kills, order2_cuts, spofs
 from .explain import Explainer, phrase
+from .figures import availabilities
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
 from .simulate import simulate
@@ -117,12 +118,20 @@ def _structure_part(design: Design, compiled: Compiled) -> StructurePart:
         found.append(Spof(id=event, label=comp.name, kind=comp.kind.value,
                           blast_radius=tuple(explainer.blast_radius(event)),
                           explanation=explainer.explanation(event)))
+    # Pairs most likely to be down together first (independent failures:
+    # q_a x q_b), so the 145 pairs of multi-site start with the ones that
+    # matter (issue 16); drawing order breaks ties.
+    down = {cid: 1.0 - a for cid, a in availabilities(design).items()}
     pairs = tuple(sorted(
         (tuple(sorted(pair, key=order.__getitem__)) for pair in order2_cuts(kills)),
-        key=lambda pair: (order[pair[0]], order[pair[1]])))
+        key=lambda pair: (-down[pair[0]] * down[pair[1]], order[pair[0]], order[pair[1]])))
     skipped = {cid for pair in pairs for cid in pair} | set(spof_ids) | set(not_modeled)
+    # Protected means "can fail without taking the system down" only for what
+    # the system uses: a feed or generator that powers nothing protects
+    # nothing and stays neutral, not a green tick (issue 16).
+    used = {circuit.nodes[i].name for i in circuit.needed() if circuit.nodes[i].op == "event"}
     protected = tuple(c.id for c in design.components
-                      if c.id in compiled.event_of and c.id not in skipped)
+                      if c.id in compiled.event_of and c.id not in skipped and c.id in used)
     return StructurePart(entry_points=entry_points, spofs=tuple(found), cut_sets_order2=pairs,
                          notes=tuple(compiled.notes), protected=protected,
                          not_modeled=not_modeled)

@@ -49,6 +49,7 @@ class Zbdd:
         self.low = [0, 0]
         self._unique: dict[tuple[int, int, int], int] = {}
         self._without: dict[tuple[int, int], int] = {}
+        self._empty: dict[int, bool] = {}
 
     def node(self, var: int, high: int, low: int) -> int:
         if high == EMPTY:
@@ -91,20 +92,34 @@ class Zbdd:
         return result
 
     def _has_empty(self, a: int) -> bool:
-        while a > BASE:
+        """Does family `a` hold the empty set (its low chain ends at BASE)?
+        Memoised along the chain: a flat OR of 100,000 events makes a low
+        chain that long, asked about at every subsumption step."""
+        memo = self._empty
+        walked = []
+        while a > BASE and a not in memo:
+            walked.append(a)
             a = self.low[a]
-        return a == BASE
+        answer = memo[a] if a > BASE else a == BASE
+        for node in walked:
+            memo[node] = answer
+        return answer
 
     def counts(self, root: int) -> list[int]:
-        memo: dict[int, list[int]] = {EMPTY: [], BASE: [1]}
+        """How many sets of each size (index = size). Counts per node are
+        sparse {size: count}: one cut set of 20,000 events is one entry,
+        not a list of 20,000 zeros at every node."""
+        memo: dict[int, dict[int, int]] = {EMPTY: {}, BASE: {0: 1}}
         for node in self._postorder(root):
-            with_var = [0] + memo[self.high[node]]
-            without_var = memo[self.low[node]]
-            size = max(len(with_var), len(without_var))
-            memo[node] = [(with_var[i] if i < len(with_var) else 0)
-                          + (without_var[i] if i < len(without_var) else 0)
-                          for i in range(size)]
-        return memo[root]
+            merged = {order + 1: n for order, n in memo[self.high[node]].items()}
+            for order, n in memo[self.low[node]].items():
+                merged[order] = merged.get(order, 0) + n
+            memo[node] = merged
+        found = memo[root]
+        counts = [0] * (max(found) + 1) if found else []
+        for order, n in found.items():
+            counts[order] = n
+        return counts
 
     def sets(self, root: int, order: int):
         """Every set of exactly `order` members (for small orders), walked
@@ -157,6 +172,11 @@ def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
         if len(memo) > budget:
             raise BudgetExceeded(f"more than {budget:,} cut-set steps")
         node, negated = edge >> 1, edge & 1
+        most = len(leaves) - flat.rank[node]     # levels (events) left below this node
+        if k > most:
+            # A limit above what can still be picked changes nothing: keep one
+            # memo entry per node (an AND of 20,000 events made 20,000 each).
+            return minsol(edge, most)
         high, low = flat.high[node] ^ negated, flat.low[node] ^ negated
         failed, works = (high, low) if fail_is_high else (low, high)
         rest = minsol(works, k)

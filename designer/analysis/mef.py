@@ -28,7 +28,7 @@ class MefError(Exception):
     """A fault tree we cannot read, with where it went wrong."""
 
 
-@dataclass
+@dataclass(slots=True)     # one per XML element: 300,000 in a big file
 class Element:
     tag: str
     attrib: dict[str, str]
@@ -66,8 +66,16 @@ def read_xml(path: str | Path) -> Element:
     counted = [0]
     most, deepest = limits.MEF_ELEMENTS.value, limits.MEF_DEPTH.value
 
+    defined = {"define-gate": [0, limits.GATES], "define-basic-event": [0, limits.BASIC_EVENTS]}
+
     def start(tag, attrib):
         counted[0] += 1
+        if tag in defined:       # refuse a too-big tree while reading, not after
+            entry = defined[tag]
+            entry[0] += 1
+            if entry[0] > entry[1].value:
+                raise MefError(f"{path}:{parser.CurrentLineNumber}: the fault tree "
+                               + entry[1].message(f"over {entry[1].value:,}"))
         if counted[0] > most:
             raise MefError(f"{path}:{parser.CurrentLineNumber}: the file "
                            + limits.MEF_ELEMENTS.message(f"over {most:,}").removeprefix("has "))
@@ -83,7 +91,10 @@ def read_xml(path: str | Path) -> Element:
     parser.EndElementHandler = lambda tag: stack.pop()
     try:
         with open(path, "rb") as handle:
-            parser.ParseFile(handle)
+            data = handle.read()
+        # One buffer, not ParseFile's chunks: expat re-scans a token that
+        # spans chunks, and a 60 MB comment took minutes (issue 16).
+        parser.Parse(data, True)
     except OSError as err:
         raise MefError(f"{path}: cannot read: {err.strerror}") from None
     except xml.parsers.expat.ExpatError as err:
@@ -109,6 +120,9 @@ def _load(model: str | Path, *extra: str | Path) -> FaultTree:
     found = _Model()
     for path in (model, *extra):
         _collect(read_xml(path), str(path), found)
+    for limit, table in ((limits.GATES, found.gates), (limits.BASIC_EVENTS, found.basics)):
+        if len(table) > limit.value:
+            raise MefError(f"{model}: the fault tree {limit.message(len(table))}")
     _refuse_clashes(found)
     top = _top_gate(found, str(model))
     circuit = Circuit()

@@ -25,6 +25,11 @@ class Exact:
     q_top: float                 # P(top node false), computed without subtraction
     gradient: dict[str, float]   # dP(top)/dp(event) for every event under the top
     bdd_nodes: int               # summed over the module BDDs
+    # The module BDDs themselves, innermost first, the top last as "#top"
+    # (a module is the leaf '#module<index>' of the BDDs around it), over
+    # the manager's `leaves`: fta's cut sets reuse them (mcs_modules.py).
+    flats: list[tuple[str, bdd.Flat]] | None = None
+    leaves: list[str] | None = None
 
 
 def find_modules(circuit: ir.Circuit, top: int) -> set[int]:
@@ -116,7 +121,8 @@ def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
             p_leaf[leaf_of[module]] = p
         solved.append((module, flat, P, Q))
     gradient = _chain_rule(solved, manager, p_leaf, leaf_of, top)
-    return Exact(p, q, gradient, nodes)
+    flats = [(leaf_of[m] if m != top else "#top", flat) for m, flat, _, _ in solved]
+    return Exact(p, q, gradient, nodes, flats, list(manager.leaves))
 
 
 def _ranked(leaves: list[int], leaf_of: dict[int, str], rank) -> list[int]:

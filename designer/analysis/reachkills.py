@@ -16,6 +16,8 @@ that shares the graph and the source. network.py keeps these graphs small
 """
 from __future__ import annotations
 
+from designer.model import limits
+
 from .simulate import adjacency, bits_from_positions, propagate, set_bits
 
 EMPTY: frozenset = frozenset()
@@ -42,6 +44,8 @@ class _Graph:
             groups.setdefault(mask, []).append(e)
         self.groups = list(groups.values())
         masks = list(groups)
+        if len(masks) > limits.NETWORK_PART.value:    # pairs below: the square of this
+            raise limits.LimitExceeded(limits.NETWORK_PART, len(masks), "links")
         g = len(masks)
         self.pairs = [(i, j) for i in range(g) for j in range(i + 1, g)]
         self.joints = list(joint)

@@ -13,7 +13,7 @@ from graphlib import CycleError, TopologicalSorter
 
 import networkx as nx
 
-from designer.model import Design, Kind, LinkKind
+from designer.model import Design, Kind, LinkKind, limits
 
 from .ir import Circuit
 
@@ -68,6 +68,7 @@ class Services:
 
     def _build(self) -> None:
         graph = {s: self._targets(s) for s in self.service_ids}
+        _refuse_deep_chains(graph)
         try:
             for sid in TopologicalSorter(graph).static_order():
                 self._up[sid] = self._gate(sid, self._up)
@@ -81,11 +82,33 @@ class Services:
         condensed = nx.condensation(g)
         for scc in reversed(list(nx.topological_sort(condensed))):
             members = condensed.nodes[scc]["members"]
+            if len(members) > 1 and not any(self.d.by_id[t].kind is Kind.TIER
+                                            for s in members for t in self.deps[s]):
+                self._up.update(dict.fromkeys(members, self._plain_cycle(members)))
+                continue
+            if len(members) > limits.TIER_CYCLE.value:
+                raise limits.LimitExceeded(limits.TIER_CYCLE, len(members), "links")
             current = {s: self.c.const(True) for s in members}
             for _ in range(len(members)):
                 view = {**self._up, **current}
                 current = {s: self._gate(s, view) for s in members}
             self._up.update(current)
+
+    def _plain_cycle(self, members: set[str]) -> int:
+        """The greatest fixpoint of services that need each other directly
+        (no tier in between), in one gate: each member needs every member
+        (all are reachable from it) and every dependency any of them has.
+        Unrolling instead made |cycle| copies of every gate: a ring of
+        1,000 services took 21 GB (issue 16)."""
+        parts = []
+        for sid in sorted(members, key=self._position.__getitem__):
+            host = self.host(sid)
+            parts += [self.works(host), self.intact(sid)]
+            for target in self.deps[sid]:
+                reach = self.net.reach_hosts(host, self.host(target))
+                parts.append(reach if target in members else
+                             self._reachable(host, target, self._up))
+        return self.c.and_(parts)
 
     def _gate(self, sid: str, up: dict[str, int]) -> int:
         host = self.host(sid)
@@ -144,3 +167,18 @@ class Services:
 
     def _from_internet(self, sid: str) -> int:
         return self.c.and_([self._up[sid], self.net.reach_internet(self.host(sid))])
+
+
+def _refuse_deep_chains(graph: dict[str, list[str]]) -> None:
+    """LimitExceeded when some service depends, through others, on more than
+    DEPENDENCY_DEPTH services in a row (a cycle counts as one step; its
+    members share one gate)."""
+    g = nx.DiGraph([(s, t) for s, ts in graph.items() for t in ts])
+    g.add_nodes_from(graph)
+    condensed = nx.condensation(g)
+    depth: dict[int, int] = {}
+    for scc in reversed(list(nx.topological_sort(condensed))):
+        depth[scc] = 1 + max((depth[t] for t in condensed.successors(scc)), default=0)
+        if depth[scc] > limits.DEPENDENCY_DEPTH.value:
+            raise limits.LimitExceeded(limits.DEPENDENCY_DEPTH, f"over {depth[scc] - 1:,}",
+                                       "links")

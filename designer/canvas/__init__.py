@@ -13,6 +13,8 @@ Modules:
   placement    drop targets, parents and memberships, grow-to-fit
   clipboard    fragments through designer.io's serializer
   arrange      align and distribute
+  tidy         "Tidy up": designer.layout fed with the drawn sizes, one undo step
+  sketching    numbered labels, fan-out connecting, tidy_up (view mixin)
   labeledit    inline label editor
   geometry     sizes, grid, chip slots, link anchoring
   snapshot     render a view at any device-pixel ratio; docs/images pictures

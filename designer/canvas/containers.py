@@ -14,7 +14,7 @@ from designer.model import Kind, Trust
 from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
-from .items import ComponentItem, DeviceItem, elided, icon_item, rounded
+from .items import ComponentItem, DeviceItem, icon_item, rounded
 
 GRIP = 12.0
 HEADER_ICON = 16.0
@@ -46,11 +46,13 @@ class ContainerItem(DeviceItem):
         bottom.addRect(QRectF(inset, self.header_h / 2, w - 2 * inset, self.header_h / 2))
         self.header.setPath(top.united(bottom))
         self.icon.setPos(8, (self.header_h - HEADER_ICON) / 2)
-        self.label_item.setText(elided(self.comp.name, self.role, w - HEADER_ICON - 40))
-        r = self.label_item.boundingRect()
+        r = self.set_label(self.title(), w - HEADER_ICON - 40)
         self.label_item.setPos(HEADER_ICON + 14, (self.header_h - r.height()) / 2)
         self.grip.setPolygon(QPolygonF([QPointF(w, h - GRIP), QPointF(w, h),
                                         QPointF(w - GRIP, h)]))
+
+    def title(self) -> str:
+        return self.comp.name
 
     def body_pen(self) -> QPen:
         if self.state is State.NORMAL:
@@ -120,11 +122,9 @@ class SegmentItem(AreaItem):
     def trust(self) -> Trust:
         return self.comp.trust or Trust.INTERNAL
 
-    def layout(self) -> None:
-        super().layout()
+    def title(self) -> str:
         trust, name = self.trust().value.upper(), self.comp.name
-        title = name if name.upper() == trust else f"{trust} · {name}"
-        self.label_item.setText(elided(title, self.role, self.size[0] - HEADER_ICON - 40))
+        return name if name.upper() == trust else f"{trust} · {name}"
 
     def body_pen(self) -> QPen:
         if self.state is State.NORMAL:
@@ -257,6 +257,9 @@ class TierItem(ComponentItem):
     def set_detail(self, detail: Detail) -> None:
         self.tag.setVisible(detail is not Detail.BOXES)
         self.label_item.setVisible(True)
+        # Zoomed out, bands joining replicas in other sites would stripe the
+        # whole overview; the replicas' outlines still show the tier.
+        self.bridge.setVisible(detail in (Detail.FULL, Detail.NO_LABELS))
 
 
 def _outlines(rects: list[QRectF], radius: float) -> QPainterPath:

@@ -190,9 +190,6 @@ class Decor:
         self.ever_held = self.ever_held or on
         self.refresh_badge()
 
-    def badge_visible(self) -> bool:
-        return self.badge is not None and self.badge.isVisible()
-
     # -- selection and blast radius -------------------------------------------------
     def set_selected(self, on: bool) -> None:
         if on != self.selected:

@@ -1,6 +1,6 @@
 """Sizes and pure geometry for the canvas: default item sizes per kind, the
-snap grid, chip layout along a host's edge, link anchoring and the offsets
-that spread parallel links apart. No items here, only numbers and QRectF/QPointF.
+snap grid, chip layout along a host's edge and straight link anchoring (a
+drag's preview; routes are canvas/orthogonal.py's). No items here, only numbers and QRectF/QPointF.
 """
 from __future__ import annotations
 
@@ -100,8 +100,3 @@ def _exit(rect: QRectF, p0: QPointF, p1: QPointF) -> float:
         elif delta < 0:
             t = min(t, (lo - start) / delta)
     return max(0.0, t)
-
-
-def parallel_offsets(count: int, gap: float) -> list[float]:
-    """Sideways offsets for `count` links between one pair, centred on 0."""
-    return [(i - (count - 1) / 2) * gap for i in range(count)]

@@ -92,7 +92,24 @@ class ComponentItem(QGraphicsPathItem):
 
     def squeeze_label(self, width: float) -> None:
         """Elide the label to `width` (a badge sits beside it)."""
-        self.label_item.setText(elided(self.label_item.text(), self.role, width))
+        scale = self.label_item.scale() or 1.0
+        self.label_item.setText(elided(self.label_item.text(), self.role, width / scale))
+
+    def set_label(self, text: str, room: float,
+                  mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> QRectF:
+        """Show `text` in `room` scene units, elided if it must be. In
+        presentation mode a label that does not fit at the larger size
+        shrinks back toward its normal size before anything is cut, so the
+        projector shows whole names. Returns the label's size as drawn."""
+        label = self.label_item
+        full = metrics(self.role).horizontalAdvance(text)
+        scale = 1.0
+        if full > room and style.presentation_scale() > 1.0:
+            scale = max(1.0 / style.presentation_scale(), room / full)
+        label.setScale(scale)
+        label.setText(elided(text, self.role, room / scale, mode))
+        r = label.boundingRect()
+        return QRectF(0, 0, r.width() * scale, r.height() * scale)
 
     def restyle(self) -> None:
         self.setPen(flat(self.body_pen()))
@@ -135,8 +152,7 @@ class DeviceItem(ComponentItem):
     def layout(self) -> None:
         w, h = self.size
         self.icon.setPos(8, (h - ICON) / 2)
-        self.label_item.setText(elided(self.comp.name, self.role, w - ICON - 20))
-        r = self.label_item.boundingRect()
+        r = self.set_label(self.comp.name, w - ICON - 20)
         self.label_item.setPos(ICON + 14, (h - r.height()) / 2)
 
     def fitted_size(self, size):
@@ -213,8 +229,7 @@ class ServiceItem(DeviceItem):
         size = h - 10
         self.icon.setScale(size / (ICON * 2))
         self.icon.setPos(10, 5)
-        self.label_item.setText(elided(self.comp.name, self.role, w - size - 26))
-        r = self.label_item.boundingRect()
+        r = self.set_label(self.comp.name, w - size - 26)
         self.label_item.setPos(size + 16, (h - r.height()) / 2)
 
 
@@ -227,11 +242,8 @@ class ChipItem(ComponentItem):
     def layout(self) -> None:
         w, h = self.size
         # The end of a chip's label tells chips apart ("…psu-a", "…psu-b").
-        self.label_item.setText(elided(self.comp.name, self.role, w - 2,
-                                       Qt.TextElideMode.ElideLeft))
-        r = self.label_item.boundingRect()
+        r = self.set_label(self.comp.name, w - 2, Qt.TextElideMode.ElideLeft)
         self.label_item.setPos((w - r.width()) / 2, (h - r.height()) / 2)
-        self.label_item.setScale(1.0)
 
     def set_detail(self, detail: Detail) -> None:
         self.setVisible(detail in (Detail.FULL, Detail.NO_LABELS))

@@ -18,7 +18,6 @@ from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from designer.look import style
-from designer.look.style import Detail
 from designer.model import LinkKind
 
 from .links import INDIVIDUAL

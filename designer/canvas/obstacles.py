@@ -6,9 +6,10 @@ Obstacles are gathered through the placement tree, so a route on a
 5,000-component design sees tens of obstacles, not thousands: the cards
 beside its ends and beside the containers its ends sit in, while a rack or
 site it has no business in counts as one block (a route goes around a rack
-it does not serve, not between its servers). The ends themselves, and the
-server a service or chip sits in, are soft: crossing them costs, so a route
-leaves a chip outward and a service by the nearest side of its server.
+it does not serve, not between its servers). The ends themselves are soft
+and dear (a route does not cross its own card), the server a service or chip
+sits in soft and cheaper: a route leaves a chip outward and reaches a service
+through the nearest side of its server.
 """
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ import numpy as np
 
 from .orthogonal import HARD, Rect
 
-OWN_COST = 25.0    # per unit inside an end's own card or the server holding it
+OWN_COST = 25.0    # per unit inside an end's own card
+HOLDER_COST = 3.0  # per unit inside the server holding an end (a service, a chip)
 SITE_COST = 6.0    # per unit across a site neither end belongs to
+TITLE_COST = 4.0   # per unit across the title of a site or zone (keep it readable)
 
 
 class Role(Enum):
@@ -36,12 +39,17 @@ class Layout:
         self.parent: dict[str, str | None] = {}
         self.role: dict[str, Role] = {}
         self.children: dict[str | None, dict[str, None]] = {}
+        self.title: dict[str, Rect] = {}     # title strip of a site or zone
         # container -> [(child, its block rows)]: reused by every route until
         # something is drawn somewhere else.
         self._blocks: dict[str | None, list[tuple[str, list[tuple]]]] = {}
 
-    def set(self, cid: str, rect: Rect, parent: str | None, role: Role) -> Rect | None:
-        """Record where a component is drawn; returns its previous rect."""
+    def set(self, cid: str, rect: Rect, parent: str | None, role: Role,
+            title: float = 0.0) -> Rect | None:
+        """Record where a component is drawn (with a title strip `title` high);
+        returns its previous rect."""
+        if title:
+            self.title[cid] = (rect[0], rect[1], rect[2], rect[1] + title)
         old = self.rect.get(cid)
         if (old, self.parent.get(cid, ""), self.role.get(cid)) == (rect, parent, role):
             return old
@@ -57,6 +65,7 @@ class Layout:
         self.children.get(self.parent.get(cid), {}).pop(cid, None)
         self.parent.pop(cid, None)
         self.role.pop(cid, None)
+        self.title.pop(cid, None)
         return self.rect.pop(cid, None)
 
     def chain(self, cid: str) -> list[str]:
@@ -79,21 +88,31 @@ class Layout:
     def is_obstacle(self, cid: str) -> bool:
         return self.role.get(cid) in (Role.CARD, Role.CHIP)
 
-    def obstacles(self, a: str, b: str, rect_a: Rect, rect_b: Rect) -> np.ndarray:
-        """Rows (x0, y0, x1, y1, weight) for a route between components a and b."""
+    def obstacles(self, a: str, b: str, rect_a: Rect, rect_b: Rect,
+                  holder_cost: float = HOLDER_COST) -> np.ndarray:
+        """Rows (x0, y0, x1, y1, weight) for a route between components a and b.
+        A bus passes `holder_cost=OWN_COST`: its trunk is shared by links that
+        do not end in that server."""
         chains = self.chain(a) + self.chain(b)
         skip = set(chains)
         rows: list[tuple] = [(*rect_a, OWN_COST), (*rect_b, OWN_COST)]
         for cid in dict.fromkeys(chains):
             if cid not in (a, b) and self.role.get(cid) is Role.CARD:
-                rows.append((*self.rect[cid], OWN_COST))
+                rows.append((*self.rect[cid], holder_cost))
+        for end in (a, b):   # chips on an end's own edge still stand
+            for child in self.children.get(end, ()):
+                if child not in skip and self.role.get(child) is Role.CHIP:
+                    rows.append((*self.rect[child], HARD))
         containers = [None] + [c for c in dict.fromkeys(chains) if c not in (a, b)]
+        for cid in containers:
+            if cid in self.title:
+                rows.append((*self.title[cid], TITLE_COST))
         for container in containers:
             for child, block in self._blocks_in(container):
                 if child not in skip:
                     rows += block
         table = np.array(rows, dtype=float)
-        return _open_around(table, (rect_a, rect_b))
+        return _open_around(table, [rect_a, rect_b])
 
     def _blocks_in(self, container: str | None) -> list[tuple[str, list[tuple]]]:
         if container not in self._blocks:
@@ -117,15 +136,17 @@ class Layout:
                     rows.append((*self.rect[child], HARD))
         elif role in (Role.CHIP, Role.RACK):
             rows.append((*self.rect[cid], HARD))
+        elif role is Role.OPEN and cid in self.title:
+            rows.append((*self.title[cid], TITLE_COST))
         elif role is Role.SITE:
             rows.append((*self.rect[cid], SITE_COST))
             for child in self.children.get(cid, ()):
                 self._block(child, rows)
 
 
-def _open_around(table: np.ndarray, ends: tuple[Rect, Rect]) -> np.ndarray:
-    """A hard block overlapping an end (cards drawn on top of each other) would
-    wall the route in: it becomes soft for this route."""
+def _open_around(table: np.ndarray, ends: list[Rect]) -> np.ndarray:
+    """A hard block overlapping an end (cards drawn on top of each other)
+    would wall the route in: it becomes soft for this route."""
     hard = np.isinf(table[:, 4])
     for x0, y0, x1, y1 in ends:
         over = hard & (table[:, 0] < x1) & (table[:, 2] > x0) & \

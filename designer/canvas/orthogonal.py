@@ -64,14 +64,14 @@ def route_to_tree(src: Rect, tree: list[list[Point]], obstacles: np.ndarray
                   ) -> list[Point] | None:
     """The cheapest path from a side of `src` to any point of `tree` (polylines
     already drawn): a drop onto a bus trunk. The path ends on the tree."""
-    points = [p for line in tree for p in line]
     near = _nearest_on(tree, ((src[0] + src[2]) / 2, (src[1] + src[3]) / 2))
     for window in _windows(_union(src, (*near, *near)), obstacles):
-        grid = Grid(window, obstacles, ports(src), _clip(tree, window))
-        nodes = grid.tree_nodes(tree)
+        clipped = _clip(tree, window)
+        grid = Grid(window, obstacles, ports(src), clipped)
+        nodes = grid.tree_nodes(clipped)
         if not nodes:
             continue
-        inside = [p for line in _clip(tree, window) for p in line]
+        inside = [p for line in clipped for p in line]
         path = grid.search(ports(src), goals=set(), aim=None, aim_box=_bounds(inside),
                            goal_nodes=nodes)
         if path is not None:

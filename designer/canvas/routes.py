@@ -22,7 +22,7 @@ import numpy as np
 
 from . import orthogonal as O
 from .nudge import Channels
-from .obstacles import Layout
+from .obstacles import OWN_COST, Layout
 from .orthogonal import Point, Rect
 
 BUS_MIN = 3
@@ -51,6 +51,9 @@ class RouteBook:
         self._fan: dict[tuple[str, str], list[str]] | None = None
         self.channels = Channels(TRACK_GAP, O.CLEARANCE * 0.8)
         self._fresh: dict[str, list[Point] | None] = {}     # routed or gone since finish()
+        # What each route was made from: asked again with the same ends and
+        # obstacles (a move somewhere its obstacles do not show), it is kept.
+        self._made_from: dict[str, bytes] = {}
 
     # -- links ------------------------------------------------------------------------
     def set_link(self, lid: str, kind: str, source: str, target: str) -> None:
@@ -64,9 +67,17 @@ class RouteBook:
         if lid in self.ends:
             self._stale.add(self._hub_key(lid))
             self._fan = None
-        for table in (self.ends, self.raw, self.reach, self.walls, self.drawn, self.junction):
+        for table in (self.ends, self.raw, self.reach, self.walls, self.drawn, self.junction,
+                      self._made_from):
             table.pop(lid, None)
         self._fresh[lid] = None
+
+    def redraw(self, lid: str) -> None:
+        """The item was drawn otherwise meanwhile (a drag's straight preview):
+        hand its route out again at the next finish()."""
+        self.drawn.pop(lid, None)
+        if lid in self.raw:
+            self._fresh.setdefault(lid, self.raw[lid])
 
     def stale_buses(self) -> set[str]:
         """The remaining links of buses that lost or changed a member since last asked."""
@@ -95,12 +106,17 @@ class RouteBook:
                     degree[target] += 1
             table: dict[tuple[str, str], list[str]] = defaultdict(list)
             self._hub_of: dict[str, tuple[str, str]] = {}
+            pairs: set[tuple[str, str, str]] = set()
             for lid in sorted(self.ends):
                 kind, source, target = self.ends[lid]
                 hub = target if kind == "network" and degree[target] > degree[source] \
                     else source
-                table[(kind, hub)].append(lid)
-                self._hub_of[lid] = (kind, hub)
+                key = (kind, hub)
+                if (kind, source, target) in pairs:   # a redundant second cable:
+                    key = (kind, f"{hub}#{lid}")      # its own line beside the bus
+                pairs.add((kind, source, target))
+                table[key].append(lid)
+                self._hub_of[lid] = key
             self._fan = dict(table)
         return self._fan
 
@@ -128,6 +144,10 @@ class RouteBook:
             return
         source, a, target, b = self._landing(source, target)
         table = self.layout.obstacles(source, target, a, b)
+        made_from = _fingerprint(a, b, table)
+        if self._made_from.get(lid) == made_from and lid in self.raw:
+            return
+        self._made_from[lid] = made_from
         path = O.route(a, b, table) or _straight(a, b)
         if _length(path) < SHORT:   # cards almost touching: loop out to the side
             path = O.route(a, b, table, sides=(0,)) or path
@@ -152,11 +172,18 @@ class RouteBook:
         start = _centre(rect[hub])
         live.sort(key=lambda m: (_manhattan(start, _centre(rect[self._other(m, hub)])), m))
         paths: list[tuple[str, list[Point]]] = []
-        tables = {}
+        tables, ends = {}, {}
         for lid in live:
-            self.junction.pop(lid, None)
             source, a, target, b = self._landing(hub, self._other(lid, hub))
-            tables[lid] = table = self.layout.obstacles(source, target, a, b)
+            ends[lid] = (a, b)
+            tables[lid] = self.layout.obstacles(source, target, a, b, OWN_COST)
+        made_from = b"".join(_fingerprint(*ends[lid], tables[lid]) for lid in live)
+        if all(self._made_from.get(lid) == made_from and lid in self.raw for lid in live):
+            return
+        for lid in live:
+            self._made_from[lid] = made_from
+            self.junction.pop(lid, None)
+            (a, b), table = ends[lid], tables[lid]
             if not paths:
                 path = O.route(a, b, table) or _straight(a, b)
             else:
@@ -205,6 +232,10 @@ class RouteBook:
                 self.drawn[lid] = pts
                 changed[lid] = pts
         return changed
+
+
+def _fingerprint(a: Rect, b: Rect, table: np.ndarray) -> bytes:
+    return np.asarray(a + b, dtype=float).tobytes() + table.tobytes()
 
 
 def _join(paths: list[tuple[str, list[Point]]], drop: list[Point]) -> list[Point]:

@@ -102,7 +102,7 @@ class Routing(LinkDetail):
         for item in items:
             rect = _rect(item.scene_rect())
             old = self._layout.set(item.cid, rect, item.comp.parent,
-                                   ROLES.get(item.kind, Role.CARD))
+                                   ROLES.get(item.kind, Role.CARD), _title(item))
             if old != rect and item.kind is not Kind.TIER:
                 touched += [rect] if old is None else [old, rect]
         return touched
@@ -193,7 +193,7 @@ class Routing(LinkDetail):
         """During a drag: straight lines, no routing (the route lands on release)."""
         book = self._book()
         for lid in lids:
-            book.drawn.pop(lid, None)   # so that the route is drawn again on release
+            book.redraw(lid)   # so that the route is drawn again on release
             item = self._links.get(lid)
             src = self._items.get(item.link.source) if item else None
             dst = self._items.get(item.link.target) if item else None
@@ -221,6 +221,34 @@ class Routing(LinkDetail):
             if lid in self._links:
                 self._links[lid].set_route(points, book.junction.get(lid))
         self.links_routed()
+
+    def route_now(self) -> None:
+        """Route every pending link at once, with no idle slice left behind
+        (an export draws the final routes; designer/export/render.py)."""
+        if self._idle is not None:
+            self._idle.stop()
+        if self._pending:
+            lids, self._pending = set(self._pending), set()
+            book = self._book()
+            book.route(lids)          # one batch, as small designs are routed
+            self._draw(book.finish())
+
+    def routed_links(self) -> dict[str, tuple]:
+        """(points, junction) of every link routed so far, pending ones left
+        out: an export scene of the same design adopts them (adopt_routes)."""
+        if self._layout is None:
+            return {}
+        return {lid: (list(points), self._routes.junction.get(lid))
+                for lid, points in self._routes.drawn.items() if lid not in self._pending}
+
+    def adopt_routes(self, routes: dict[str, tuple]) -> None:
+        """Draw routes another scene of the same design computed (the window's,
+        for an export), so that only the links it had not routed yet remain."""
+        self._book()
+        for lid, (points, junction) in routes.items():
+            if lid in self._links:
+                self._links[lid].set_route(points, junction)
+                self._pending.discard(lid)
 
     def _route_later(self) -> None:
         if self._idle is None:
@@ -272,6 +300,11 @@ class Routing(LinkDetail):
 
 def _rect(r: QRectF) -> tuple:
     return (r.left(), r.top(), r.right(), r.bottom())
+
+
+def _title(item: ComponentItem) -> float:
+    """How tall the title strip a route should keep off is (sites and zones)."""
+    return item.header_h if item.kind in (Kind.SITE, Kind.SEGMENT) else 0.0
 
 
 def _meets(r: tuple | None, seen: tuple) -> bool:

@@ -9,6 +9,7 @@ This file only wires them.
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 import click
@@ -68,4 +69,12 @@ def main() -> None:
     if getattr(sys, "frozen", False):
         import multiprocessing
         multiprocessing.freeze_support()
+    signal.signal(signal.SIGINT, _interrupted)
     cli(prog_name="weaklink")
+
+
+def _interrupted(signum, frame) -> None:
+    """Ctrl+C outside a long job (cli/jobs.py has its own): exit 130, one line,
+    instead of click's "Aborted!" and exit 1."""
+    print("weaklink: interrupted (Ctrl+C); nothing was written", file=sys.stderr)
+    raise SystemExit(130)

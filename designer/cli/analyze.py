@@ -57,7 +57,7 @@ def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
             result = analysed(design, progress)
         if mitigations:
             progress.phase("planning mitigations")
-        plan = planned(design, max_steps, target) if mitigations else None
+        plan = planned(design, max_steps, target, result.findings) if mitigations else None
         if plan is not None:          # the plan is the result's mitigations part
             result = dataclasses.replace(result, mitigations=plan)
         progress.finish()
@@ -85,10 +85,13 @@ def too_severe(findings, threshold: str) -> bool:
                                   <= SEVERITY_CHOICES.index(threshold))
 
 
-def planned(design, max_steps: int, target: float | None):
+def planned(design, max_steps: int, target: float | None, findings=None):
     """The mitigation plan (designer/analysis/mitigation), imported lazily."""
     from designer.analysis.mitigation import make_plan
-    return make_plan(design, step_limit=max_steps, target=target)
+    from designer.analysis.mitigation.security import security_fixes
+    plan = make_plan(design, step_limit=max_steps, target=target)
+    plan.security = security_fixes(design, segmentation=findings)
+    return plan
 
 
 def plan_text(plan) -> list[str]:

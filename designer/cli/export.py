@@ -14,6 +14,8 @@ import sys
 
 import click
 
+from .jobs import job, timeout_option
+
 EXIT_INVALID = 2
 MAX_SHOWN = 50
 
@@ -41,9 +43,10 @@ MAX_SHOWN = 50
 @click.option("--png", "png_out", type=click.Path(), help="Write a PNG of the drawing here.")
 @click.option("--dpi", default=192.0, show_default=True, help="PNG resolution (96 = 100 %).")
 @click.option("--only", default="", help="Comma-separated ids: draw only these (and what is inside).")
+@timeout_option
 def export(file: str, pdf_out, report: bool, plan: bool, page: str, orientation, margin: float,
            tile: bool, scale: float, overlap: float, palette: str, svg_out, embed_font: bool,
-           png_out, dpi: float, only: str) -> None:
+           png_out, dpi: float, only: str, timeout: float | None = None) -> None:
     """Export a design as PDF (diagram or review report), SVG or PNG."""
     if not (pdf_out or svg_out or png_out):
         _fail("say what to write: --pdf OUT, --svg OUT and/or --png OUT")
@@ -53,8 +56,17 @@ def export(file: str, pdf_out, report: bool, plan: bool, page: str, orientation,
         _fail("--plan belongs to --report")
     if not 10 <= dpi <= 1200:
         _fail(f"--dpi {dpi:g} is out of range (10 to 1200)")
+    with job("export", timeout) as progress:     # progress, Ctrl+C, --timeout (cli/jobs.py)
+        progress.phase(f"reading {file}")
+        _export(file, pdf_out, report, plan, page, orientation, margin, tile, scale, overlap,
+                palette, svg_out, embed_font, png_out, dpi, only, progress)
+
+
+def _export(file, pdf_out, report, plan, page, orientation, margin, tile, scale, overlap,
+            palette, svg_out, embed_font, png_out, dpi, only, progress) -> None:
     design = _load(file)
     _check_outputs([p for p in (pdf_out, svg_out, png_out) if p])
+    progress.phase("preparing the pages")
     _qt_app()
     from designer.export.pages import PageSpec
     page = {p.lower(): p for p in ("A4", "A3", "A2", "Letter", "Tabloid")}[page.lower()]
@@ -66,8 +78,11 @@ def export(file: str, pdf_out, report: bool, plan: bool, page: str, orientation,
                         palette=palette, only=ids)
     except ValueError as err:
         _fail(str(err))
+    progress.phase("analysing")
     result = _analyse(design, plan)
+    progress.phase("drawing and writing")
     _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi)
+    progress.finish()
 
 
 def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi):

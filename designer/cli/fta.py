@@ -10,12 +10,11 @@ import math
 
 import click
 
-from designer.analysis.availability import analyse
 from designer.analysis.bdd import BudgetExceeded
-from designer.analysis.mcs import cut_sets_of
 from designer.analysis.mef import MefError, load_fault_tree
 
 from .jobs import job, safe_json, timeout_option
+from .worker import WorkerCrashed, run_supervised
 
 EXIT_INVALID = 2
 SHOWN = 10
@@ -41,7 +40,13 @@ def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order,
             from designer.io.errors import one_line
             click.echo(f"error: {one_line(str(err))}", err=True)
             raise SystemExit(EXIT_INVALID) from None
-        report = fault_tree_report(tree, limit_order, progress.phase)
+        try:
+            report = run_supervised(progress, fault_tree_report, tree, limit_order,
+                                    lambda text: progress.phase(text))
+        except (MemoryError, WorkerCrashed) as err:
+            click.echo(f"error: {model}: the analysis could not finish: "
+                       f"{'out of memory' if isinstance(err, MemoryError) else err}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
         progress.finish()
     if as_json:
         click.echo(safe_json(report))
@@ -52,18 +57,16 @@ def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order,
 # Fault trees are analysed once, off-line: allow bigger diagrams than the
 # interactive design analysis does (about 40 bytes a node in CUDD).
 FTA_BUDGET = 3_000_000
-# Cut sets need the whole tree in one BDD and a ZBDD beside it: past this
-# many nodes in the probability BDDs they would take minutes, so say so.
-CUT_SET_LIMIT = 1_000_000
 # Where the exact BDD does not fit, certified bounds on P(top) with this
 # gap relative to P(top) (issue 10).
 FTA_RELATIVE_TOLERANCE = 1e-12
 
 
 def fault_tree_report(tree, limit_order: int | None, phase=lambda text: None) -> dict:
+    from designer.analysis.fta_cuts import fault_tree_cut_sets, top_probability
     phase("computing the top-event probability")
-    found = analyse(tree.circuit, tree.probabilities, budget=FTA_BUDGET, failure_polarity=True,
-                    tolerance=FTA_RELATIVE_TOLERANCE, relative=True)
+    found, exact = top_probability(tree.circuit, tree.probabilities, FTA_BUDGET,
+                                   FTA_RELATIVE_TOLERANCE)
     report = {"top_event": tree.top_name, "top_event_probability": found.value,
               "method": found.method}
     if found.confidence_interval is not None:
@@ -71,15 +74,16 @@ def fault_tree_report(tree, limit_order: int | None, phase=lambda text: None) ->
     if found.method == "bounded":     # certified, not sampled (analysis/bounds.py)
         report["bounds"] = list(found.bounds)
     try:
-        if found.bdd_nodes > CUT_SET_LIMIT:
-            raise BudgetExceeded(f"the tree's BDDs hold {found.bdd_nodes:,} nodes "
-                                 f"(cut sets are counted up to {CUT_SET_LIMIT:,})")
         phase("finding the minimal cut sets")
-        cuts = cut_sets_of(tree.circuit, limit=limit_order)
-        by_order = cuts.count_by_order()
+        got = fault_tree_cut_sets(tree.circuit, tree.probabilities, exact, found.value,
+                                  limit_order)
+        by_order = got.cuts.count_by_order()
         report["minimal_cut_sets"] = {"count": sum(by_order.values()),
                                       "by_order": {str(k): n for k, n in by_order.items()}}
-        report["spofs"] = [names[0] for names in cuts.of_order(1)]
+        report["spofs"] = [names[0] for names in got.cuts.of_order(1)]
+        if got.truncated is not None:   # an order limit, with what it may leave out
+            order, dropped = got.truncated
+            report["mcs_truncated"] = {"order_limit": order, "max_dropped_probability": dropped}
     except BudgetExceeded as err:
         report["minimal_cut_sets"] = None
         report["spofs"] = None
@@ -103,6 +107,10 @@ def _text(model: str, top: str, report: dict) -> str:
     else:
         orders = ", ".join(f"order {k}: {n}" for k, n in cuts["by_order"].items())
         lines.append(f"Minimal cut sets: {cuts['count']}" + (f" ({orders})" if orders else ""))
+        if "mcs_truncated" in report:
+            cut = report["mcs_truncated"]
+            lines.append(f"  (up to order {cut['order_limit']}: the cut sets left out carry "
+                         f"at most P = {cut['max_dropped_probability']:.3g})")
         spofs = report["spofs"]
         lines.append("Single points of failure: " + (", ".join(spofs) if spofs else "none"))
     ranked = sorted(report["importance"].items(), key=lambda kv: -kv[1])[:SHOWN]

@@ -61,6 +61,7 @@ class Progress:
         self.current = "starting"
         self.reached: list[str] = []
         self.cleanup: list[Path] = []
+        self.children: list[int] = []     # worker processes to kill if the job stops
         self._finished = threading.Event()
         self.interrupted_late = False
 
@@ -159,6 +160,11 @@ def _clear_line(progress: Progress) -> None:
 
 
 def _stop(progress: Progress, code: int, why: str) -> None:
+    for pid in list(progress.children):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     for path in progress.cleanup:
         try:
             path.unlink()
@@ -209,26 +215,37 @@ def analysed(design, progress: Progress):
     progress line."""
     from designer.analysis.engine import analyze_phases
 
-    progress.phase("finding single points of failure")
-    phases = analyze_phases(design)
-    _, result = next(phases)
-    upcoming = iter(("checking segmentation", "computing availability"))
-    while True:
-        progress.phase(next(upcoming, "analysing"))
-        step = next(phases, None)
-        if step is None:
-            return result
-        result = result.advanced(*step)
+    from .worker import run_supervised
+
+    def work():
+        progress.phase("finding single points of failure")
+        phases = analyze_phases(design)
+        _, result = next(phases)
+        upcoming = iter(("checking segmentation", "computing availability"))
+        while True:
+            progress.phase(next(upcoming, "analysing"))
+            step = next(phases, None)
+            if step is None:
+                return result
+            result = result.advanced(*step)
+
+    return run_supervised(progress, work)
 
 
 @contextmanager
 def refuse_limit(file: str) -> Iterator[None]:
     """An input over a limit found during the work: `FILE: WHERE: MESSAGE`, exit 2."""
     from designer.model.limits import LimitExceeded
+
+    from .worker import WorkerCrashed
     try:
         yield
     except LimitExceeded as err:
-        click.echo(f"{file}: {err.where}: {err}", err=True)
+        click.echo(f"{file}: {err.where}: the design {err}", err=True)
+        raise SystemExit(2) from None
+    except (MemoryError, WorkerCrashed) as err:
+        click.echo(f"{file}: $: the analysis could not finish: "
+                   f"{'out of memory' if isinstance(err, MemoryError) else err}", err=True)
         raise SystemExit(2) from None
 
 

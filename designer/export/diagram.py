@@ -106,7 +106,7 @@ def _furniture(painter, frame: Frame, content: QRectF, sheet: Sheet, page: int,
                         sheet.design, sheet.picture.palette)
         _rule(painter, frame, side.left(), side.top(), side.left(), side.bottom())
         return content.adjusted(0, 0, -SIDEBAR_W, 0)
-    legend_w = content.width() - (TITLE_W + GAP if spec.title_block else 0)
+    legend_w = content.width() - (TITLE_W + GAP if spec.title_block else 0) - 6
     legend_h = legend_size(sheet.design, legend_w)[1] if spec.legend else 0.0
     band_h = max(block_h, legend_h)
     band = QRectF(content.left(), content.bottom() - band_h, content.width(), band_h)
@@ -114,8 +114,8 @@ def _furniture(painter, frame: Frame, content: QRectF, sheet: Sheet, page: int,
         draw_title_block(painter, frame, QRectF(band.right() - TITLE_W, band.bottom() - block_h,
                                                 TITLE_W, block_h), info, page, pages)
     if spec.legend:
-        draw_legend(painter, frame, QRectF(band.left() + 6, band.top() + 4, legend_w - 6,
-                                           band_h), sheet.design, sheet.picture.palette)
+        draw_legend(painter, frame, QRectF(band.left() + 6, band.top() + 4, legend_w, band_h),
+                    sheet.design, sheet.picture.palette)
     _rule(painter, frame, band.left(), band.top(), band.right(), band.top())
     return content.adjusted(0, 0, 0, -band_h)
 

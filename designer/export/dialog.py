@@ -33,10 +33,11 @@ class ExportDialog(QDialog):
     exported = Signal(str)          # a sentence for the status bar
 
     def __init__(self, design, result, selection: list[str], file: str | None,
-                 settings=None, parent: QWidget | None = None) -> None:
+                 settings=None, parent: QWidget | None = None, routes=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.design, self.result, self.file = design, result, file
+        self.routes = routes            # the window's link routes for this design
         self.selection, self.settings = list(selection), settings
         self._pictures: dict = {}
         self._timer = QTimer(self, singleShot=True, interval=150)
@@ -142,18 +143,19 @@ class ExportDialog(QDialog):
         self.print_button.setEnabled(kind == "pdf")
 
     # -- drawing -----------------------------------------------------------------------
-    def picture(self):
-        key = (self.palette.currentData(), self.only())
+    def picture(self, whole: bool = False):
+        key = (self.palette.currentData(), () if whole else self.only())
         if key not in self._pictures:
-            self._pictures[key] = build(self.design, self.result, key[0], key[1] or None)
+            self._pictures[key] = build(self.design, self.result, key[0], key[1] or None,
+                                        self.routes)
         return self._pictures[key]
 
     def sheet(self):
         from .output import diagram_sheet
-        spec = self.spec()
-        if self.format.currentData() == "report":
+        spec, report = self.spec(), self.format.currentData() == "report"
+        if report:
             spec = spec.with_(tile=False, only=())
-        return diagram_sheet(self.design, self.result, spec, self.file, self.picture())
+        return diagram_sheet(self.design, self.result, spec, self.file, self.picture(report))
 
     def refresh_preview(self) -> None:
         image = preview(self.sheet(), round(PREVIEW_W * self.devicePixelRatio()))
@@ -196,7 +198,8 @@ class ExportDialog(QDialog):
         kind, spec = self.format.currentData(), self.spec()
         name = os.path.basename(path)
         if kind == "report":
-            data, pages = report_pdf(self.design, self.result, spec.with_(only=()), self.file)
+            data, pages = report_pdf(self.design, self.result, spec, self.file,
+                                     picture=self.picture(whole=True))
             write_atomically(path, data)
             return f"Exported the design-review report to {name} ({pages} pages)"
         if kind == "pdf":
@@ -204,13 +207,11 @@ class ExportDialog(QDialog):
             write_atomically(path, data)
             return f"Exported the diagram to {name} ({printed.pages} page" \
                    f"{'s' if printed.pages != 1 else ''})"
-        only = self.only() or None
         if kind == "svg":
-            data = output.diagram_svg(self.design, self.result, spec.palette, only,
+            data = output.picture_svg(self.picture(), self.design.name,
                                       self.embed_font.isChecked())
         else:
-            data = output.diagram_png(self.design, self.result, self.dpi.value(),
-                                      spec.palette, only)
+            data = output.picture_png(self.picture(), self.dpi.value())
         write_atomically(path, data)
         return f"Exported the drawing to {name}"
 

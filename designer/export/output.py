@@ -88,6 +88,13 @@ def diagram_svg(design: Design, result, palette: str = "light", only=None,
                 embed_font: bool = False) -> bytes:
     """An SVG of the drawing; labels are <text> in the bundled font's family."""
     picture = build(design, result, palette, only)
+    try:
+        return picture_svg(picture, design.name, embed_font)
+    finally:
+        picture.close()
+
+
+def picture_svg(picture: Picture, title: str, embed_font: bool = False) -> bytes:
     source = picture.source
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -96,13 +103,12 @@ def diagram_svg(design: Design, result, palette: str = "light", only=None,
     generator.setResolution(96)
     generator.setSize(QSize(round(source.width()), round(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(design.name)
+    generator.setTitle(title)
     generator.setDescription(f"Weaklink {__version__}")
     painter = QPainter(generator)
     painter.setFont(label_font())   # no group in the file names another family
     picture.draw_at(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
-    picture.close()
     data = bytes(buffer.data())
     return _embed_font(data) if embed_font else data
 
@@ -127,6 +133,13 @@ def diagram_png(design: Design, result, dpi: float = 192.0, palette: str = "ligh
                 only=None) -> bytes:
     """A PNG of the drawing at `dpi` (96 = the canvas at 100 % zoom)."""
     picture = build(design, result, palette, only)
+    try:
+        return picture_png(picture, dpi)
+    finally:
+        picture.close()
+
+
+def picture_png(picture: Picture, dpi: float) -> bytes:
     source = picture.source
     ratio = dpi / 96.0
     width, height = round(source.width() * ratio), round(source.height() * ratio)
@@ -138,7 +151,6 @@ def diagram_png(design: Design, result, dpi: float = 192.0, palette: str = "ligh
     painter = QPainter(image)
     picture.draw_at(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
-    picture.close()
     per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(per_metre)
     image.setDotsPerMeterY(per_metre)

@@ -52,6 +52,8 @@ class PageSpec:
             raise ValueError("margins must be between 0 and 50 mm")
         if not 0.05 <= self.tile_scale <= 4:
             raise ValueError("the tile scale must be between 5 % and 400 %")
+        if not 0 <= self.overlap_mm <= 50:
+            raise ValueError("the tile overlap must be between 0 and 50 mm")
 
     def landscape_for(self, width: float, height: float) -> bool:
         if self.orientation == "auto":

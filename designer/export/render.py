@@ -115,9 +115,12 @@ def collector_paused():
 
 
 def build(design: Design, result=None, palette: str | Palette = "light",
-          only: Iterable[str] | None = None) -> Picture:
+          only: Iterable[str] | None = None, routes: dict | None = None) -> Picture:
     """An offscreen scene of `design` coloured by `result` (None: no
-    states) in `palette`; `only`: ids to show (a selection), else all."""
+    states) in `palette`; `only`: ids to show (a selection), else all.
+    `routes`: link routes the window already computed for this very design
+    (CanvasScene.routed_links()); the rest are routed here, which is most of
+    the time an export of a big design takes."""
     palette = palette_named(palette)
     with style.rendering_with(palette), collector_paused():
         document = Document(design)
@@ -125,6 +128,9 @@ def build(design: Design, result=None, palette: str | Palette = "light",
         scene.pinned_palette = palette
         if result is not None:
             scene.set_states(states_for(result, [c.id for c in design.components]))
+        if routes:
+            scene.adopt_routes(routes)
+        scene.route_now()   # big designs route in idle slices; paper needs them all
         _for_paper(scene, palette)
         source = _show_only(scene, set(only)) if only else _bounds(scene)
     return Picture(scene, document, source.adjusted(-PAD, -PAD, PAD, PAD), palette)

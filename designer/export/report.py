@@ -30,12 +30,14 @@ CAPTION_PT = 16.0     # the strip above the diagram sheet
 
 
 def report_pdf(design: Design, result, spec: PageSpec = PageSpec(),
-               file: str | None = None, when: datetime | None = None) -> tuple[bytes, int]:
-    """The report's bytes and its page count."""
+               file: str | None = None, when: datetime | None = None,
+               picture=None) -> tuple[bytes, int]:
+    """The report's bytes and its page count. `picture`: the whole design
+    already built (render.build), kept open for its owner."""
     when = when or datetime.now()
     blocks = R.review(design, result, file=os.path.basename(file) if file else None,
                       content_hash=_hash(design, file), when=when)
-    sheet = diagram_sheet(design, result, spec.with_(tile=False), file)
+    sheet = diagram_sheet(design, result, spec.with_(tile=False, only=()), file, picture)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = new_pdf_writer(buffer, f"Design review: {design.name}")
@@ -47,7 +49,8 @@ def report_pdf(design: Design, result, spec: PageSpec = PageSpec(),
     painter = QPainter(writer)
     _typeset(Flow(painter, writer, _area(spec, text_layout), footer, pages), blocks, sheet)
     painter.end()
-    sheet.picture.close()
+    if picture is None:
+        sheet.picture.close()
     return bytes(buffer.data()), pages
 
 

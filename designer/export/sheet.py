@@ -50,13 +50,14 @@ def pen(frame: Frame, points: float = RULE_PT, color: QColor = INK) -> QPen:
 # --- title block ---------------------------------------------------------------
 HEADING_W = 54.0       # the title block's left column
 HEADING_PT = 6.5
-LINE = 1.35            # line height / font size
+LINE = 1.22            # line height / font size (DejaVu Sans: 1.16, plus air)
 
 
 def _value_height(text: str, width: float, points: float) -> float:
     """Height in points of `text` wrapped to `width` points."""
     metrics = QFontMetricsF(font(points * 10))    # measured 10x large, then scaled
-    box = metrics.boundingRect(QRectF(0, 0, width * 10, 1e6),
+    pixels_per_point = metrics.fontDpi() / 72.0    # the metrics are in screen pixels
+    box = metrics.boundingRect(QRectF(0, 0, width * 10 * pixels_per_point, 1e6),
                                int(Qt.TextFlag.TextWordWrap), text)
     lines = max(1, round(box.height() / metrics.lineSpacing()))
     return lines * points * LINE + 4

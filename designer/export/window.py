@@ -46,7 +46,8 @@ def export_dialog(window):
         result = current_result(window, design)
         path = window.document.path
         dialog = ExportDialog(design, result, window.view.selected_ids(),
-                              str(path) if path else None, window.settings, window)
+                              str(path) if path else None, window.settings, window,
+                              routes=window.view.scene().routed_links())
     finally:
         QApplication.restoreOverrideCursor()
     dialog.exported.connect(window.show_message)

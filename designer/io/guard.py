@@ -42,7 +42,8 @@ def check_parsed(name: str, raw: Any) -> None:
     while stack:
         value, loc, depth = stack.pop()
         if depth > depth_limit:
-            raise LoadError(name, json_path(loc[:depth_limit]),
+            inside = loc[1:] if loc[:1] == ("design",) else loc   # paths are design-relative
+            raise LoadError(name, json_path(inside[:4]) + "...",
                             f"nests deeper than {depth_limit} levels, the limit (a design "
                             f"needs about 6; raise it with the environment variable "
                             f"{limits.JSON_DEPTH.variable})")
@@ -59,7 +60,7 @@ def check_parsed(name: str, raw: Any) -> None:
         for key, limit in (("components", limits.COMPONENTS), ("links", limits.LINKS)):
             items = design.get(key)
             if isinstance(items, list) and len(items) > limit.value:
-                raise LoadError(name, f"design.{key}", limit.message(len(items)))
+                raise LoadError(name, key, limit.message(len(items)))
 
 
 def _refuse_surrogates(name: str, text: str, loc: tuple) -> None:

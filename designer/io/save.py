@@ -43,6 +43,10 @@ def save_design(design: Design, path: str | os.PathLike) -> None:
     # Write through a symlink to its target rather than replacing the link.
     target = os.path.realpath(name)
     folder = os.path.dirname(target)
+    odd = _not_a_regular_file(target)
+    if odd:
+        raise SaveError(name, f"it {odd}; choose another name")
+    _clear_leftovers(target, folder)
     try:
         _replace_atomically(target, folder, data)
     except OSError as err:
@@ -63,6 +67,49 @@ def _replace_atomically(target: str, folder: str, data: bytes) -> None:
         _remove_quietly(temp)
         raise
     _fsync_folder(folder)
+
+
+def _not_a_regular_file(target: str) -> str | None:
+    """Why `target` must not be replaced: a FIFO, a device or a folder there
+    would silently become a plain file."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return None           # absent (or unreadable: the write will say so)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file"
+    return "is a device or socket, not a file"
+
+
+LEFTOVER_AGE = 60.0   # seconds: a younger temp file may be a save still running
+
+
+def _clear_leftovers(target: str, folder: str) -> None:
+    """Remove this file's own temporary files left by saves that were killed
+    (`.~NAME....tmp`, see _replace_atomically); never anyone else's file."""
+    import time
+
+    prefix, now = ".~" + os.path.basename(target), time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for entry in names:
+        middle = entry[len(prefix):-len(".tmp")]
+        if not (entry.startswith(prefix) and entry.endswith(".tmp") and len(middle) == 8
+                and all(c.isalnum() or c == "_" for c in middle)):
+            continue                       # mkstemp's 8 random characters, nothing else
+        path = os.path.join(folder, entry)
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > LEFTOVER_AGE:
+                os.unlink(path)
+        except OSError:
+            pass
 
 
 def _mode_for(target: str) -> int:

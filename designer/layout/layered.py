@@ -29,18 +29,16 @@ from typing import Callable, Iterable
 
 import igraph
 
-from designer.model import Component, Kind, Link, LinkKind
+from designer.model import Component, Kind, Link
 
 from . import sizes as S
+from .graph import Tree as _Tree, edges as _edges
 
 Size = tuple[float, float]
 SizeOf = Callable[[Component], Size]
 
-# Network links have no direction: the end nearer the Internet is drawn above.
-NET_RANK = {Kind.INTERNET: 0, Kind.ISP_UPLINK: 1, Kind.ROUTER: 2, Kind.FIREWALL: 3,
-            Kind.LOAD_BALANCER: 4, Kind.SWITCH: 5, Kind.SERVER: 6, Kind.NIC: 7}
 ANNOTATIONS = frozenset({Kind.NOTE, Kind.TEXT})
-WRAP_SLACK = 1.5
+WRAP_SLACK = 1.25
 # Below a server's title bar: room for a tier's tag on the hull around its services.
 TIER_TAG_ROOM = 10.0
 
@@ -53,8 +51,8 @@ class Spacing:
     aspect: float     # width / height the container's contents aim for
 
 
-SPACING = {None: Spacing(80, 100, 0, 2.0), Kind.SITE: Spacing(40, 60, 20, 1.6),
-           Kind.SEGMENT: Spacing(30, 50, 20, 1.4), Kind.RACK: Spacing(20, 30, 14, 0.7),
+SPACING = {None: Spacing(80, 100, 0, 1.6), Kind.SITE: Spacing(40, 60, 20, 1.6),
+           Kind.SEGMENT: Spacing(30, 50, 20, 1.4), Kind.RACK: Spacing(20, 30, 14, 0.35),
            Kind.SERVER: Spacing(10, 8, 10, 3.0)}
 
 
@@ -68,7 +66,8 @@ def tidy(components: Iterable[Component], links: Iterable[Link],
     sizes: dict[str, Size] = {}
     for box in tree.bottom_up():
         kids = tree.kids[box]
-        leaf_sizes = [_footprint(tree, k, sizes.get(k) or size_of(tree.by_id[k]))
+        leaf_sizes = [_footprint(tree, k, _with_chips(tree, k, sizes.get(k)
+                                                      or size_of(tree.by_id[k])))
                       for k in kids]
         spacing = SPACING.get(tree.by_id[box].kind if box else None, SPACING[Kind.SITE])
         placed, content = _arrange(tree, kids, leaf_sizes, edges[box], spacing)
@@ -77,87 +76,11 @@ def tidy(components: Iterable[Component], links: Iterable[Link],
         for cid, (x, y) in placed.items():
             local[cid] = (x + left, y + top)
         if box is not None:
-            low_w, low_h = min_of(tree.by_id[box])
+            low_w, low_h = _with_chips(tree, box, min_of(tree.by_id[box]))
             sizes[box] = (_up(max(low_w, content[0] + left + right)),
                           _up(max(low_h, content[1] + top + bottom)))
     _from_root_corner(tree, local)
     return _changes(tree, local, sizes)
-
-
-class _Tree:
-    """The placement tree as laid out: a segment zone holds its members."""
-
-    def __init__(self, comps: list[Component]) -> None:
-        self.by_id = {c.id: c for c in comps}
-        self.up = {c.id: self._layout_parent(c) for c in comps}
-        self.kids: dict[str | None, list[str]] = defaultdict(list)
-        for c in comps:    # the design's order breaks ties: tidy twice, same result
-            if c.kind is not Kind.TIER and not (c.kind in S.CHIP_KINDS and c.parent):
-                self.kids[self.up[c.id]].append(c.id)
-        self._chains: dict[str, list[str]] = {}
-        self._chips: dict[str, list[Kind]] = defaultdict(list)
-        for c in comps:
-            if c.kind in S.CHIP_KINDS and c.parent:
-                self._chips[c.parent].append(c.kind)
-
-    def chips(self, host: str) -> list[Kind]:
-        return self._chips.get(host, [])
-
-    def _layout_parent(self, c: Component) -> str | None:
-        zone = self.by_id.get(c.segment) if c.segment else None
-        if zone is not None and zone.parent == c.parent and c.kind is not Kind.SEGMENT:
-            return zone.id
-        return c.parent
-
-    def is_zone_member(self, cid: str) -> bool:
-        return self.up[cid] is not None and self.up[cid] != self.by_id[cid].parent
-
-    def chain(self, cid: str) -> list[str]:
-        """Layout ancestors from the top down, ending with cid itself."""
-        if cid not in self._chains:
-            up = self.up.get(cid)
-            self._chains[cid] = (self.chain(up) if up is not None else []) + [cid]
-        return self._chains[cid]
-
-    def bottom_up(self) -> list[str | None]:
-        """Containers with contents, each after everything inside it; None (the canvas) last."""
-        order: list[str | None] = []
-
-        def visit(box: str | None) -> None:
-            for kid in self.kids.get(box, ()):
-                if self.kids.get(kid):
-                    visit(kid)
-            order.append(box)
-        visit(None)
-        return order
-
-
-def _edges(tree: _Tree, links: Iterable[Link]) -> dict[str | None, set[tuple[str, str]]]:
-    """Per container, (upper, lower) pairs among its direct contents."""
-    out: dict[str | None, set[tuple[str, str]]] = defaultdict(set)
-    for link in links:
-        ends = _oriented(tree, link)
-        if ends is None:
-            continue
-        upper, lower = tree.chain(ends[0]), tree.chain(ends[1])
-        i = 0
-        while i < min(len(upper), len(lower)) and upper[i] == lower[i]:
-            i += 1
-        if i < len(upper) and i < len(lower):     # neither end holds the other
-            out[upper[i - 1] if i else None].add((upper[i], lower[i]))
-    return out
-
-
-def _oriented(tree: _Tree, link: Link) -> tuple[str, str] | None:
-    a, b = tree.by_id.get(link.source), tree.by_id.get(link.target)
-    if a is None or b is None:
-        return None
-    if link.kind is not LinkKind.NETWORK:
-        return a.id, b.id           # power: source above; dependency: consumer above
-    ra, rb = NET_RANK.get(a.kind, 6), NET_RANK.get(b.kind, 6)
-    if ra == rb:
-        return None                 # peers (a switch pair): no order between them
-    return (a.id, b.id) if ra < rb else (b.id, a.id)
 
 
 def _arrange(tree: _Tree, kids: list[str], sizes: list[Size], edges: set[tuple[str, str]],
@@ -203,7 +126,7 @@ def _rows(layers: list[list[str]], size: dict[str, Size], spacing: Spacing
     widest = max((w for w, _h in size.values()), default=0.0)
     # Generous: layers wrap only when clearly too wide for the shape, and
     # a handful of items never wraps.
-    limit = math.inf if len(size) <= 4 else \
+    limit = math.inf if len(size) <= 3 else \
         max(widest, WRAP_SLACK * math.sqrt(area * spacing.aspect))
     rows = []
     for layer in layers:
@@ -219,6 +142,17 @@ def _rows(layers: list[list[str]], size: dict[str, Size], spacing: Spacing
 
 def _row_width(row: list[tuple[str, Size]], spacing: Spacing) -> float:
     return sum(w for _, (w, _h) in row) + spacing.gap_x * max(0, len(row) - 1)
+
+
+def _with_chips(tree: _Tree, cid: str, size: Size) -> Size:
+    """A host is drawn at least as large as its chips need (canvas items grow
+    to min_host_size): a server with six bottom chips is 258 wide, not the
+    170 its stored size says, and its neighbours must be placed for that."""
+    chips = tree.chips(cid)
+    if not chips:
+        return size
+    low_w, low_h = S.min_host_size(chips)
+    return (max(size[0], low_w), max(size[1], low_h))
 
 
 def _footprint(tree: _Tree, cid: str, size: Size) -> Size:

@@ -3,11 +3,15 @@
     scheduler.partReady(Phase.FINDINGS) --> Problems groups by severity,
         canvas marks (zone borders, firewalls), status bar count, matrix dock
     Problems: current finding row --> its path drawn on the canvas
-    Problems: right-click a finding --> Accept finding... / Withdraw acceptance
-        (Document.set_accepted: one undo step; the next pass shows it accepted)
+    Problems: right-click a finding --> Fix: ... (a fix that adds hardware, as
+        the cost planner's candidate, Document.apply_patch), Accept finding... /
+        Withdraw acceptance (Document.set_accepted: one undo step each)
     Matrix dock: click a cell --> its path on the canvas
 
-`attach_findings(live)` is called by designer/live/controller.attach.
+The window builds the matrix dock (`window.matrix`), the status-bar count
+(`window.findings_count`) and the "accept_finding" command; this only
+connects results to them. `attach_findings(live)` is called by
+designer/live/controller.attach.
 """
 from __future__ import annotations
 
@@ -15,8 +19,7 @@ import weakref
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QMenu
 
 from designer.analysis.result import Phase
 from designer.live.findings_marks import FindingMarks
@@ -24,11 +27,8 @@ from designer.look import style
 from designer.model import AcceptedFinding
 from designer.panels.accept_dialog import AcceptDialog
 from designer.panels.findings_rows import FINDING, show_findings
-from designer.panels.matrix import MatrixPanel
-from designer.panels.problems import names_of
+from designer.report.names import names_of
 from designer.report import findings as words
-
-Area = Qt.DockWidgetArea
 
 
 class FindingsView(QObject):
@@ -39,18 +39,10 @@ class FindingsView(QObject):
         self.result = None
         self.names: dict[str, str] = {}
         self.marks = FindingMarks(live.scene, self.document)
-        self.matrix = MatrixPanel()
-        self.dock = self.window.add_dock("Reachability", self.matrix,
-                                         Area.BottomDockWidgetArea)
-        problems = self.window.docks["problems"]
-        self.window.tabifyDockWidget(problems, self.dock)   # Problems keeps its width
-        problems.raise_()
-        self.count = QLabel("")
-        self.count.setToolTip("Open segmentation findings (the Problems panel lists them)")
-        self.window.status_slot.layout().addWidget(self.count)
-        self.accept_action = QAction("Accept finding…", self)
-        self.accept_action.triggered.connect(self.ask_accept)
-        self.window.menu("Analysis").addAction(self.accept_action)
+        self.matrix, self.count = self.window.matrix, self.window.findings_count
+        self.dock = self.window.docks["reachability"]
+        self.accept_action = self.window.actions.all["accept_finding"]
+        self.accept_action.triggered.connect(self._accept_selected)
         tree = self.window.problems.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._menu)
@@ -112,13 +104,25 @@ class FindingsView(QObject):
         if found is None:
             return
         menu = QMenu(tree)
+        for candidate in self.fixes(found):
+            menu.addAction(f"Fix: {candidate.description}",
+                           lambda c=candidate: self.document.apply_patch(c.patch))
         if found.accepted is None:
             menu.addAction("Accept finding…", lambda: self.ask_accept(found))
         else:
             menu.addAction("Withdraw acceptance", lambda: self.withdraw(found.id))
         menu.exec(tree.viewport().mapToGlobal(pos))
 
+    def fixes(self, finding) -> list:
+        """The finding's fixes that add hardware, as the cost planner's
+        candidates (one undoable edit each, Document.apply_patch)."""
+        from designer.analysis.segmentation.remedies import fix_candidates
+        return fix_candidates(self.document.snapshot(), finding)
+
     # -- accepting (undoable document edits) --------------------------------------
+    def _accept_selected(self, _checked: bool = False) -> None:
+        self.ask_accept()
+
     def ask_accept(self, finding=None) -> None:
         finding = finding or self.selected_finding()
         if finding is None:

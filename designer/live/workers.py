@@ -48,6 +48,7 @@ from typing import Any, Callable, Iterator, Optional
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from designer.analysis.result import Phase
+from designer.live.collector import collect_on_gui_thread
 from designer.live.worker_process import (Analyze, WorkerProcess, default_analyze,
                                           lower_thread_priority, phases)
 
@@ -79,6 +80,7 @@ class AnalysisScheduler(QObject):
                  slow_ms: float = 100.0, respawn_ms: float = 1000.0,
                  parent: Optional[QObject] = None):
         super().__init__(parent)
+        collect_on_gui_thread()         # before the worker thread exists
         self._snapshot, self._analyze = snapshot, analyze
         self.process_components, self.slow_ms = process_components, slow_ms
         self.respawn_ms = respawn_ms

@@ -42,6 +42,10 @@ class LimitExceeded(ValueError):
         super().__init__(limit.message(found))
         self.limit = limit
         self.where = where
+        self.found = found
+
+    def __reduce__(self):      # crosses from the analysis worker process (cli/worker.py)
+        return (type(self), (self.limit, self.found, self.where))
 
 
 FILE_MB = Limit("FILE_MB", 50, "megabytes")
@@ -51,14 +55,26 @@ LINKS = Limit("MAX_LINKS", 100_000, "links")
 JSON_DEPTH = Limit("MAX_JSON_DEPTH", 64, "levels of nesting")
 MEF_ELEMENTS = Limit("MAX_MEF_ELEMENTS", 2_000_000, "XML elements")
 MEF_DEPTH = Limit("MAX_MEF_DEPTH", 10_000, "levels of nesting")
-GATES = Limit("MAX_GATES", 500_000, "gates")
+# Fault-tree size: the exact analysis of 20,000 events takes seconds; a
+# flat OR of 100,000 took 45 s and 3 GB (benchmark in tools/hostile_times.py).
+GATES = Limit("MAX_GATES", 20_000, "gates")
+BASIC_EVENTS = Limit("MAX_BASIC_EVENTS", 20_000, "basic events")
 # Services that need each other through tiers (quorums) in one dependency
 # cycle: the greatest fixpoint is unrolled once per member, so its size grows
 # with the square. Plain service-to-service cycles have no such limit.
 TIER_CYCLE = Limit("MAX_TIER_CYCLE", 300, "services in one dependency cycle through tiers")
 
+# Failure groups in one connected network part (switches, routers, ... that
+# can fail on their own): order-2 cut sets look at every pair, so the work
+# grows with the square. The 5,000-component benchmark has 30; a chain of
+# 3,000 switches took 26 s and 4 GB before this limit.
+NETWORK_PART = Limit("MAX_NETWORK_PART", 1_000, "separately failing devices in one network part")
+# Services that depend on each other in a chain: each adds a level to the
+# circuit and the SPOF search keeps a set per level (the square again).
+DEPENDENCY_DEPTH = Limit("MAX_DEPENDENCY_DEPTH", 1_000, "services in one chain of dependencies")
+
 ALL = (FILE_MB, MEF_FILE_MB, COMPONENTS, LINKS, JSON_DEPTH, MEF_ELEMENTS, MEF_DEPTH,
-       GATES, TIER_CYCLE)
+       GATES, BASIC_EVENTS, TIER_CYCLE, NETWORK_PART, DEPENDENCY_DEPTH)
 
 
 def check(limit: Limit, found: int, where: str = "$") -> None:

@@ -1,6 +1,8 @@
-"""Wiring the cost panel into the main window: a bottom dock tabbed with
-Problems, a View menu toggle, export file dialogs, the status bar message.
-`attach(window) -> CostPanel`; the panel plans when it is first shown."""
+"""The cost panel's dock in the main window: a bottom dock tabbed with
+Problems (closed until View > Cost panel opens it), export file dialogs, the
+status bar message. `attach(window) -> CostPanel` is called by the shell
+(shell/mainwindow.py) when it builds its docks; the panel plans when it is
+first shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -13,6 +15,8 @@ TITLE = "Cost"
 
 
 def attach(window) -> CostPanel:
+    if getattr(window, "cost_panel", None) is not None:   # the window built it already
+        return window.cost_panel
     panel = CostPanel(window.document, window.view.scene())
     # In a scroll area, so the panel's controls never set the window's
     # minimum size (a bottom dock's minimum width adds to the others').
@@ -21,9 +25,13 @@ def attach(window) -> CostPanel:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(panel)
     dock = window.add_dock(TITLE, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
+    # Closed until asked for (View > Cost panel): planning analyses the design
+    # dozens of times, which nobody should pay for by opening a file. The
+    # user's own layout (restore_layout) may show it again. Hidden before it
+    # is tabbed: hiding a tab of a window never shown leaves a stray tab bar.
+    dock.hide()
     if "problems" in window.docks:
         window.tabifyDockWidget(window.docks["problems"], dock)
-        window.docks["problems"].raise_()
     window.docks["cost"] = dock
     toggle = dock.toggleViewAction()
     toggle.setText("Cost panel")

@@ -11,11 +11,11 @@ from designer.report import plan as words
 from designer.report.cost import money
 
 from .cost_series import FRONT, OFF_FRONT, Series
-from .cost_table import HEADERS
 
 INK, GRID = QColor("#0f172a"), QColor("#e2e8f0")
 PNG_SIZE = (1800, 1200)
 SHOWN_COLUMNS = (0, 1, 3, 4, 5, 6)
+PRINTED_HEADERS = ("Step", "Edit", "Cost", "Availability", "Saved min/yr", "Per hour saved")
 
 
 def export_png(path: str, plan, series: Series, summary: str) -> bool:
@@ -109,11 +109,15 @@ def _chart(painter: QPainter, area: QRectF, series: Series, unit: float) -> None
         painter.drawEllipse(at(x, y), 6 * unit, 6 * unit)
         painter.drawText(at(x, y) + QPointF(8 * unit, 18 * unit), str(i))
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    # Marked points get a coloured ring; what each ring means is written in a
+    # key at the top left (labels beside points collide where steps are close).
     for n, (index, colour, _symbol, label) in enumerate(series.markers()):
         painter.setPen(QPen(QColor(colour), 3.0 * unit))
-        centre = at(series.xs[index], series.ys[index])
-        painter.drawEllipse(centre, 13 * unit, 13 * unit)
-        painter.drawText(centre + QPointF(16 * unit, -16 * unit - n * 22 * unit), label)
+        painter.drawEllipse(at(series.xs[index], series.ys[index]), (13 + 5 * n) * unit,
+                            (13 + 5 * n) * unit)
+        key = QPointF(area.left() + 16 * unit, area.top() + (28 + 26 * n) * unit)
+        painter.drawEllipse(key, 8 * unit, 8 * unit)
+        painter.drawText(key + QPointF(16 * unit, 6 * unit), f"{label}: step {index}")
     painter.setPen(QPen(QColor(OFF_FRONT), 3.0 * unit))
     for index in series.off_front:
         c = at(series.xs[index], series.ys[index])
@@ -123,7 +127,7 @@ def _chart(painter: QPainter, area: QRectF, series: Series, unit: float) -> None
 
 
 def _table(painter: QPainter, area: QRectF, plan, unit: float) -> None:
-    weights = {0: 0.06, 1: 0.40, 3: 0.17, 4: 0.13, 5: 0.11, 6: 0.13}
+    weights = {0: 0.06, 1: 0.42, 3: 0.12, 4: 0.16, 5: 0.11, 6: 0.13}
     widths = [area.width() * weights[c] for c in SHOWN_COLUMNS]
     height = 26 * unit
     y = area.top()
@@ -132,7 +136,7 @@ def _table(painter: QPainter, area: QRectF, plan, unit: float) -> None:
     bold.setBold(True)
     normal = painter.font()
     painter.setFont(bold)
-    _row(painter, [HEADERS[c] for c in SHOWN_COLUMNS], widths, area.left(), y, height)
+    _row(painter, list(PRINTED_HEADERS), widths, area.left(), y, height)
     painter.setFont(normal)
     for step in plan.steps:
         y += height

@@ -22,6 +22,7 @@ class Ghost:
 
     def __init__(self, scene) -> None:
         self.scene = scene
+        self.focus = QRectF()          # the scene rectangle of the parts shown (not lines)
         self._items: list = []
         self._highlighted: list[str] = []
 
@@ -30,13 +31,32 @@ class Ghost:
         self.clear()
         if patch is None:
             return
-        rects = self._outlines(context, draw=False) if context is not None else {}
+        # Earlier steps are drawn faintly: this step's parts may sit inside them.
+        rects = self._outlines(context, faint=True) if context is not None else {}
+        self.focus = QRectF()
         rects.update(self._outlines(patch, rects))
+        for earlier in (context, patch):
+            if earlier is not None:
+                self._grown(earlier)
         self._lines(patch, rects)
-        changed = [c.id for c in patch.update_components if c.id in rects or
-                   self.scene.item_for(c.id) is not None]
+        changed = [c.id for c in patch.update_components if self._changes_meaning(c)]
         self._highlighted = changed
         self.scene.set_highlight(changed)
+
+    def _changes_meaning(self, new) -> bool:
+        """Highlight what the edit changes, not containers it only grows."""
+        if self.scene.item_for(new.id) is None:
+            return False
+        old = self.scene.document.component(new.id)
+        keep = {"x", "y", "width", "height"}
+        return new.model_dump(exclude=keep) != old.model_dump(exclude=keep)
+
+    def bounds(self) -> QRectF:
+        """The scene rectangle of what is shown (empty when nothing is)."""
+        rect = QRectF()
+        for item in self._items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def clear(self) -> None:
         for item in self._items:
@@ -52,12 +72,15 @@ class Ghost:
 
     # -- building --------------------------------------------------------------
     def _outlines(self, patch: Patch, known: dict[str, QRectF] | None = None,
-                  draw: bool = True) -> dict[str, QRectF]:
+                  faint: bool = False) -> dict[str, QRectF]:
         rects: dict[str, QRectF] = dict(known or {})
-        pen = QPen(GHOST_COLOUR, 2.0, Qt.PenStyle.DashLine)
+        colour = QColor(GHOST_COLOUR)
+        colour.setAlpha(70 if faint else 255)
+        pen = QPen(colour, 1.0 if faint else 2.0,
+                   Qt.PenStyle.DotLine if faint else Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         fill = QColor(GHOST_COLOUR)
-        fill.setAlpha(28)
+        fill.setAlpha(0 if faint else 28)
         for comp in patch.add_components:     # parents come before their children
             origin = self._origin(comp.parent, rects)
             if origin is None:
@@ -65,17 +88,34 @@ class Ghost:
             width, height = G.size_of(comp)
             rect = QRectF(origin.x() + comp.x, origin.y() + comp.y, width, height)
             rects[comp.id] = rect
-            if not draw:
-                continue
             path = QPainterPath()
             path.addRoundedRect(rect, 6.0, 6.0)
             outline = self._add(QGraphicsPathItem(path))
             outline.setPen(pen)
             outline.setBrush(QBrush(fill))
+            if faint:
+                continue
+            self.focus = self.focus.united(rect) if not self.focus.isNull() else rect
             label = self._add(QGraphicsSimpleTextItem("+ " + comp.name))
             label.setBrush(QBrush(GHOST_COLOUR))
             label.setPos(rect.left() + 4, rect.top() + 2)
         return rects
+
+    def _grown(self, patch: Patch) -> None:
+        """Containers the edit enlarges to hold its parts: their new outline."""
+        colour = QColor(GHOST_COLOUR)
+        colour.setAlpha(110)
+        pen = QPen(colour, 1.5, Qt.PenStyle.DotLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        for comp in patch.update_components:
+            item = self.scene.item_for(comp.id)
+            old = self.scene.document.component(comp.id) if item is not None else None
+            if old is None or (old.width, old.height) == (comp.width, comp.height):
+                continue
+            corner = item.mapToScene(QPointF(0, 0))
+            path = QPainterPath()
+            path.addRoundedRect(QRectF(corner.x(), corner.y(), *G.size_of(comp)), 8.0, 8.0)
+            self._add(QGraphicsPathItem(path)).setPen(pen)
 
     def _origin(self, parent: str | None, rects: dict[str, QRectF]) -> QPointF | None:
         if parent is None:

@@ -10,15 +10,17 @@ is made again for the edited design."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMenu, QProgressBar, QPushButton, QSplitter, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QMenu, QProgressBar, QPushButton, QScrollArea,
+                               QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from designer.model.patch import merge
 from designer.report import plan as words
+from designer.report import security as security_words
 
 from .cost_ghost import Ghost
 from .cost_plot import CostPlot
+from .cost_security import SecurityFixesView
 from .cost_series import DOWNTIME, NINES, build_series
 from .cost_table import CostTable
 from .cost_worker import PlanWorker
@@ -38,6 +40,7 @@ class CostPanel(QWidget):
         self.with_front = True             # also the exact Pareto front (slower)
         self.step_limit = STEP_LIMIT
         self._planned_for = None           # the snapshot the plan was made for
+        self._planned_target = None
         self.worker = PlanWorker(self)
         self._replan = QTimer(self, singleShot=True, interval=REPLAN_MS)
         self._build()
@@ -84,10 +87,18 @@ class CostPanel(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The words sit under the table, so the curve keeps the panel's height.
+        words = QScrollArea()              # the sentences scroll when the dock is short
+        words.setWidgetResizable(True)
+        words.setFrameShape(QFrame.Shape.NoFrame)
+        words.setWidget(self.summary)
+        # Security fixes sit apart from the plan: they buy security, not availability.
+        self.security = SecurityFixesView()
+        self.security.setVisible(False)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.table)
-        right.addWidget(self.summary)
-        right.setSizes([260, 110])
+        right.addWidget(self.security)
+        right.addWidget(words)
+        right.setSizes([200, 130, 90])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plot)
         split.addWidget(right)
@@ -109,18 +120,22 @@ class CostPanel(QWidget):
         self.worker.finished.connect(lambda: self._set_running(False))
         self.mode.currentIndexChanged.connect(self.refresh)
         self.budget.valueChanged.connect(self.refresh)
-        self.target.editingFinished.connect(self.plan_now)
+        self.target.editingFinished.connect(self._target_edited)
         self.apply_button.clicked.connect(self.apply_selected)
         self.plot.pointHovered.connect(self.show_ghost)
         self.plot.pointClicked.connect(self.table.select_step)
         self.table.rowHovered.connect(self.show_ghost)
         self.table.stepChosen.connect(self._chosen)
+        self.security.applyRequested.connect(self.apply_fix)
+        self.security.fixHovered.connect(
+            lambda patch: self.ghost.show(None if self.is_stale() else patch))
         self.document.changed.connect(self._document_changed)
         self._replan.timeout.connect(self._replan_if_visible)
 
     # -- planning ----------------------------------------------------------------
     def plan_now(self) -> None:
         self._planned_for = self.document.snapshot()
+        self._planned_target = self.target_value()
         self.worker.start(self._planned_for, self.step_limit, self.target_value(),
                           self.with_front)
         self._set_running(True)
@@ -130,6 +145,10 @@ class CostPanel(QWidget):
     def cancel(self) -> None:
         self.worker.cancel()
         self.summary.setText("Planning cancelled. Press Plan to start again.")
+
+    def _target_edited(self) -> None:
+        if self.plan is None or self.target_value() != self._planned_target:
+            self.plan_now()
 
     def target_value(self) -> float | None:
         text = self.target.text().strip().rstrip("%").strip()
@@ -178,6 +197,8 @@ class CostPanel(QWidget):
             for index in series.off_front:
                 marks[index] = ", ".join(filter(None, [marks.get(index), "off the front"]))
         self.table.show_plan(self.plan, marks)
+        self.security.show_fixes(self.plan.security if self.plan is not None else None,
+                                 self.document.settings.currency, stale=self.is_stale())
         self.summary.setText(self.summary_text(series))
         self._chosen(self.table.selected_step())
 
@@ -187,6 +208,8 @@ class CostPanel(QWidget):
         text = words.summary(self.plan)
         if self.front is not None:
             text += " " + words.front_sentence(len(self.front.pool), len(series.off_front))
+        if self.plan.security is not None:
+            text += "\n\nSecurity fixes: " + security_words.summary(self.plan.security)
         if self.is_stale():
             text = "The design changed since this plan was made; it is being made again. " + text
         return text
@@ -200,9 +223,10 @@ class CostPanel(QWidget):
 
     def _chosen(self, step: int) -> None:
         ok = self.plan is not None and step >= 1 and not self.is_stale()
+        self.plot.select(step if ok else 0)
         self.apply_button.setEnabled(ok)
-        self.apply_button.setText(f"Apply steps 1-{step}" if ok and step > 1 else
-                                  "Apply step 1" if ok else "Apply up to here")
+        self.apply_button.setText(f"Apply up to here (steps 1-{step})" if ok and step > 1 else
+                                  "Apply up to here (step 1)" if ok else "Apply up to here")
 
     # -- applying ----------------------------------------------------------------
     def apply_selected(self) -> None:
@@ -218,6 +242,15 @@ class CostPanel(QWidget):
         self.ghost.show(None)
         self.document.apply_patch(patch)
         self.statusMessage.emit(f"{text}: {self.plan.steps[step - 1].candidate.description}")
+
+    def apply_fix(self, fix) -> None:
+        """One security fix as one undoable edit (the same patch the list
+        was checked with)."""
+        if self.is_stale() or fix.candidate is None:
+            return
+        self.ghost.show(None)
+        self.document.apply_patch(fix.candidate.patch)
+        self.statusMessage.emit(f"Applied security fix: {fix.candidate.description}")
 
     # -- following the document ------------------------------------------------------
     def is_stale(self) -> bool:

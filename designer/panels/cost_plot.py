@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from .cost_series import Series
 
-from .cost_series import BUDGET, CURVE, FRONT, OFF_FRONT
+from .cost_series import BREAK_EVEN, BUDGET, CURVE, FRONT, OFF_FRONT
 
 
 class CostPlot(pg.PlotWidget):
@@ -34,7 +34,9 @@ class CostPlot(pg.PlotWidget):
                                          tip=self._tip, pen=pg.mkPen("w", width=1),
                                          brush=pg.mkBrush(QColor(CURVE)))
         self.marks = pg.ScatterPlotItem(pxMode=True)
-        for item in (self.front, self.points, self.marks):
+        self.chosen = pg.ScatterPlotItem(size=26, symbol="o", brush=pg.mkBrush(None),
+                                         pen=pg.mkPen(QColor(BUDGET), width=3))
+        for item in (self.front, self.points, self.marks, self.chosen):
             self.addItem(item)
         self.labels: list[pg.TextItem] = []
         self.budget_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(QColor(BUDGET), width=1.5,
@@ -52,7 +54,7 @@ class CostPlot(pg.PlotWidget):
             self.removeItem(label)
         self.labels = []
         if series is None or not series.xs:
-            for item in (self.curve, self.points, self.front, self.marks):
+            for item in (self.curve, self.points, self.front, self.marks, self.chosen):
                 item.setData([], [])
             self.budget_line.setVisible(False)
             return
@@ -68,13 +70,28 @@ class CostPlot(pg.PlotWidget):
             self.budget_line.setValue(series.budget)
         self.getPlotItem().enableAutoRange()
 
+    def select(self, step: int) -> None:
+        """Ring the chosen step's point (the one "Apply up to here" applies)."""
+        series = self._series
+        if series is None or not 1 <= step < len(series.xs):
+            self.chosen.setData([], [])
+        else:
+            self.chosen.setData([series.xs[step]], [series.ys[step]])
+
     def _marks(self, series: Series) -> None:
         spots, stacked = [], {}
         for index, colour, symbol, text in series.markers():
             spots.append(dict(pos=(series.xs[index], series.ys[index]), size=22, symbol=symbol,
                               pen=pg.mkPen(QColor(colour), width=2.5), brush=pg.mkBrush(None)))
-            above = stacked[index] = stacked.get(index, -1) + 1   # labels of one point stack up
-            label = pg.TextItem(text, color=QColor(colour), anchor=(-0.15, 1.1 + 1.2 * above))
+            # Break-even is written below its point, the others above, so
+            # neighbouring marks do not write over each other.
+            below = colour == BREAK_EVEN
+            key = (index, below)
+            n = stacked[key] = stacked.get(key, -1) + 1
+            # Near the right edge the label goes to the left of its point.
+            x = -0.15 if series.xs[index] < 0.8 * max(series.xs) else 1.15
+            anchor = (x, -0.1 - 1.2 * n) if below else (x, 1.1 + 1.2 * n)
+            label = pg.TextItem(text, color=QColor(colour), anchor=anchor)
             label.setPos(series.xs[index], series.ys[index])
             self.addItem(label)
             self.labels.append(label)

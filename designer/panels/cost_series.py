@@ -68,7 +68,7 @@ def build_series(plan: Plan, mode: str = NINES, budget: float | None = None,
         series.front_ys = [_y_of(p.availability, p.unavailability, mode) for p in front.front]
         series.off_front = [s.number for s in plan.steps
                             if front.beaten_by(s.cumulative.horizon_total,
-                                               s.after.unavailability) is not None]
+                                               s.after.least_unavailability) is not None]
     return series
 
 

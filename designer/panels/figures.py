@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from designer.report.availability import (availability_short, downtime_short, interval_text,
+from designer.report.availability import (availability_short, downtime_text, interval_text,
                                           nines_short)
 from designer.report.cost import cost_short, cost_tooltip
 from designer.report.problems import spof_count
@@ -71,7 +71,7 @@ class FiguresBar(QWidget):
         self.availability.setText(availability_short(part))
         self.availability.setToolTip(interval_text(part) or EXACT_TOOLTIP)
         self.nines.setText(nines_short(part))
-        self.downtime.setText(downtime_short(part.downtime_minutes_per_year if part else None))
+        self.downtime.setText(downtime_text(part))
         self.set_pending(False)
 
     def set_availability_failed(self, message: str) -> None:

@@ -15,12 +15,33 @@ def method_title(method: Optional[str]) -> str:
     return _METHOD_TITLES.get(method or "", method or "method unknown")
 
 
+def nothing_to_analyse(part: Optional[AvailabilityPart]) -> bool:
+    """An empty design (no component that can fail): it gets no figure, not
+    "100 %, ∞ nines" (ANALYSIS.md 4)."""
+    return part is not None and part.nines is None and not part.importance
+
+
+def unwired(part: Optional[AvailabilityPart]) -> str:
+    """": 3 parts not wired" when parts are assumed up (their power or
+    network is not drawn): the figure is then an upper bound."""
+    if part is None or not part.assumed_up:
+        return ""
+    return f": {part.assumed_up} part{'s' if part.assumed_up != 1 else ''} not wired"
+
+
+def _at_most(part: AvailabilityPart) -> str:
+    return "at most " if part.assumed_up else ""
+
+
 def availability_line(part: Optional[AvailabilityPart]) -> str:
     """One line for the text report: figure, method, interval or bounds,
-    nines and downtime."""
+    nines and downtime. An upper bound says so ("at most ...: 3 parts not
+    wired"); an empty design gets no figure."""
     if part is None:
         return "Availability: not computed"
-    text = f"Availability: {part.value * 100:.5f} % ({part.method}"
+    if nothing_to_analyse(part):
+        return "Availability: none (nothing that can fail is drawn)"
+    text = f"Availability: {_at_most(part)}{part.value * 100:.5f} % ({part.method}"
     if part.confidence_interval is not None:
         low, high = part.confidence_interval
         text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
@@ -28,16 +49,20 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
         low, high = part.bounds
         text += f", certified {low * 100:.5f} .. {high * 100:.5f} %"
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
-    return text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime a year"
+    return (text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime "
+            f"a year{unwired(part)}")
 
 
 def availability_short(part: Optional[AvailabilityPart]) -> str:
     """The status bar's figure, with as many decimals as the nines need."""
     if part is None:
         return "Availability: n/a"
+    if nothing_to_analyse(part):
+        return "Availability: none (nothing to analyse)"
     nines = math.inf if part.nines is None else part.nines
     decimals = min(max(int(nines) + 1, 2), 6) if math.isfinite(nines) else 6
-    return f"Availability {part.value * 100:.{decimals}f} % ({method_title(part.method)})"
+    return (f"Availability {_at_most(part)}{part.value * 100:.{decimals}f} % "
+            f"({method_title(part.method)}){unwired(part)}")
 
 
 def interval_text(part: Optional[AvailabilityPart]) -> str:
@@ -54,9 +79,16 @@ def interval_text(part: Optional[AvailabilityPart]) -> str:
 
 
 def nines_short(part: Optional[AvailabilityPart]) -> str:
-    if part is None:
+    if part is None or nothing_to_analyse(part):
         return ""
     return "∞ nines" if part.nines is None else f"{part.nines:.1f} nines"
+
+
+def downtime_text(part: Optional[AvailabilityPart]) -> str:
+    """The status bar's downtime: nothing when there is no figure to stand on."""
+    if part is None or nothing_to_analyse(part):
+        return ""
+    return downtime_short(part.downtime_minutes_per_year)
 
 
 def downtime_short(minutes: Optional[float]) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Optional
 
 from designer.analysis.mitigation.plan import (CANCELLED, NO_CANDIDATES, NOTHING_IMPROVES,
-                                               STEP_LIMIT_REACHED, TARGET_REACHED, Plan,
-                                               Step, capped_nines)
+                                               STEP_LIMIT_REACHED, SYSTEM_DOWN, TARGET_REACHED,
+                                               Plan, Step, capped_nines)
 
 from .cost import money
 
@@ -17,16 +17,21 @@ _STOPPED = {
     TARGET_REACHED: "the target availability is reached",
     CANCELLED: "planning was cancelled",
     NO_CANDIDATES: "there is nothing to duplicate",
+    SYSTEM_DOWN: ("the system is down with nothing failed (see the notes): "
+                  "make it work before adding redundancy"),
 }
 
 
 def plan_json(plan: Plan) -> dict:
-    """The `mitigations`, `break_even_step` and `knee_step` keys of `analyze --json`."""
+    """The `mitigations`, `break_even_step` and `knee_step` keys of `analyze --json`
+    (and `security_fixes` when the plan carries them, report/security.py)."""
+    from .security import fixes_json
     return {
         "mitigations": [step_json(s) for s in plan.steps],
         "break_even_step": plan.break_even_step,
         "knee_step": plan.knee_step,
         "mitigations_summary": summary(plan),
+        **fixes_json(plan.security),
     }
 
 
@@ -42,6 +47,9 @@ def step_json(step: Step) -> dict:
 
 def summary(plan: Plan) -> str:
     """One paragraph: what the plan does, why it stopped, where to stop."""
+    if not plan.steps and plan.start.unavailability <= 0:
+        return ("No mitigation improves this design: as drawn nothing that can fail "
+                "takes it down.")
     if not plan.steps:
         why = _STOPPED.get(plan.stopped, plan.stopped)
         return (f"No mitigation improves this design: {why}. At "
@@ -50,7 +58,7 @@ def summary(plan: Plan) -> str:
     last = plan.steps[-1]
     currency = plan.design.settings.currency
     text = (f"{len(plan.steps)} step{'s' if len(plan.steps) != 1 else ''} take availability from "
-            f"{percent(plan.start.availability)} to {percent(last.after.availability)} "
+            f"{percent(plan.start.availability)} to {figure(last.after)} "
             f"for {money(last.cumulative.horizon_total, currency)} over "
             f"{plan.design.settings.horizon_months} months; the plan stopped because "
             f"{_STOPPED.get(plan.stopped, plan.stopped)}.")
@@ -107,7 +115,7 @@ def row(step: Step, plan: Plan) -> list[str]:
     per_hour = cost_per_hour_avoided(step, plan.design.settings.horizon_months)
     return [str(step.number), step.candidate.description,
             ", ".join(step.removes) or "-",
-            cost_delta(step, currency), percent(step.after.availability),
+            cost_delta(step, currency), figure(step.after),
             saved_text(step.minutes_saved),
             "-" if per_hour is None else money(per_hour, currency)]
 
@@ -130,7 +138,15 @@ def hover(step: Step, currency: str) -> str:
     return (f"Step {step.number}: {step.candidate.description}\n"
             f"Cost: {cost_delta(step, currency)}\n"
             f"Gain: {saved_text(step.minutes_saved)} min of downtime a year saved, "
-            f"availability {percent(step.before.availability)} -> {percent(step.after.availability)}")
+            f"availability {percent(step.before.availability)} -> {figure(step.after)}")
+
+
+def figure(found) -> str:
+    """A step's availability with how it was found, where not exact."""
+    text = percent(found.availability)
+    if found.method == "monte-carlo":
+        return f"{text} (Monte Carlo, at least {percent(found.least)})" if found.least else text
+    return text if found.method == "exact" else f"{text} ({found.method})"
 
 
 def percent(availability: float) -> str:
@@ -155,7 +171,10 @@ def text_lines(plan: Plan) -> list[str]:
                         " [knee]" if step.number == plan.knee_step else ""])
         lines.append(f"  {step.number:>2}. {step.candidate.description}{mark}")
         lines.append(f"      {cost_delta(step, currency)}; availability after "
-                     f"{percent(step.after.availability)}, saves "
+                     f"{figure(step.after)}, saves "
                      f"{saved_text(step.minutes_saved)} min of downtime a year")
     lines.append("  " + summary(plan))
+    if plan.security is not None:
+        from .security import text_lines as security_lines
+        lines += ["", *security_lines(plan.security, currency)]
     return lines

@@ -125,11 +125,29 @@ def mitigations_properties() -> dict:
             "mitigations_summary": _STRING}
 
 
+def security_properties() -> dict:
+    """The segmentation findings' costed fixes, added with --mitigations
+    (report/security.py): an edit checked on the edited design, or an estimate."""
+    money = _object({"capex": _NUMBER, "opex_monthly": _NUMBER, "horizon_total": _NUMBER})
+    share = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+    fix = _object({"action": {"enum": ["ha_pair", "new_segment"]}, "subject": _STRING,
+                   "findings": _IDS,
+                   "severity": {"enum": ["critical", "high", "medium", "low"]},
+                   "description": _STRING, "edit": _BOOL, "estimate": _BOOL, "cost": money,
+                   "resolves": _IDS, "introduces": _IDS, "availability_before": share,
+                   "availability_after": share},
+                  description="a fix that costs something; availability_after from "
+                              "analysing the edited design (null for an estimate)")
+    return {"security_fixes": {"type": "array", "items": fix},
+            "security_fixes_summary": _STRING}
+
+
 def result_schema() -> dict:
     structure, figures = structure_properties(), availability_properties()
     properties = {"design": _STRING, "components": {"type": "integer", "minimum": 0},
                   **structure, **figures, "cost": cost_schema(),
-                  **findings_properties(), **mitigations_properties()}
+                  **findings_properties(), **mitigations_properties(),
+                  **security_properties()}
     required = ["design", "components", *structure, "cost"]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
               "title": "Weaklink analysis (weaklink analyze --json)"}

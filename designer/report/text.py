@@ -46,7 +46,8 @@ def _spofs(result: AnalysisResult, name) -> list[str]:
 
 def _pairs(result: AnalysisResult, name) -> list[str]:
     pairs = result.structure.cut_sets_order2
-    lines = ["", f"Pairs that fail together (order-2 cut sets): {len(pairs)}"]
+    lines = ["", f"Pairs that fail together (order-2 cut sets): {len(pairs)}, "
+                 "most likely first"]
     lines += [f"  - {name(a)} + {name(b)}" for a, b in pairs[:PAIRS_SHOWN]]
     if len(pairs) > PAIRS_SHOWN:
         lines.append(f"  ... and {len(pairs) - PAIRS_SHOWN} more (use --json for all)")

@@ -129,6 +129,7 @@ class Actions:
         drill.setStatusTip("Click components to fail them and watch what goes down; "
                            "the design is not changed")
         self.add("drill_reset", "&Reset drill", None, "Shift+F8").setEnabled(False)
+        self.add("accept_finding", "Accept finding…")   # live/findings.py connects it
 
     def set_icons(self) -> None:
         """(Re)colour the command icons to the current widget palette."""
@@ -159,7 +160,7 @@ class Actions:
         _fill(view, a, ["zoom_in", "zoom_out", "fit", "zoom_sel", None, "snap", "dark",
                         "presentation", None])
         self.panels = view.addMenu("&Panels")
-        _fill(w.menu("Analysis"), a, ["analyse_now", "drill", "drill_reset"])
+        _fill(w.menu("Analysis"), a, ["analyse_now", "drill", "drill_reset", "accept_finding"])
         _fill(w.menu("Help"), a, ["welcome", "tour", None, "guide", "shortcuts", None,
                                   "about"])
 
@@ -185,16 +186,11 @@ def _export(what: str, window) -> None:
     getattr(export_window, what)(window)
 
 
-_FALLBACK = {Std.Quit: "Ctrl+Q"}
-
-
 def set_keys(action: QAction, shortcut) -> None:
     """Every binding of a standard key (setShortcut keeps only the first:
     Ctrl+F4 but not Ctrl+W for Close, Ctrl+Y but not Ctrl+Shift+Z for Redo)."""
     if isinstance(shortcut, Std):
-        # Some platforms bind nothing to Quit: Ctrl+Q there, as everywhere else.
-        keys = QKeySequence.keyBindings(shortcut) or [QKeySequence(_FALLBACK.get(shortcut, ""))]
-        action.setShortcuts(keys)
+        action.setShortcuts(shortcut)
     elif isinstance(shortcut, list):
         action.setShortcuts([QKeySequence(k) for k in shortcut])
     else:

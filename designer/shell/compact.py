@@ -5,8 +5,7 @@ of the window.
 restored. Under COMPACT_WIDTH the Palette and Overview share one tab stack
 on the left, every other panel (Inspector, History, Legend, Problems and
 those later issues add) is tabbed into one stack on the right and closed;
-View > Panels, a double-click on a component (Inspector) or the status
-figures bring them back. The toolbar drops its button texts whenever they
+View > Panels or a double-click on a component (Inspector) bring them back. The toolbar drops its button texts whenever they
 would not fit, but Failure drill keeps its words: it is the workshop's key
 command and must never fall into the overflow menu.
 """

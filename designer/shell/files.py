@@ -35,7 +35,8 @@ def dropped_design(mime) -> str | None:
     """The one local design file in dropped data (QMimeData), if that is what it is."""
     urls = mime.urls() if mime.hasUrls() else []
     local = [u.toLocalFile() for u in urls if u.isLocalFile()]
-    return local[0] if len(local) == 1 and local[0].endswith(".json") else None
+    # A .pdf is opened for the design an exported PDF carries (designer/io/pdf.py).
+    return local[0] if len(local) == 1 and local[0].endswith((".json", ".pdf")) else None
 
 
 def display_name(document) -> str:
@@ -85,7 +86,7 @@ class FileController(QObject):
         """Open without asking about unsaved changes (start-up, recovery)."""
         design = self._read(path)
         if design is None:
-            if not Path(path).exists():
+            if not _exists(path):
                 self.recentChanged.emit(self.settings.remove_recent(path))
             return False
         if Path(path).suffix.lower() == ".pdf":
@@ -187,3 +188,13 @@ class FileController(QObject):
         name = self.document.settings.name or Settings().name
         safe = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in name).strip()
         return str(Path(self._directory()) / ((safe or "design").replace(" ", "-") + _SUFFIX))
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists that answers instead of raising: a folder without search
+    permission (PermissionError) or a symlink loop counts as present, so a
+    recent-file entry is kept rather than silently dropped."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return True

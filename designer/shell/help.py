@@ -19,23 +19,11 @@ GUIDE = data.path("docs", data.GUIDE)
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     rows = []
     for action in actions.values():
-        # Every binding (Redo: Ctrl+Y and Ctrl+Shift+Z), not the platform's
-        # key-named ones ("Redo", "Close") that no keyboard here has.
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                         for k in action.shortcuts() if _typeable(k))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
             name = (action.iconText() or action.text()).replace("&", "").rstrip("…")
             rows.append((name, keys))
     return rows
-
-
-def _typeable(keys: QKeySequence) -> bool:
-    """A binding on an ordinary keyboard: letters, Esc..F35, or any chord."""
-    first = keys[0]
-    return bool(first.keyboardModifiers().value) or first.key().value < _MEDIA_KEYS
-
-
-_MEDIA_KEYS = 0x01000060    # Qt's codes from here on are media and named keys (Redo, Close)
 
 
 class ShortcutsDialog(QDialog):

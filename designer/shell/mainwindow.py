@@ -15,12 +15,17 @@ Public surface for other parts (the live analysis adds its docks here):
   window.problems        the Problems panel (bottom dock), window.figures the
                          analysis figures in the status bar: built here, filled
                          by the live analysis (designer/live/controller.py)
+  window.matrix          the reachability matrix (dock "reachability") and
+  window.findings_count  the findings count in the status bar: built here,
+                         filled by designer/live/findings.py
+  window.cost_panel      the cost panel (dock "cost", panels/cost_dock.py)
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from designer.look import theme
 from designer.shell.actions import Actions
@@ -29,10 +34,12 @@ from designer.shell.dialogs import Prompts
 from designer.document import Document
 from designer.shell.files import FileController, display_name, dropped_design
 from designer.look.legend import LegendWidget
+from designer.panels import cost_dock
 from designer.panels.figures import FiguresBar
 from designer.panels.findbar import FindBar
 from designer.panels.history import History
 from designer.panels.inspector import Inspector
+from designer.panels.matrix import MatrixPanel
 from designer.panels.minimap import Minimap
 from designer.panels.palette import Palette
 from designer.panels.problems import ProblemsPanel
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_preferences()
         self._built = True
+        self._build_analysis_docks()
         self.update_title()
 
     # -- public surface ------------------------------------------------------------
@@ -160,11 +168,25 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["problems"]], [210], Qt.Orientation.Vertical)
 
+    def _build_analysis_docks(self) -> None:
+        """Tabbed with Problems, which keeps its width: the reachability
+        matrix, then the cost panel (closed until View > Cost panel)."""
+        self.matrix = MatrixPanel()
+        self.docks["reachability"] = self.add_dock("Reachability", self.matrix,
+                                                   Area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["problems"], self.docks["reachability"])
+        cost_dock.attach(self)
+        self.docks["problems"].raise_()
+
     def _build_status(self) -> None:
         self.status = StatusArea(self.statusBar(), self.view)
         self.status_slot = self.status.slot
         self.figures = FiguresBar()
         self.status_slot.layout().addWidget(self.figures)
+        self.findings_count = QLabel("")
+        self.findings_count.setToolTip("Open segmentation findings (the Problems panel "
+                                       "lists them)")
+        self.status_slot.layout().addWidget(self.findings_count)
         self.tool_label, self.zoom_label = self.status.tool, self.status.zoom
 
     def _connect(self) -> None:

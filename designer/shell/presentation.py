@@ -13,6 +13,7 @@ from designer.look import style
 
 HINT = "F8 failure drill · Esc leaves"
 REFRESH_MS = 400
+FIT_DELAY_MS = 60
 
 
 class Presentation(QObject):
@@ -22,10 +23,16 @@ class Presentation(QObject):
         self.active = False
         self._state = QByteArray()
         self._was = (False, False)            # full screen, maximised
-        self.summary = QLabel(window.view.viewport())
+        # A strip along the canvas's bottom edge (in the central column, under
+        # the view), so the figures never hide a part of the drawing.
+        self.summary = QLabel()
         self.summary.setObjectName("presentationSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
         self.summary.hide()
+        column = window.centralWidget().layout()
+        if column is not None:
+            column.addWidget(self.summary)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -54,7 +61,14 @@ class Presentation(QObject):
         self.timer.start()
         w.view.setFocus()
         w.view.fit_all()
+        # Fit again once the window has its full-screen size.
+        QTimer.singleShot(FIT_DELAY_MS, self._fit)
         self._check(True)
+
+    def _fit(self) -> None:
+        if self.active:
+            self.window.view.fit_all()
+            self.refresh()
 
     def leave(self) -> None:
         w = self.window
@@ -82,20 +96,15 @@ class Presentation(QObject):
         slot = getattr(self.window, "status_slot", None)
         labels = slot.findChildren(QLabel) if slot is not None else []
         figures = [l.text() for l in labels if l.text() and not l.isHidden()]
-        return "   ·   ".join(figures + [HINT]) if figures else HINT
+        return "   ·   ".join(figures) + "\n" + HINT if figures else HINT
 
     def refresh(self) -> None:
         text = self.text()
         if text != self.summary.text():
             self.summary.setText(text)
-        font = self.summary.font()
-        font.setPointSizeF(style.label_font().pointSizeF() * 1.1)
-        self.summary.setFont(font)
+        self.summary.setFont(style.label_font())       # the presentation size
         palette = style.palette()
         self.summary.setStyleSheet(
             f"QLabel#presentationSummary {{ background: {palette.canvas.name()}; "
-            f"color: {palette.text.name()}; border: 1px solid {palette.text.name()}; "
-            "border-radius: 6px; padding: 6px 12px; }")
-        self.summary.adjustSize()
-        self.summary.move(16, 16)
-        self.summary.raise_()
+            f"color: {palette.text.name()}; border-top: 1px solid {palette.grid_major.name()}; "
+            "padding: 6px 16px; }")

@@ -7,6 +7,7 @@ the user's own preferences."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -39,13 +40,13 @@ class AppSettings:
         return [str(v) for v in value or [] if v]
 
     def add_recent(self, path: str | Path) -> list[str]:
-        text = str(Path(path).resolve())
+        text = _absolute(path)
         recent = [text] + [p for p in self.recent_files() if p != text]
         self._store.setValue("files/recent", recent[:MAX_RECENT])
         return self.recent_files()
 
     def remove_recent(self, path: str | Path) -> list[str]:
-        text = str(Path(path).resolve())
+        text = _absolute(path)
         self._store.setValue("files/recent", [p for p in self.recent_files() if p != text])
         return self.recent_files()
 
@@ -89,3 +90,13 @@ class AppSettings:
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._store.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _absolute(path: str | Path) -> str:
+    """The path with symlinks resolved, or just made absolute when it cannot
+    be: a symlink loop raises RuntimeError, a folder without search
+    permission PermissionError (issue 16)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)

@@ -4,7 +4,7 @@ and knee, and the exact Pareto front for small candidate sets. No Qt.
 
     from designer.analysis.mitigation import make_plan
 """
-from .generators import Candidate
+from .candidate import Candidate
 from .plan import Plan, Step, make_plan
 
 __all__ = ["Candidate", "Plan", "Step", "make_plan"]

@@ -10,7 +10,8 @@ from designer.analysis.figures import availabilities
 from designer.model import Design, DesignError, DesignErrors, Kind
 from designer.model.kinds import NEVER_FAIL
 
-from .generators import GENERATORS, Candidate
+from .candidate import Candidate
+from .generators import GENERATORS
 from .weak import Weak
 
 PLACES = frozenset({Kind.SITE, Kind.RACK})

@@ -40,6 +40,9 @@ def _run(conn, cancel, design, step_limit, target, front) -> None:
 
     plan = make_plan(design, step_limit=step_limit, target=target, progress=progress,
                      cancelled=cancel.is_set)
+    if not cancel.is_set():
+        from .security import security_fixes
+        plan.security = security_fixes(design, cancelled=cancel.is_set)
     plan.designs = []
     conn.send(("plan", plan))
     if front and not cancel.is_set():

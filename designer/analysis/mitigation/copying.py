@@ -7,11 +7,11 @@ the dependents now depend on). No Qt."""
 from __future__ import annotations
 
 from designer.model import Component, Kind, Link, LinkKind
-from designer.model.kinds import NETWORK_ENDPOINTS
 
 from .draft import Draft, absolute, beside, links_touching, placed_under
 
 NOT_COPIED = frozenset({Kind.SEGMENT, Kind.NOTE, Kind.TEXT})
+CONTAINERS = frozenset({Kind.SITE, Kind.RACK})
 
 
 def copy_subtree(draft: Draft, root: str, services: set[str] | None = None,
@@ -25,6 +25,11 @@ def copy_subtree(draft: Draft, root: str, services: set[str] | None = None,
            and (services is None or draft.get(cid).kind is not Kind.SERVICE
                 or cid in services)]
     mapping: dict[str, str] = {}
+    where = original.parent if parent is ... else parent
+    if dx is None and where is not None and draft.get(where).kind in CONTAINERS:
+        x, y = draft.slot(where, original.width or 136.0, original.height or 44.0,
+                          original.x, original.y)
+        dx, dy = x - original.x, y - original.y
     first = draft.add(original, parent=parent, dx=beside(original) if dx is None else dx,
                       dy=dy, label=label)
     mapping[root] = first.id
@@ -124,7 +129,3 @@ def twin(draft: Draft, cid: str, label: str | None = None) -> Component:
     """A second one of a device, wired like the first (see module note)."""
     mapping = copy_subtree(draft, cid, label=label)
     return draft.get(mapping[cid])
-
-
-def endpoint(kind: Kind) -> bool:
-    return kind in NETWORK_ENDPOINTS

@@ -14,6 +14,8 @@ from designer.model import Component, Design, Kind, Link, LinkKind
 from designer.model.patch import Patch
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
+CHIPS = frozenset({Kind.PSU, Kind.NIC, Kind.DISK, Kind.SERVICE})   # laid out by their host
+HEADER, PAD, DEVICE_H = 26.0, 12.0, 44.0
 _LETTERED = re.compile(r"^(.* )([A-Y])$")
 GAP = 24.0
 
@@ -77,6 +79,29 @@ class Draft:
             label = next_label(label)
         used.add(label)
         return label
+
+    def slot(self, parent: str | None, width: float, height: float,
+             x: float, y: float) -> tuple[float, float]:
+        """Where a new part of this size goes: inside a container, in a row
+        below everything already there (the container, and its own
+        containers, grow to hold it); at the top level, at (x, y)."""
+        if parent is None:
+            return x, y
+        inside = [c for c in self.children(parent) if c.kind not in CHIPS]
+        bottom = max((c.y + (c.height or DEVICE_H) for c in inside), default=HEADER)
+        spot = (PAD, bottom + GAP)
+        self._fit(parent, spot[0] + width, spot[1] + height)
+        return spot
+
+    def _fit(self, cid: str, right: float, bottom: float) -> None:
+        """Grow `cid` (and what holds it) to reach right/bottom."""
+        comp = self.get(cid)
+        width, height = comp.width or 0.0, comp.height or 0.0
+        if right + PAD > width or bottom + PAD > height:
+            width, height = max(width, right + PAD), max(height, bottom + PAD)
+            self.update(cid, width=width, height=height)
+            if comp.parent is not None:
+                self._fit(comp.parent, comp.x + width, comp.y + height)
 
     def make(self, cid_like: str, kind: Kind, parent: str | None, x: float, y: float,
              label: str, **fields) -> Component:

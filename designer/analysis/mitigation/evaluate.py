@@ -28,6 +28,16 @@ class Figures:
     availability: float
     unavailability: float           # 1 - A, without the subtraction when exact
     method: str
+    # The lowest availability the method vouches for: the figure itself when
+    # exact, the certified lower bound, or the 95 % interval's lower end for
+    # Monte Carlo (whose estimate is 100 % when no sample failed).
+    least: float | None = None
+
+    @property
+    def least_unavailability(self) -> float:
+        if self.least is None or self.method == "exact":
+            return self.unavailability
+        return max(self.unavailability, 1.0 - self.least)
 
     @property
     def downtime_minutes(self) -> float:
@@ -67,7 +77,8 @@ class Analyser:
 
 
 def _figures(found) -> Figures:
-    return Figures(found.value, found.complement, found.method)
+    low = found.confidence_interval or found.bounds
+    return Figures(found.value, found.complement, found.method, low[0] if low else None)
 
 
 def _importance(found) -> dict[str, float]:

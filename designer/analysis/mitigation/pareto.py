@@ -20,9 +20,9 @@ from designer.analysis.availability import MINUTES_PER_YEAR
 from designer.model import Design, DesignError, DesignErrors
 from designer.model.patch import apply_patch, merge
 
+from .candidate import Candidate
 from .candidates import generate, weak_targets
 from .evaluate import Analyser, Cost, cost_of
-from .generators import Candidate
 from .plan import LEAST_GAIN_MINUTES, rank_of
 from .weak import weak_points
 
@@ -38,7 +38,7 @@ class Point:
     members: tuple[int, ...]       # indices into Front.pool
     cost: float                    # over the horizon
     availability: float
-    unavailability: float
+    unavailability: float          # as vouched for: Figures.least_unavailability
 
 
 @dataclass
@@ -78,7 +78,7 @@ def candidate_pool(design: Design, size: int = MAX_POOL,
             after, _ = analyser.figures(apply_patch(design, candidate.patch))
         except (DesignError, DesignErrors):
             continue
-        saved = start.unavailability - after.unavailability
+        saved = start.least_unavailability - after.least_unavailability
         cost = cost_of(candidate.patch, design.settings).horizon_total
         per_cost = saved / cost if cost > 0 else (math.inf if saved > 0 else 0.0)
         scored.append((-per_cost, index))
@@ -96,7 +96,7 @@ def pareto_front(design: Design, pool: list[Candidate],
         raise ValueError(f"at most {MAX_POOL} candidates for the exact front, not {len(pool)}")
     result = Front(list(pool))
     analyser = Analyser(design)
-    touched = [_touched(c) for c in pool]
+    touched = [_touched(design, c) for c in pool]
     costs = [cost_of(c.patch, design.settings).horizon_total for c in pool]
     total = 1 << len(pool)
     for mask in range(total):
@@ -115,14 +115,26 @@ def pareto_front(design: Design, pool: list[Candidate],
             continue
         found, _ = analyser.figures(edited)
         result.points.append(Point(members, sum(costs[i] for i in members),
-                                   found.availability, found.unavailability))
+                                   found.availability, found.least_unavailability))
     result.front = _non_dominated(result.points)
     return result
 
 
-def _touched(candidate: Candidate) -> set[str]:
+GEOMETRY = ("x", "y", "width", "height")
+
+
+def _touched(design: Design, candidate: Candidate) -> set[str]:
+    """Existing items the candidate changes in meaning. A container grown to
+    hold a new part is not counted: two candidates that both grow the site
+    still combine (the drawing, not the analysis, depends on the size)."""
     patch = candidate.patch
-    return {c.id for c in patch.update_components} | {l.id for l in patch.update_links}
+    changed = {c.id for c in patch.update_components
+               if _without_geometry(c) != _without_geometry(design.by_id[c.id])}
+    return changed | {l.id for l in patch.update_links}
+
+
+def _without_geometry(comp) -> dict:
+    return comp.model_dump(exclude=set(GEOMETRY))
 
 
 def _combinable(members: tuple[int, ...], touched: list[set[str]]) -> bool:

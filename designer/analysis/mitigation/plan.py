@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
-from designer.analysis.availability import MINUTES_PER_YEAR, nines
+from designer.analysis.availability import MINUTES_PER_YEAR
 from designer.model import Design, DesignError, DesignErrors
 from designer.model.patch import apply_patch
 
 from . import where
+from .candidate import Candidate
 from .candidates import generate, weak_targets
 from .evaluate import Analyser, Cost, Figures, cost_of
-from .generators import Candidate
 from .weak import weak_points
+
+if TYPE_CHECKING:
+    from .security import SecurityFixes
 
 STEP_LIMIT = 15
 # A step must save at least one second of downtime a year to count as an
@@ -30,6 +33,7 @@ STEP_LIMIT = 15
 LEAST_GAIN_MINUTES = 1.0 / 60.0
 NOTHING_IMPROVES, STEP_LIMIT_REACHED, TARGET_REACHED, CANCELLED, NO_CANDIDATES = (
     "nothing improves", "step limit", "target reached", "cancelled", "no candidates")
+SYSTEM_DOWN = "system down"
 
 Progress = Callable[[int, int, int], None]     # (step, candidates done, candidates)
 
@@ -55,6 +59,10 @@ class Plan:
     stopped: str = NOTHING_IMPROVES
     designs: list[Design] = field(default_factory=list, repr=False)  # after each step
     candidates_tried: int = 0
+    # The segmentation findings' costed fixes (security.py), listed beside
+    # the plan, not in it: they buy security, not availability. None until
+    # `security.security_fixes` fills it (the CLI and the cost panel do).
+    security: Optional["SecurityFixes"] = None
 
     @property
     def downtime_cost(self) -> Optional[float]:
@@ -74,8 +82,12 @@ class Plan:
 
 
 def capped_nines(figures: Figures) -> float:
-    """Nines, with a design that cannot go down drawn at 12 (off any scale)."""
-    value = nines(figures.availability) if figures.unavailability > 0 else math.inf
+    """Nines as the curve draws them: of the lowest availability the method
+    vouches for (a Monte Carlo estimate with no failed sample is "100 %", its
+    interval says only "at least 99.9996 %"), a design that cannot go down
+    at 12 (off any scale)."""
+    down = figures.least_unavailability
+    value = -math.log10(down) if down > 0 else math.inf
     return min(value, 12.0)
 
 
@@ -93,6 +105,9 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
             break
         if len(plan.steps) >= step_limit:
             plan.stopped = STEP_LIMIT_REACHED
+            break
+        if not structure.system_up:
+            plan.stopped = SYSTEM_DOWN
             break
         candidates = generate(current, weak_targets(current, structure, importance),
                               spofs=structure.spofs)
@@ -114,8 +129,9 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
     return plan
 
 
-def _best(analyser: Analyser, current: Design, figures: Figures, candidates: list[Candidate], step: int,
-          plan: Plan, progress: Progress | None, cancelled):
+def _best(analyser: Analyser, current: Design, figures: Figures,
+          candidates: list[Candidate], step: int, plan: Plan,
+          progress: Progress | None, cancelled):
     """The candidate of greatest value (ties: the cheaper). Cheap candidates
     are analysed first; one whose value could not beat the best so far even
     if it removed all downtime is not analysed (exact pruning, no estimate)."""
@@ -137,7 +153,7 @@ def _best(analyser: Analyser, current: Design, figures: Figures, candidates: lis
             continue
         after, importance = analyser.figures(edited)
         plan.candidates_tried += 1
-        saved = _saved(figures, after)
+        saved = _vouched(figures, after)
         if saved <= LEAST_GAIN_MINUTES:
             continue
         key = (rank_of(saved, cost, settings), -cost.horizon_total)
@@ -151,6 +167,14 @@ def _best(analyser: Analyser, current: Design, figures: Figures, candidates: lis
 def rank_of(saved: float, cost: Cost, settings) -> float:
     value = step_value(saved, cost, settings)
     return value if value is not None else _per_cost(saved, cost)
+
+
+def _vouched(before: Figures, after: Figures) -> float:
+    """Downtime minutes a year saved as far as the figures vouch for it: a
+    Monte Carlo estimate counts with its interval's worst end, so an edit
+    whose samples happened never to fail is not ranked as removing all
+    downtime."""
+    return (before.least_unavailability - after.least_unavailability) * MINUTES_PER_YEAR
 
 
 def _saved(before: Figures, after: Figures) -> float:

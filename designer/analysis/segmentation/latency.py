@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from functools import lru_cache
+
 from designer import data
 from designer.model import Kind, LinkKind
 

@@ -1,0 +1,135 @@
+"""Minimal cut sets module by module (as SCRAM's ZBDDs do with modules).
+
+A module (modules.find_modules) shares no event with the rest of the tree,
+so for a coherent tree (AND, OR, atleast only) its minimal cut sets compose:
+the cut sets of the top are those of the top's own ZBDD, where a module's
+stand-in variable is replaced by each cut set of that module in turn. The
+result is minimal without any further subsumption, because the module's
+events occur nowhere else.
+
+So each module gets its own small BDD and ZBDD (mcs.minimal_cut_sets), and
+counting by order is a product of count polynomials: a stand-in contributes
+its module's polynomial where an event contributes one set of order 1.
+The one BDD over every event that mcs.cut_sets_of needs (a million nodes on
+some Aralia trees) is never built.
+
+Non-coherent trees (not, xor) are left to mcs.cut_sets_of: there a module
+may appear negated and the composition above does not hold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import bdd, ir, modules
+from .mcs import BASE, EMPTY, CutSets, minimal_cut_sets
+
+COHERENT = frozenset({ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST})
+STAND_IN = "#module"
+
+Poly = dict[int, int]   # order -> how many sets of that order
+
+
+@dataclass
+class ModularCutSets:
+    """Cut sets of the top; `parts[name]` are those of module `name`."""
+
+    top: CutSets
+    parts: dict[str, CutSets]
+    limit: int | None
+    bdd_nodes: int
+
+    def count_by_order(self) -> dict[int, int]:
+        found = weighted_counts(self.top, self._weights(), self.limit)
+        return {order: n for order, n in sorted(found.items()) if n}
+
+    def _weights(self) -> dict[int, Poly]:
+        """Each stand-in variable's polynomial, innermost module first (a
+        module only holds stand-ins of modules inside it)."""
+        var_of = {leaf: var for var, leaf in enumerate(self.top.leaves)}
+        weights: dict[int, Poly] = {}
+        for name, cuts in self.parts.items():
+            weights[var_of[name]] = weighted_counts(cuts, weights, self.limit)
+        return weights
+
+    def of_order(self, order: int) -> list[tuple[str, ...]]:
+        return sorted(tuple(sorted(s)) for s in self._sets(self.top, order))
+
+    def _sets(self, cuts: CutSets, order: int):
+        """Sets of exactly `order` events: a top set of j literals whose
+        stand-ins expand to sets adding up to `order` (small orders only)."""
+        for size in range(1, order + 1):
+            for combo in cuts.zbdd.sets(cuts.root, size):
+                yield from self._expand([cuts.leaves[v] for v in combo], order)
+
+    def _expand(self, literals: list[str], order: int):
+        if not literals:
+            if order == 0:
+                yield ()
+            return
+        first, rest = literals[0], literals[1:]
+        if not first.startswith(STAND_IN):
+            for tail in self._expand(rest, order - 1):
+                yield (first, *tail)
+            return
+        for size in range(1, order - len(rest) + 1):
+            heads = list(self._sets(self.parts[first], size))
+            if heads:
+                for tail in self._expand(rest, order - size):
+                    for head in heads:
+                        yield (*head, *tail)
+
+
+def weighted_counts(cuts: CutSets, weight: dict[int, Poly], limit: int | None) -> Poly:
+    """Sets by order where variable v counts as polynomial weight[v]
+    (default: one set of order 1); orders above `limit` are dropped."""
+    zbdd = cuts.zbdd
+    memo: dict[int, Poly] = {EMPTY: {}, BASE: {0: 1}}
+    for node in zbdd._postorder(cuts.root):
+        own = weight.get(zbdd.var[node], {1: 1})
+        merged = dict(memo[zbdd.low[node]])
+        for order, n in memo[zbdd.high[node]].items():
+            for extra, m in own.items():
+                total = order + extra
+                if limit is None or total <= limit:
+                    merged[total] = merged.get(total, 0) + n * m
+        memo[node] = merged
+    return memo[cuts.root]
+
+
+def is_coherent(circuit: ir.Circuit) -> bool:
+    return all(circuit.nodes[i].op in COHERENT for i in circuit.needed())
+
+
+@dataclass
+class ModularBdds:
+    """One flattened BDD per module, innermost first, the top last as
+    "#top"; a module is the leaf STAND_IN<index> in the BDDs around it.
+    modules.solve builds them for P(top) (Exact.flats): fta reuses them."""
+
+    leaves: list[str]
+    flats: list[tuple[str, bdd.Flat]]
+    nodes: int
+
+    @classmethod
+    def of_exact(cls, exact) -> "ModularBdds | None":
+        return None if exact.flats is None else cls(exact.leaves, exact.flats, exact.bdd_nodes)
+
+
+def modular_bdds(circuit: ir.Circuit, budget: int = bdd.DEFAULT_BUDGET) -> ModularBdds | None:
+    """The module BDDs of a coherent circuit; None when it is not coherent
+    or its top is not a gate (use mcs.cut_sets_of)."""
+    if not is_coherent(circuit):
+        return None
+    any_probability = {name: 0.5 for name in circuit.event_node}
+    return ModularBdds.of_exact(modules.solve(circuit, any_probability, budget=budget))
+
+
+def modular_cut_sets(bdds: ModularBdds, limit: int | None = None,
+                     budget: int = bdd.DEFAULT_BUDGET) -> ModularCutSets:
+    """Cut sets module by module (of a coherent circuit's module BDDs);
+    each module's ZBDD keeps sets of at most `limit` of its literals."""
+    parts: dict[str, CutSets] = {}
+    for name, flat in bdds.flats:
+        parts[name] = minimal_cut_sets(flat, bdds.leaves, limit=limit, budget=budget)
+    top = parts.pop("#top")
+    return ModularCutSets(top, parts, limit, bdds.nodes)

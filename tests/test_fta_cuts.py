@@ -1,0 +1,158 @@
+"""Minimal cut sets module by module, and the order limit `fta` chooses by
+the probability the dropped cut sets can still carry: the modular cut sets
+equal the one-BDD cut sets and brute force, and the reported tail is an
+upper bound on what the dropped sets really carry."""
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from designer.analysis import fta_cuts, ir, modules
+from designer.analysis.mcs import cut_sets_of
+from designer.analysis.mcs_bound import dropped_above
+from designer.analysis.mcs_modules import ModularBdds, modular_cut_sets, weighted_counts
+from designer.analysis.mef import load_fault_tree
+from designer.cli import cli
+
+OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
+needs_openpsa = pytest.mark.skipif(
+    not OPENPSA.is_dir(), reason=f"Open-PSA models not found at {OPENPSA} (CI provides them)")
+EVENTS = [f"e{i}" for i in range(7)]
+
+
+@st.composite
+def coherent_trees(draw) -> ir.Circuit:
+    """Random AND/OR/atleast DAGs; shared events make some gates modules
+    and others not."""
+    c = ir.Circuit()
+    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
+    for _ in range(draw(st.integers(1, 8))):
+        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
+        op = draw(st.sampled_from(["and", "or", "atleast"]))
+        k = draw(st.integers(1, len(kids)))
+        pool.append(c.atleast(k, kids) if op == "atleast" else
+                    {"and": c.and_, "or": c.or_}[op](kids))
+    c.top = c.or_([pool[-1], pool[-2]]) if len(pool) > 2 else pool[-1]
+    return c
+
+
+def brute_force_cut_sets(c: ir.Circuit) -> set[frozenset[str]]:
+    names = list(c.event_node)
+    found: list[frozenset[str]] = []
+    for size in range(len(names) + 1):
+        for combo in combinations(names, size):
+            cut = frozenset(combo)
+            if not any(prev <= cut for prev in found) and c.evaluate(
+                    up={n: n in cut for n in names}):
+                found.append(cut)
+    return set(found)
+
+
+def _product(cut, probs) -> float:
+    total = 1.0
+    for event in cut:
+        total *= probs[event]
+    return total
+
+
+def _bdds(c: ir.Circuit, probs) -> ModularBdds | None:
+    return ModularBdds.of_exact(modules.solve(c, probs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(coherent_trees(), st.lists(st.floats(0.01, 0.9), min_size=7, max_size=7),
+       st.integers(1, 4))
+def test_modular_cut_sets_and_dropped_bound_against_brute_force(c, ps, limit):
+    probs = dict(zip(EVENTS, ps))
+    expected = brute_force_cut_sets(c)
+    bdds = _bdds(c, probs)
+    if bdds is None or c.nodes[c.top].op == ir.EVENT:
+        return                                  # a lone event: no gate to decompose
+    cuts = modular_cut_sets(bdds)
+    orders = cuts.count_by_order()
+    assert orders == {k: sum(1 for s in expected if len(s) == k)
+                      for k in sorted({len(s) for s in expected})}
+    assert {frozenset(s) for k in orders for s in cuts.of_order(k)} == expected
+    assert modular_cut_sets(bdds, limit).count_by_order() == {
+        k: n for k, n in orders.items() if k <= limit}
+    tails = dropped_above(bdds, probs, 7)
+    for order, tail in enumerate(tails):
+        carried = sum(_product(s, probs) for s in expected if len(s) > order)
+        assert carried <= tail * (1 + 1e-12) + 1e-300
+
+
+QUICK = ["baobab2", "chinese", "das9201", "das9205", "das9208", "edf9205", "isp9605"]
+
+
+def _aralia(name):
+    return load_fault_tree(OPENPSA / "input" / "Aralia" / f"{name}.xml")
+
+
+@needs_openpsa
+@pytest.mark.parametrize("name", QUICK)
+def test_modular_cut_sets_equal_the_one_bdd_cut_sets_on_aralia(name):
+    tree = _aralia(name)
+    cuts = modular_cut_sets(_bdds(tree.circuit, tree.probabilities))
+    plain = cut_sets_of(tree.circuit)
+    assert cuts.count_by_order() == plain.count_by_order()
+    for order in (1, 2):
+        assert ({frozenset(s) for s in cuts.of_order(order)}
+                == {frozenset(s) for s in plain.of_order(order)})
+
+
+@needs_openpsa
+@pytest.mark.parametrize("name", ["das9201", "edf9205", "baobab2"])
+def test_dropped_bound_holds_against_the_full_family(name):
+    """Where the full family is cheap: the summed probability of the cut
+    sets above each order (from the ZBDD with p as weights) is below the
+    bound computed from the BDD alone."""
+    tree = _aralia(name)
+    bdds = _bdds(tree.circuit, tree.probabilities)
+    cuts = modular_cut_sets(bdds)
+    var_of = {leaf: v for v, leaf in enumerate(cuts.top.leaves)}
+    weights = {var_of[e]: {1: p} for e, p in tree.probabilities.items() if e in var_of}
+    for part, part_cuts in cuts.parts.items():
+        weights[var_of[part]] = weighted_counts(part_cuts, weights, None)
+    mass = weighted_counts(cuts.top, weights, None)
+    tails = dropped_above(bdds, tree.probabilities, 12)
+    for order, tail in enumerate(tails):
+        carried = sum(p for k, p in mass.items() if k > order)
+        assert carried <= tail * (1 + 1e-9)
+
+
+@needs_openpsa
+def test_fta_json_limits_the_order_when_the_full_family_is_too_big():
+    """With the step budget forced down, `fta --json` keeps the cut sets up
+    to an order, says which and what the rest can carry; the kept counts
+    equal the full family's at those orders."""
+    path = str(OPENPSA / "input" / "Aralia" / "das9201.xml")
+    full = json.loads(CliRunner().invoke(cli, ["fta", path, "--json"]).output)
+    assert "mcs_truncated" not in full
+    with mock.patch.object(fta_cuts, "FULL_STEPS", 50):   # the worker is forked: it sees this
+        limited = CliRunner().invoke(cli, ["fta", path, "--json"])
+        text = CliRunner().invoke(cli, ["fta", path])
+    report = json.loads(limited.output)
+    cut = report["mcs_truncated"]
+    order = cut["order_limit"]
+    assert 1 <= order < max(int(k) for k in full["minimal_cut_sets"]["by_order"])
+    assert report["minimal_cut_sets"]["by_order"] == {
+        k: n for k, n in full["minimal_cut_sets"]["by_order"].items() if int(k) <= order}
+    assert 0 < cut["max_dropped_probability"] <= fta_cuts.DROPPED_FRACTION * report[
+        "top_event_probability"]
+    assert f"up to order {order}" in text.output
+
+
+@needs_openpsa
+def test_fta_reports_the_published_baobab1_cut_sets_in_full():
+    files = [OPENPSA / "input/Baobab/baobab1.xml", OPENPSA / "input/Baobab/baobab1-basic-events.xml"]
+    report = json.loads(CliRunner().invoke(cli, ["fta", *map(str, files), "--json"]).output)
+    assert report["minimal_cut_sets"]["count"] == 46188
+    assert report["minimal_cut_sets"]["by_order"]["11"] == 3072
+    assert "mcs_truncated" not in report
