@@ -15,6 +15,7 @@ from .availability import design_availability
 from .cost import design_cost
 from .cuts import Kills, order2_cuts, spofs
 from .explain import Explainer, phrase
+from .pairs import explain_pairs
 from .figures import availabilities
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
@@ -133,6 +134,7 @@ def _structure_part(design: Design, compiled: Compiled) -> StructurePart:
     protected = tuple(c.id for c in design.components
                       if c.id in compiled.event_of and c.id not in skipped and c.id in used)
     return StructurePart(entry_points=entry_points, spofs=tuple(found), cut_sets_order2=pairs,
+                         cut_sets_order2_explained=explain_pairs(design, compiled, pairs),
                          notes=tuple(compiled.notes), protected=protected,
                          not_modeled=not_modeled)
 

@@ -70,6 +70,15 @@ class Spof:
 
 
 @dataclass(frozen=True)
+class CutPair:
+    """An order-2 cut set the lists show, with what it takes down and why."""
+    a: str
+    b: str
+    blast_radius: tuple[str, ...]   # entry points, tiers and services that go down
+    explanation: str                 # a chain a person can read
+
+
+@dataclass(frozen=True)
 class Note:
     id: str                          # "" for a note about the whole design
     message: str
@@ -81,6 +90,9 @@ class StructurePart:
     entry_points: tuple[str, ...] = ()
     spofs: tuple[Spof, ...] = ()
     cut_sets_order2: tuple[tuple[str, str], ...] = ()
+    # The first pairs of cut_sets_order2 (analysis/pairs.EXPLAINED), in the
+    # same order, each with its blast radius and reason.
+    cut_sets_order2_explained: tuple[CutPair, ...] = ()
     notes: tuple[Note, ...] = ()
     # Components that can fail, are analysed, and are neither SPOF nor in an
     # order-2 cut set: the canvas shows them as protected.
@@ -88,6 +100,10 @@ class StructurePart:
     # Components whose power or network is not modeled (the grey state).
     not_modeled: tuple[str, ...] = ()
     system_up: bool = True           # with nothing failed
+
+    def explained(self) -> dict[frozenset, CutPair]:
+        """Explained pairs by {a, b}; pairs past the explained ones are absent."""
+        return {frozenset((p.a, p.b)): p for p in self.cut_sets_order2_explained}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ file behind."""
 from __future__ import annotations
 
 import os
-import tempfile
+
+from designer.io.save import replace_atomically
 
 __all__ = ["ExportError", "check_writable", "write_atomically"]
 
@@ -31,33 +32,10 @@ def check_writable(path: str) -> None:
 
 
 def write_atomically(path: str, data: bytes) -> None:
+    """The same atomic replace as saving a design (designer/io/save.py)."""
     check_writable(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".~" + os.path.basename(path),
-                                    suffix=".tmp")
+    target = os.path.realpath(path)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
+        replace_atomically(target, os.path.dirname(target), data)
     except OSError as err:
-        _remove(temp)
         raise ExportError(path, err.strerror or str(err)) from None
-    except BaseException:
-        _remove(temp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _remove(temp: str) -> None:
-    try:
-        os.unlink(temp)
-    except OSError:
-        pass

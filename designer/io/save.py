@@ -48,12 +48,12 @@ def save_design(design: Design, path: str | os.PathLike) -> None:
         raise SaveError(name, f"it {odd}; choose another name")
     _clear_leftovers(target, folder)
     try:
-        _replace_atomically(target, folder, data)
+        replace_atomically(target, folder, data)
     except OSError as err:
         raise SaveError(name, err.strerror or str(err)) from None
 
 
-def _replace_atomically(target: str, folder: str, data: bytes) -> None:
+def replace_atomically(target: str, folder: str, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".~" + os.path.basename(target),
                                     suffix=".tmp")
     try:
@@ -90,7 +90,7 @@ LEFTOVER_AGE = 60.0   # seconds: a younger temp file may be a save still running
 
 def _clear_leftovers(target: str, folder: str) -> None:
     """Remove this file's own temporary files left by saves that were killed
-    (`.~NAME....tmp`, see _replace_atomically); never anyone else's file."""
+    (`.~NAME....tmp`, see replace_atomically); never anyone else's file."""
     import time
 
     prefix, now = ".~" + os.path.basename(target), time.time()

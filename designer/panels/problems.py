@@ -55,6 +55,8 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         self._hovered: list[str] = []
+        self._explained: dict = {}       # the shown result's explained pairs by {a, b}
+        self._name = str
         self._shown = None              # (result, names): redrawn on a palette change
         ref = weakref.WeakMethod(self._restyle)
         self._listener = lambda: ref() and ref()()
@@ -101,9 +103,13 @@ class ProblemsPanel(QWidget):
     def _cut_sets(self, structure, name) -> None:
         pairs = structure.cut_sets_order2
         group = self._group(words.PAIRS_TITLE, len(pairs))
+        explained = structure.explained()
+        self._explained, self._name = explained, name    # for partner rows built later
         if len(pairs) <= GROUP_CUTS_ABOVE:
             for a, b in pairs:
-                _row(group, list(words.pair_cells(a, b, name)), [a, b], [a, b]
+                pair = explained.get(frozenset((a, b)))
+                shown = [a, b, *pair.blast_radius] if pair else [a, b]
+                _row(group, list(words.pair_cells(a, b, name, pair)), [a, b], shown
                      ).setIcon(0, badge_icon(State.CUT2))
             return
         partners: dict[str, list[str]] = defaultdict(list)
@@ -125,7 +131,13 @@ class ProblemsPanel(QWidget):
             return
         first = head.data(0, IDS)[0]
         for other, label in partners:
-            _row(head, [f"+ {label}", "", ""], [first, other], [first, other])
+            pair = self._explained.get(frozenset((first, other)))
+            if pair is None:
+                _row(head, [f"+ {label}", "", ""], [first, other], [first, other])
+                continue
+            _, radius, why = words.pair_cells(first, other, self._name, pair)
+            _row(head, [f"+ {label}", radius, why], [first, other],
+                 [first, other, *pair.blast_radius])
 
     def _notes(self, structure, name) -> None:
         group = self._group(words.NOTES_TITLE, len(structure.notes))

@@ -3,9 +3,9 @@ SPOF's row, each order-2 pair's, each note's, and the one-line summary.
 `name` is a callable that says what a person calls a component id."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
-from designer.analysis.result import Note, Spof, StructurePart
+from designer.analysis.result import CutPair, Note, Spof, StructurePart
 from designer.model import Kind
 
 Name = Callable[[str], str]
@@ -47,8 +47,13 @@ def spof_cells(spof: Spof, name: Name) -> tuple[str, str, str]:
     return f"{name(spof.id)} ({kind_title(spof.kind)})", radius, spof.explanation
 
 
-def pair_cells(a: str, b: str, name: Name) -> tuple[str, str, str]:
-    return f"{name(a)} + {name(b)}", WHOLE_SYSTEM, PAIR_WHY
+def pair_cells(a: str, b: str, name: Name,
+               explained: Optional[CutPair] = None) -> tuple[str, str, str]:
+    """Problem | Takes down | Why; past the explained pairs, the generic reason."""
+    if explained is None:
+        return f"{name(a)} + {name(b)}", WHOLE_SYSTEM, PAIR_WHY
+    radius = ", ".join(name(cid) for cid in explained.blast_radius) or WHOLE_SYSTEM
+    return f"{name(a)} + {name(b)}", radius, explained.explanation
 
 
 def pair_group_cells(first: str, partners: int, name: Name) -> tuple[str, str, str]:

@@ -38,6 +38,9 @@ def structure_json(part: StructurePart) -> dict:
         "spofs": [dict(id=s.id, label=s.label, kind=s.kind, blast_radius=list(s.blast_radius),
                        explanation=s.explanation) for s in part.spofs],
         "cut_sets_order2": [list(pair) for pair in part.cut_sets_order2],
+        "cut_sets_order2_explained": [
+            dict(a=p.a, b=p.b, blast_radius=list(p.blast_radius), explanation=p.explanation)
+            for p in part.cut_sets_order2_explained],
         "notes": [dict(id=n.id, message=n.message) for n in part.notes],
         "protected": list(part.protected),
         "not_modeled": list(part.not_modeled),

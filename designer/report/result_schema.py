@@ -33,6 +33,8 @@ def _object(properties: dict, required: list[str] | None = None,
 def structure_properties() -> dict:
     spof = _object({"id": _STRING, "label": _STRING, "kind": _STRING,
                     "blast_radius": _IDS, "explanation": _STRING})
+    pair = _object({"a": _STRING, "b": _STRING, "blast_radius": _IDS,
+                    "explanation": _STRING})
     note = _object({"id": {**_STRING, "description": "\"\" for the whole design"},
                     "message": _STRING})
     return {
@@ -41,6 +43,10 @@ def structure_properties() -> dict:
         "spofs": {"type": "array", "items": spof},
         "cut_sets_order2": {"type": "array",
                             "items": {**_IDS, "minItems": 2, "maxItems": 2}},
+        "cut_sets_order2_explained": {
+            "type": "array", "items": pair,
+            "description": "the first (most likely) order-2 cut sets, in the same order, "
+                           "each with what it takes down and why"},
         "notes": {"type": "array", "items": note},
         "protected": _IDS,
         "not_modeled": _IDS,

@@ -102,10 +102,14 @@ def pairs_section(result, name) -> list[Block]:
     pairs = result.structure.cut_sets_order2
     if not pairs:
         return []
-    rows = tuple((name(a), name(b)) for a, b in pairs[:PAIRS_SHOWN])
+    explained = result.structure.explained()
+    rows = tuple(P.pair_cells(a, b, name, explained.get(frozenset((a, b))))
+                 for a, b in pairs[:PAIRS_SHOWN])
     blocks: list[Block] = [Heading(P.group_title(P.PAIRS_TITLE, len(pairs))),
-                           Paragraph(P.PAIR_WHY[0].upper() + P.PAIR_WHY[1:] + ".")]
-    blocks.append(Table(("First", "Second"), rows, (0.5, 0.5)))
+                           Paragraph(P.PAIR_WHY[0].upper() + P.PAIR_WHY[1:] + "; most "
+                                     "likely first.")]
+    blocks.append(Table(("Pair", "Takes down (blast radius)", "Why"), rows,
+                        (0.25, 0.3, 0.45)))
     if len(pairs) > PAIRS_SHOWN:
         blocks.append(Paragraph(f"… and {len(pairs) - PAIRS_SHOWN} more pairs; "
                                 "`weaklink analyze --json` lists them all.", small=True))

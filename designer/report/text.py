@@ -48,7 +48,13 @@ def _pairs(result: AnalysisResult, name) -> list[str]:
     pairs = result.structure.cut_sets_order2
     lines = ["", f"Pairs that fail together (order-2 cut sets): {len(pairs)}, "
                  "most likely first"]
-    lines += [f"  - {name(a)} + {name(b)}" for a, b in pairs[:PAIRS_SHOWN]]
+    explained = result.structure.explained()
+    for a, b in pairs[:PAIRS_SHOWN]:
+        lines.append(f"  - {name(a)} + {name(b)}")
+        pair = explained.get(frozenset((a, b)))
+        if pair is not None:
+            lines[-1] += f": {pair.explanation}."
+            lines.append("      takes down: " + ", ".join(name(c) for c in pair.blast_radius))
     if len(pairs) > PAIRS_SHOWN:
         lines.append(f"  ... and {len(pairs) - PAIRS_SHOWN} more (use --json for all)")
     return lines
