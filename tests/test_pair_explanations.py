@@ -118,6 +118,19 @@ def test_problems_panel_shows_the_sentence_for_a_pair(qtbot):
     assert row.text(1) == ", ".join(names[c] for c in pair.blast_radius)
 
 
+def test_a_short_pair_list_shows_each_sentence_in_its_own_row(qtbot):
+    from dataclasses import replace
+    design, result = _structure("three-tier")
+    part = result.structure
+    few = replace(part, cut_sets_order2=part.cut_sets_order2[:5],
+                  cut_sets_order2_explained=part.cut_sets_order2_explained[:5])
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.set_result(replace(result, structure=few), names_of(design.components))
+    assert [r.text(2) for r in panel.rows(1)] == [
+        p.explanation for p in part.cut_sets_order2_explained[:5]]
+
+
 def test_only_tiers_and_services_and_entries_are_in_a_radius():
     for name in NAMES:
         design, result = _structure(name)

@@ -20,6 +20,7 @@ from .structure import Compiled
 
 EXPLAINED = 200      # pairs explained; the rest keep the generic sentence
 POWER = POWER_SOURCES | {Kind.PSU}
+TOLD = HARDWARE | {Kind.TIER, Kind.SERVICE}   # what a radius or a reason names
 
 
 def explain_pairs(design: Design, compiled: Compiled,
@@ -38,7 +39,10 @@ def explain_pairs(design: Design, compiled: Compiled,
     bits = {compiled.event_of[c]: full ^ m for c, m in failed_in.items()}
     values = simulate(compiled.circuit, bits, full)
     down: dict[int, list[str]] = {}
+    by_id = design.by_id
     for cid, gate in compiled.up.items():
+        if by_id[cid].kind not in TOLD:      # NICs, PSUs, disks: never named
+            continue
         lost = full ^ values[gate]
         while lost:
             low = lost & -lost
@@ -60,10 +64,12 @@ def explain_pairs(design: Design, compiled: Compiled,
 def _radius(design: Design, lost: list[str], down) -> tuple[str, ...]:
     """Entry points, then tiers, then services, as a SPOF's blast radius."""
     seen = set(lost)
-    radius = list(lost)
-    for kind in (Kind.TIER, Kind.SERVICE):
-        radius += [c for c in down if design.by_id[c].kind is kind and c not in seen]
-    return tuple(radius)
+    tiers, services = [], []
+    for cid in down:
+        kind = design.by_id[cid].kind
+        if cid not in seen and kind in (Kind.TIER, Kind.SERVICE):
+            (tiers if kind is Kind.TIER else services).append(cid)
+    return (*lost, *tiers, *services)
 
 
 class _Words:
