@@ -42,25 +42,25 @@ def _add_feed(draft: Draft, feed: Component) -> str:
 
 
 def _add_generator(draft: Draft, feed: Component) -> str:
-    x, y = free_spot(draft, feed)
-    gen = draft.make(f"gen-{feed.id}", Kind.GENERATOR, feed.parent, x, y, "Generator",
-                     width=feed.width, height=feed.height)
-    draft.__dict__["_new_source"] = gen.id
+    draft.__dict__["_new_source"] = _beside(draft, feed, "gen", Kind.GENERATOR, "Generator").id
     return f"Add a generator behind {feed.name} so its consumers keep power when it fails"
 
 
 def _add_ups_generator(draft: Draft, feed: Component) -> str:
-    x, y = free_spot(draft, feed)
-    gen = draft.make(f"gen-{feed.id}", Kind.GENERATOR, feed.parent, x, y, "Generator",
-                     width=feed.width, height=feed.height)
-    x, y = free_spot(draft, feed)
-    ups = draft.make(f"ups-{feed.id}", Kind.UPS, feed.parent, x, y, "UPS",
-                     width=feed.width, height=feed.height)
+    gen = _beside(draft, feed, "gen", Kind.GENERATOR, "Generator")
+    ups = _beside(draft, feed, "ups", Kind.UPS, "UPS")
     draft.link(LinkKind.POWER, feed.id, ups.id)
     draft.link(LinkKind.POWER, gen.id, ups.id)
     draft.__dict__["_new_source"] = ups.id
     return (f"Add a UPS fed by {feed.name} and a generator, and power "
             f"{feed.name}'s consumers from the UPS as well")
+
+
+def _beside(draft: Draft, feed: Component, stem: str, kind: Kind, label: str) -> Component:
+    """A new power box the size of `feed`, in the nearest free spot beside it."""
+    x, y = free_spot(draft, feed)
+    return draft.make(f"{stem}-{feed.id}", kind, feed.parent, x, y, label,
+                      width=feed.width, height=feed.height)
 
 
 def second_power_box(design: Design, box: str, taken: set[str]) -> list[Candidate]:
