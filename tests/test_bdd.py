@@ -168,3 +168,20 @@ def test_big_diagram_paths_dump_and_numpy_agree_with_enumeration(c, ps):
         up = enumerate_probability(c, probs, {name: True})
         down = enumerate_probability(c, probs, {name: False})
         assert exact.gradient.get(name, 0.0) == pytest.approx(up - down, abs=1e-12)
+
+
+def test_one_operation_past_cudds_memory_ceiling_ends_as_budget_exceeded(monkeypatch):
+    """A random sum of products: its BDD grows past any budget inside a
+    single OR of two big operands, where no node count is read. CUDD's
+    memory ceiling stops that operation, and the caller sees the budget
+    exceeded (then bounds or Monte Carlo answer) instead of waiting."""
+    import random
+    monkeypatch.setattr(bdd, "MIN_MEMORY", 24 * 2**20)
+    monkeypatch.setattr(bdd, "BYTES_PER_NODE", 0)     # only the ceiling can stop it
+    rng = random.Random(3)
+    c = ir.Circuit()
+    events = [c.event(f"e{i}") for i in range(150)]
+    c.top = c.or_(c.and_(rng.sample(events, rng.randint(2, 4))) for _ in range(1500))
+    manager = bdd.Manager([c.nodes[i].name for i in bdd.leaf_order(c, c.top)], budget=10**9)
+    with pytest.raises(bdd.BudgetExceeded, match="memory ceiling"):
+        bdd.build(c, manager, c.top, {i: c.nodes[i].name for i in events})

@@ -120,3 +120,19 @@ def test_a_fault_tree_too_big_for_its_budget_is_bounded_not_sampled():
     assert exact.method == EXACT and tight.method == BOUNDED
     low, high = tight.bounds
     assert low - SLACK <= exact.value <= high + SLACK
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_importance_under_bounds_of_a_coherent_fault_tree_is_never_negative(rng):
+    """A coherent tree: failing any event can only make the top likelier, so
+    no Birnbaum importance may come out negative, shared events included
+    (they once did: the shared events' sign was a design's)."""
+    circuit, probs = _random_union(rng, failure=True)
+    forced = analyse(circuit, probs, failure_polarity=True, max_events=0, tolerance=1e-14)
+    assume(forced.method == BOUNDED)
+    exact = analyse(circuit, probs, failure_polarity=True)
+    for name, found in forced.importance.items():
+        assert found.birnbaum >= -SLACK
+        if exact.importance[name].birnbaum > 1e-3:
+            assert found.birnbaum > 0.0

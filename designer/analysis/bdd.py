@@ -35,8 +35,17 @@ except ImportError:  # pragma: no cover - pure-Python fallback, same API
 
 DEFAULT_BUDGET = 2_000_000   # BDD nodes in the manager
 _CHECK_EVERY = 32            # gates between two budget checks
+WIDE_GATE = 64               # arguments from which a gate checks the budget itself
 SIFT_FROM = 100_000          # nodes before the first sifting, when allowed
 DUMP_FROM = 20_000           # diagrams bigger than this are flattened via a dump
+# CUDD's own memory ceiling, per node of budget. The node count is read
+# between operations; one apply of two big operands (a random sum of
+# products) can grow far past the budget inside C, where only this ceiling
+# stops it. Measured at a 3-million-node budget: edf9204 peaks at 267 MB
+# (its exact answer needs over 64 bytes a node), a random sum of products
+# hits 300 MB after 5-7 s (tests/hostile.py).
+BYTES_PER_NODE = 100
+MIN_MEMORY = 64 * 2**20
 
 
 class BudgetExceeded(Exception):
@@ -49,7 +58,8 @@ class Manager:
 
     def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False):
         self.cudd = _backend.BDD()
-        self.cudd.configure(reordering=False)
+        self.cudd.configure(reordering=False,
+                            max_memory=max(MIN_MEMORY, BYTES_PER_NODE * budget))
         self.leaves = list(leaves)
         self.budget = budget
         # Sifting (CUDD's reordering) only once a diagram is big: small ones
@@ -119,6 +129,18 @@ def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, st
 def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
                leaf_of: dict[int, str]) -> list:
     """BDDs of several nodes in one pass: what they share is built once."""
+    try:
+        return _build_many(circuit, manager, tops, leaf_of)
+    except (RuntimeError, ValueError) as err:
+        # dd reports CUDD's NULL result (its memory ceiling) as one of these.
+        if "NULL" not in str(err) and "out of memory" not in str(err):
+            raise
+        raise BudgetExceeded(f"more than {manager.budget:,} BDD nodes "
+                             "(CUDD reached its memory ceiling)") from None
+
+
+def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
+                leaf_of: dict[int, str]) -> list:
     needed = _inside(circuit, tops, leaf_of)
     last_use = {child: index for index in needed
                 for child in circuit.nodes[index].children}
@@ -184,9 +206,13 @@ def _fold(kids: list, combine, neutral, check=lambda: None):
     """Combine neighbours pairwise: balanced operands keep the intermediate
     BDDs small (a left fold drags one big operand along). `check` (the
     budget) runs between rounds of a wide gate: one OR of 5,000 products
-    could otherwise grow far past the budget before the gate ends."""
+    could otherwise grow far past the budget before the gate ends. (A
+    narrow gate is left to the caller's check: reading CUDD's node count
+    costs about half a millisecond.)"""
     if not kids:
         return neutral
+    if len(kids) <= WIDE_GATE:
+        check = _no_check
     while len(kids) > 1:
         paired = [combine(kids[i], kids[i + 1]) for i in range(0, len(kids) - 1, 2)]
         if len(kids) % 2:
@@ -195,6 +221,10 @@ def _fold(kids: list, combine, neutral, check=lambda: None):
         if len(kids) > 1:
             check()
     return kids[0]
+
+
+def _no_check() -> None:
+    pass
 
 
 def _atleast(k: int, kids: list, cudd):

@@ -47,6 +47,12 @@ PART_BUDGET = 500_000
 # parts of a design hold 18 % each (generated 1,000-component design).
 MAX_PART_SHARE = 0.6
 SHARE_FROM = 200        # events; small circuits are cheap to try anyway
+# Parts x leaves looked at, at most: each pair costs a few microseconds of
+# Python (parts.columns, parts.evaluate), so a union of 2,000 parts over
+# 200 shared events (a random sum of products) gets about 250 leaves, one
+# of 5,000 parts over 400 none (Monte Carlo answers), a design's 15 parts
+# the full count.
+MAX_WORK = 500_000
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
 SPLIT = 8               # free events a loose leaf is split over per round
 
@@ -81,16 +87,29 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     if top.op != (ir.OR if failure_polarity else ir.AND) or not _monotone(circuit):
         return None
     events = len(circuit.event_node)
-    largest = max(bin(bits).count("1") for bits in supports(circuit, list(top.children)))
+    below = supports(circuit, list(top.children))
+    largest = max(bin(bits).count("1") for bits in below)
     if events >= SHARE_FROM and largest > MAX_PART_SHARE * events:
         return None      # one part holds nearly everything: as hard as the whole
+    if len(below) * (_shared_count(below) + 1) > MAX_WORK:
+        return None      # not even the first split fits the work budget
     try:
         parts = Parts(circuit, probs, failure_polarity, rank, budget, cache)
     except bdd.BudgetExceeded:
         return None
     if not parts.order:
         return None
+    max_leaves = min(max_leaves, MAX_WORK // len(parts.passes))
     return Conditioning(parts).run(tolerance, max_leaves, relative)
+
+
+def _shared_count(below: list[int]) -> int:
+    """Events under two or more parts."""
+    once, twice = 0, 0
+    for bits in below:
+        twice |= once & bits
+        once |= bits
+    return bin(twice).count("1")
 
 
 def _monotone(circuit: ir.Circuit) -> bool:

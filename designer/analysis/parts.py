@@ -73,12 +73,12 @@ class Parts:
 
     def columns(self, a: int, leaves: list[tuple[frozenset, int]]):
         """Part a's distinct settings among the leaves, and each leaf's column."""
-        positions = self.members[a][0]
+        positions = self.members[a][0].tolist()
         keys: dict = {}
         column_of = np.empty(len(leaves), dtype=np.int64)
         for j, (failed, upto) in enumerate(leaves):
-            decided = bisect_left(positions.tolist(), upto) if len(positions) else 0
-            key = (decided, failed.intersection(positions[:decided].tolist()))
+            decided = bisect_left(positions, upto)
+            key = (decided, failed.intersection(positions[:decided]))
             column_of[j] = keys.setdefault(key, len(keys))
         return list(keys), column_of
 
@@ -162,8 +162,11 @@ class Parts:
             local[rows, np.arange(1, width, 2)] = 0.0
             good = 1.0 - self._bad_of(passes, passes.forward(local, 1.0 - local))
             logs[positions] += np.log(np.maximum(good, 1e-300)).reshape(-1, 2) - log_good[a]
+        # Column 0 sets the event true: "works" for a design, "fails" for a
+        # fault tree, where dP(top)/dp = P(all good | works) - P(all good | fails).
+        sign = -1.0 if self.failure_polarity else 1.0
         for k, leaf in enumerate(self.order):
-            gradient[self.names[leaf]] = float(np.exp(logs[k, 0]) - np.exp(logs[k, 1]))
+            gradient[self.names[leaf]] = sign * float(np.exp(logs[k, 0]) - np.exp(logs[k, 1]))
         return gradient
 
     def _bad_of(self, passes: ColumnPasses, values: np.ndarray) -> np.ndarray:
