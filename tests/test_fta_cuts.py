@@ -5,7 +5,8 @@ upper bound on what the dropped sets really carry."""
 from __future__ import annotations
 
 import json
-from itertools import combinations
+import math
+from itertools import combinations, product
 from pathlib import Path
 from unittest import mock
 
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 from designer.analysis import fta_cuts, ir, modules
 from designer.analysis.mcs import cut_sets_of
 from designer.analysis.mcs_bound import dropped_above
-from designer.analysis.mcs_modules import ModularBdds, modular_cut_sets, weighted_counts
+from designer.analysis.mcs_modules import (ModularBdds, ModularCutSets, modular_cut_sets,
+                                           weighted_counts)
 from designer.analysis.mef import load_fault_tree
 from designer.cli import cli
 
@@ -156,3 +158,73 @@ def test_fta_reports_the_published_baobab1_cut_sets_in_full():
     assert report["minimal_cut_sets"]["count"] == 46188
     assert report["minimal_cut_sets"]["by_order"]["11"] == 3072
     assert "mcs_truncated" not in report
+
+
+@st.composite
+def non_coherent_trees(draw) -> ir.Circuit:
+    """Random trees with negated events and negated gates among AND/OR/atleast."""
+    c = ir.Circuit()
+    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
+    pool += [c.not_(e) for e in pool if draw(st.booleans())]
+    for _ in range(draw(st.integers(1, 8))):
+        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
+        op = draw(st.sampled_from(["and", "or", "atleast", "not"]))
+        k = draw(st.integers(1, len(kids)))
+        pool.append(c.not_(kids[0]) if op == "not" else c.atleast(k, kids) if op == "atleast"
+                    else {"and": c.and_, "or": c.or_}[op](kids))
+    c.top = c.or_([pool[-1], pool[-2]]) if len(pool) > 2 else pool[-1]
+    return c
+
+
+@settings(max_examples=150, deadline=None)
+@given(non_coherent_trees(), st.lists(st.floats(0.01, 0.9), min_size=7, max_size=7),
+       st.integers(1, 4))
+def test_non_coherent_trees_get_the_brute_force_cut_sets_by_module(c, ps, limit):
+    """Whatever path `fta` takes for a tree with NOT gates (modules when every
+    module is false with nothing failed, one BDD otherwise), the cut sets
+    are the brute-force ones: minimal failure sets, all else working; and
+    the dropped tail bounds what the sets past the limit carry."""
+    probs = dict(zip(EVENTS, ps))
+    if c.evaluate(up={n: False for n in c.event_node}) or c.nodes[c.top].op == ir.CONST:
+        return                                  # fails with nothing failed: no cut sets
+    exact = modules.solve(c, {n: probs[n] for n in c.event_node})
+    expected = brute_force_cut_sets(c)
+    found = fta_cuts.fault_tree_cut_sets(c, probs, exact, exact.p_top, limit)
+    orders = found.cuts.count_by_order()
+    assert orders == {k: n for k in range(1, limit + 1)
+                      if (n := sum(1 for s in expected if len(s) == k))}
+    for order in orders:
+        assert {frozenset(s) for s in found.cuts.of_order(order)} == \
+            {s for s in expected if len(s) == order}
+    if isinstance(found.cuts, ModularCutSets):   # the one-BDD path reports no tail
+        dropped = [s for s in expected if len(s) > limit]
+        carried = 0.0 if found.truncated is None else found.truncated[1]
+        assert _union_probability(dropped, probs) <= carried + 1e-12
+
+
+def _union_probability(sets, probs) -> float:
+    """P(every event of some set fails), by enumerating the states."""
+    names = sorted(probs)
+    total = 0.0
+    for bits in product([True, False], repeat=len(names)):
+        failed = {n for n, bit in zip(names, bits) if bit}
+        if any(s <= failed for s in sets):
+            total += math.prod(probs[n] if n in failed else 1 - probs[n] for n in names)
+    return total
+
+
+def test_some_random_non_coherent_trees_take_the_modular_path():
+    """The property above is not only the one-BDD path: with these seeds,
+    trees whose modules are all false at base do come up."""
+    from hypothesis import find
+    from designer.analysis.mcs_modules import false_at_base
+    probs = {n: 0.1 for n in EVENTS}
+
+    def modular(c):
+        if c.evaluate(up={n: False for n in c.event_node}) or c.nodes[c.top].op != ir.OR:
+            return False
+        bdds = ModularBdds.of_exact(modules.solve(c, {n: probs[n] for n in c.event_node}))
+        return bdds is not None and len(bdds.flats) > 1 and false_at_base(bdds) \
+            and not fta_cuts.is_coherent(c)
+    assert find(non_coherent_trees(), modular, settings=settings(max_examples=2000,
+                                                                  database=None))

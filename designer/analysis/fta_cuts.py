@@ -8,8 +8,9 @@ still carry (mcs_bound.py, an upper bound, never an estimate): the smallest
 order whose tail is at most DROPPED_FRACTION of P(top). The answer then
 says so: `truncated = (order_limit, max_dropped_probability)`.
 
-A non-coherent tree (not, xor) gets the cut sets of its monotone part from
-one BDD over every event (mcs.cut_sets_of), as before.
+A non-coherent tree (not, xor) does the same when every module is false
+with nothing failed (mcs_modules.false_at_base: cea9601, das9701); else it
+gets its cut sets from one BDD over every event (mcs.cut_sets_of).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from . import ir
 from .bdd import BudgetExceeded
 from .mcs import cut_sets_of
 from .mcs_bound import dropped_above
-from .mcs_modules import ModularBdds, is_coherent, modular_cut_sets
+from .mcs_modules import ModularBdds, false_at_base, is_coherent, modular_cut_sets
 
 # Steps (ZBDD nodes, subsumption steps) for the whole family: about 4 s of
 # Python on the loaded 2-core machine; tried on trees whose BDDs are small
@@ -49,33 +50,39 @@ def fault_tree_cut_sets(circuit: ir.Circuit, probs: dict[str, float], exact,
                         p_top: float, limit: int | None = None) -> FoundCuts:
     """`exact`: modules.Exact of P(top), or None when P(top) was bounded or
     sampled. Raises BudgetExceeded (with the reason) when not found."""
-    if not is_coherent(circuit):
-        if exact is None or exact.bdd_nodes > CUT_SET_LIMIT:
-            nodes = "" if exact is None else f" ({exact.bdd_nodes:,} BDD nodes)"
-            raise BudgetExceeded(f"the tree is not coherent and too big for one BDD{nodes}")
-        return FoundCuts(cut_sets_of(circuit, limit=limit), None)
     if exact is None:
         raise BudgetExceeded("the exact BDDs of the tree do not fit (P(top) is not exact)")
     bdds = ModularBdds.of_exact(exact)
-    if bdds is None:                     # the top is one event or a constant
+    coherent = is_coherent(circuit)
+    if bdds is None or not (coherent or false_at_base(bdds)):
+        # The top is one event or a constant, or a module fails with nothing
+        # failed: one BDD over every event.
+        if not coherent and exact.bdd_nodes > CUT_SET_LIMIT:
+            raise BudgetExceeded("the tree is not coherent and too big for one BDD "
+                                 f"({exact.bdd_nodes:,} BDD nodes)")
         return FoundCuts(cut_sets_of(circuit, limit=limit), None)
+    # A dropped cut set of a non-coherent tree can fail without the top (an
+    # event whose failure averts it may fail too): no clipping at P(top).
+    ceiling = p_top if coherent else 1.0
     if limit is not None:
         cuts = modular_cut_sets(bdds, limit, ASKED_STEPS)
         if limit >= len(probs):          # no cut set can hold more events than there are
             return FoundCuts(cuts, None)
         # Above HIGHEST_LIMIT the tail there bounds the smaller tail at `limit`.
         order = min(limit, HIGHEST_LIMIT)
-        return FoundCuts(cuts, _truncation(limit, dropped_above(bdds, probs, order)[order], p_top))
+        tail = dropped_above(bdds, probs, order)[order]
+        return FoundCuts(cuts, _truncation(limit, tail, ceiling))
     tails = dropped_above(bdds, probs, min(HIGHEST_LIMIT, len(probs)))
     if exact.bdd_nodes <= FULL_FROM_NODES:
         try:
             return FoundCuts(modular_cut_sets(bdds, None, FULL_STEPS), None)
         except BudgetExceeded:
             pass
-    return _growing_limit(bdds, tails, p_top)
+    return _growing_limit(bdds, tails, p_top, ceiling)
 
 
-def _growing_limit(bdds: ModularBdds, tails: list[float], p_top: float) -> FoundCuts:
+def _growing_limit(bdds: ModularBdds, tails: list[float], p_top: float,
+                   ceiling: float) -> FoundCuts:
     """Orders 1, 2, ... until the tail is small enough, or the next order
     would not fit the step budget: each order costs a few times the one
     before, so a failing try (which costs the whole budget) is foreseen."""
@@ -91,7 +98,7 @@ def _growing_limit(bdds: ModularBdds, tails: list[float], p_top: float) -> Found
                 raise
             break
         previous, steps = steps, _steps(cuts)
-        kept = FoundCuts(cuts, _truncation(order, tails[order], p_top))
+        kept = FoundCuts(cuts, _truncation(order, tails[order], ceiling))
         if tails[order] <= DROPPED_FRACTION * p_top:
             break
     return kept
@@ -102,12 +109,13 @@ def _steps(cuts) -> int:
     return sum(len(c.zbdd.var) + len(c.zbdd._without) for c in (cuts.top, *cuts.parts.values()))
 
 
-def _truncation(order: int, tail: float, p_top: float) -> tuple[int, float] | None:
-    """None when nothing can have been dropped. The union bound never says
-    more than P(top) itself: a dropped cut set fails only when the top does."""
+def _truncation(order: int, tail: float, ceiling: float) -> tuple[int, float] | None:
+    """None when nothing can have been dropped. In a coherent tree the union
+    bound never says more than P(top) (`ceiling`): a dropped cut set fails
+    only when the top does."""
     if tail <= 0.0:
         return None
-    return order, float(min(tail, p_top))
+    return order, float(min(tail, ceiling))
 
 
 def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,

@@ -67,6 +67,8 @@ def _root_poly(flat, leaves, probs, weight, width: int) -> np.ndarray:
     high = np.asarray(flat.high, dtype=np.int64)
     low = np.asarray(flat.low, dtype=np.int64)
     for nodes in _levels(flat):
+        if not len(nodes):                   # a constant module (x and not x): no node
+            continue
         leaf = leaves[flat.var[int(nodes[0])]]      # one variable per level
         poly = _leaf_poly(leaf, probs, weight, width)
         h, l = high[nodes], low[nodes]

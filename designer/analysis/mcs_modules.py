@@ -13,8 +13,16 @@ its module's polynomial where an event contributes one set of order 1.
 The one BDD over every event that mcs.cut_sets_of needs (a million nodes on
 some Aralia trees) is never built.
 
-Non-coherent trees (not, xor) are left to mcs.cut_sets_of: there a module
-may appear negated and the composition above does not hold.
+The same composition holds for a non-coherent tree (not, xor) whose every
+module is false when no event has failed (`false_at_base`). A cut set is a
+minimal set S whose failure, every other event working, fails the top
+(mcs.py); a module stand-in absent from a set of its parent means "the
+module has not failed", which its empty set of events gives. Every set of
+the family contains one of the composed sets, the composed sets are in the
+family, and none contains another (the module's events occur nowhere
+else), so the composition is the family, minimal as it stands. A module
+that fails with nothing failed (an OR over a negated event, say) would need
+its "not failed" sets too: such trees are left to mcs.cut_sets_of.
 """
 from __future__ import annotations
 
@@ -98,6 +106,20 @@ def weighted_counts(cuts: CutSets, weight: dict[int, Poly], limit: int | None) -
 
 def is_coherent(circuit: ir.Circuit) -> bool:
     return all(circuit.nodes[i].op in COHERENT for i in circuit.needed())
+
+
+def false_at_base(bdds: "ModularBdds") -> bool:
+    """Every module, and the top, is false when no event has failed: in each
+    BDD, innermost module first, the path of low edges ends in FALSE (the
+    stand-ins of the modules inside are false already, else we stopped)."""
+    for _, flat in bdds.flats:
+        edge, negated = flat.root, False
+        while edge >> 1:                        # node 0 is the constant TRUE
+            negated ^= bool(edge & 1)
+            edge = flat.low[edge >> 1]
+        if negated == bool(edge & 1):           # TRUE: failed with nothing failed
+            return False
+    return True
 
 
 @dataclass
