@@ -120,3 +120,25 @@ def test_assumptions_list_every_default_the_design_uses():
         row = rows[(comp.kind.title, "availability")]
         assert row[4] == availability_of(comp, design.settings).source
     assert sum(int(r[3]) for r in table.rows if r[1] == "availability") == len(defaulted)
+
+
+def test_the_security_fixes_sit_beside_the_plan_in_the_report(qapp):
+    """The database moved into the DMZ: its costed fixes (a new segment, a
+    second firewall) are in the report as in the cost panel, each with
+    the findings it is for."""
+    from designer.analysis.mitigation import make_plan
+    from designer.analysis.mitigation.security import security_fixes
+    from designer.report import security as S
+    from tests.segmentation_support import edit, recable, three_tier
+    moved = recable(edit(three_tier(), "db-1", segment="seg-dmz"), "net-sw-db-db-1-nic1",
+                    source="sw-dmz")
+    plan = make_plan(moved, step_limit=2)
+    plan.security = security_fixes(moved)
+    assert plan.security.fixes
+    result = dataclasses.replace(analyze(moved), mitigations=plan)
+    data, _pages = report_pdf(moved, result, PageSpec(), "moved.weaklink.json")
+    text = searchable(all_text(reader(data)))
+    assert "Security fixes" in text
+    assert searchable(S.summary(plan.security)[:60]) in text
+    for fix in plan.security.fixes:
+        assert searchable(S.description(fix, R.unambiguous_names(moved))) in text

@@ -146,8 +146,11 @@ def _analyse(design, plan: bool):
     if plan:
         import dataclasses
 
-        from designer.analysis.mitigation import make_plan
-        result = dataclasses.replace(result, mitigations=make_plan(design))
+        from designer.analysis.mitigation.plan import STEP_LIMIT
+
+        from .analyze import planned
+        plan = planned(design, STEP_LIMIT, None, result.findings)
+        result = dataclasses.replace(result, mitigations=plan)
     return result
 
 

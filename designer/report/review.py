@@ -40,7 +40,8 @@ def review(design: Design, result, *, file: str | None = None,
                        "green with “✓”, not modeled grey and dotted with “?”.")]
     blocks += spofs_section(result, name) + pairs_section(result, name)
     blocks += importance_section(result, name) + findings_section(result)
-    blocks += plan_section(result) + assumptions_section(design)
+    blocks += plan_section(result) + security_section(result, name)
+    blocks += assumptions_section(design)
     blocks += method_section(result)
     return blocks
 
@@ -180,6 +181,23 @@ def plan_section(result) -> list[Block]:
     return blocks + [Table(("Step", "Edit", "Removes", "Cost", "Availability after",
                             "Minutes saved a year", "Cost per hour avoided"),
                            tuple(rows), (0.08, 0.25, 0.14, 0.2, 0.12, 0.09, 0.12))]
+
+
+def security_section(result, name) -> list[Block]:
+    """The segmentation findings' costed fixes, beside the plan (they buy
+    security, not availability): the same rows as the cost panel's."""
+    plan = result.mitigations
+    found = None if plan is None else plan.security
+    if found is None:
+        return []
+    from . import security as S
+    blocks: list[Block] = [Heading("Security fixes"), Paragraph(S.summary(found))]
+    if not found.fixes:
+        return blocks
+    currency = plan.design.settings.currency
+    rows = tuple(tuple(S.row(fix, currency, name)) for fix in found.fixes)
+    return blocks + [Table(("Finding", "Fix", "Cost", "Availability", "Resolves"), rows,
+                           (0.24, 0.28, 0.18, 0.14, 0.16))]
 
 
 def assumptions_section(design: Design) -> list[Block]:
