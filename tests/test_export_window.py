@@ -89,3 +89,28 @@ def test_file_open_takes_an_exported_pdf_as_an_unsaved_design(qtbot, qapp, tmp_p
     assert other.document.snapshot() == original
     assert other.document.path is None, "Save must not write JSON over the PDF"
     assert not other.document.is_clean()
+
+
+def test_the_dialog_warns_when_labels_would_print_too_small(qtbot, qapp, tmp_path):
+    """A big design fitted on one A4 page prints its labels too small to
+    read: the dialog says so under the preview, as the CLI does, and the
+    note goes once the drawing is tiled. The three-tier example needs none."""
+    from benchmarks.generate import generate
+    from designer.io import save_design
+    win = open_three_tier(qtbot, qapp, tmp_path)
+    dialog = export_dialog(win)
+    dialog.refresh_preview()
+    assert dialog.tiny_note.isHidden()
+    dialog.done(0)
+    big = tmp_path / "big.weaklink.json"
+    save_design(generate(300), big)
+    assert win.files.open_now(big)
+    dialog = export_dialog(win)
+    dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+    dialog.refresh_preview()
+    assert not dialog.tiny_note.isHidden()
+    assert "labels print at" in dialog.tiny_note.text() and "A4" in dialog.tiny_note.text()
+    dialog.layout_mode.setCurrentIndex(dialog.layout_mode.findData("tile"))
+    dialog.refresh_preview()
+    assert dialog.tiny_note.isHidden()
+    dialog.done(0)

@@ -87,6 +87,7 @@ def _export(file, pdf_out, report, plan, page, orientation, margin, tile, scale,
 
 def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi):
     from designer.export import output
+    from designer.export.diagram import tiny_labels
     from designer.export.files import ExportError
     try:
         if pdf_out and report:
@@ -97,9 +98,9 @@ def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png
             printed = output.write_diagram_pdf(pdf_out, design, result, spec, file)
             click.echo(f"{pdf_out}: diagram, {printed.pages} page"
                        f"{'s' if printed.pages != 1 else ''}, {spec.size}")
-            if not spec.tile and printed.label_pt < 4.0:
-                click.echo(f"{pdf_out}: note: labels print at {printed.label_pt:.1f} pt on "
-                           f"one {spec.size} page; try --page A2 or --tile", err=True)
+            tiny = tiny_labels(printed.label_pt, spec.size, spec.tile)
+            if tiny:
+                click.echo(f"{pdf_out}: note: {tiny}; try --page A2 or --tile", err=True)
         if svg_out:
             output.write_atomically(svg_out, output.diagram_svg(
                 design, result, spec.palette, spec.only or None, embed_font))

@@ -187,8 +187,9 @@ def _line(painter, frame: Frame, x0, y0, x1, y1) -> None:
     painter.drawLine(QPointF(x0 * frame.k, y0 * frame.k), QPointF(x1 * frame.k, y1 * frame.k))
 
 
-def preview(sheet: Sheet, width_px: int) -> QImage:
-    """The first sheet as an image `width_px` wide (the export dialog's preview)."""
+def preview(sheet: Sheet, width_px: int) -> tuple[QImage, float]:
+    """The first sheet as an image `width_px` wide (the export dialog's
+    preview), and the printed size of a label on it in points."""
     source = sheet.picture.source
     layout = sheet.spec.layout(sheet.spec.landscape_for(source.width(), source.height()))
     page = layout.fullRect(QPageLayout.Unit.Point)
@@ -208,7 +209,19 @@ def preview(sheet: Sheet, width_px: int) -> QImage:
         pages = 1 + len(tiles)
     else:
         tiles = []
-    fit_page(painter, Frame(image), page.adjusted(margin, margin, -margin, -margin), sheet,
-             1, pages, tiles)
+    scale = fit_page(painter, Frame(image), page.adjusted(margin, margin, -margin, -margin),
+                     sheet, 1, pages, tiles)
     painter.end()
-    return image
+    return image, label_size_pt(scale)
+
+
+# Below this a printed label cannot be read without a magnifier.
+SMALLEST_LABEL_PT = 4.0
+
+
+def tiny_labels(label_pt: float, page: str, tiled: bool) -> str | None:
+    """The warning when a fitted sheet prints its labels too small to read
+    (the CLI adds how to change it with its options)."""
+    if tiled or label_pt >= SMALLEST_LABEL_PT:
+        return None
+    return f"labels print at {label_pt:.1f} pt on one {page} page"

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QSpinBox, QWidget)
+                               QLabel, QSpinBox, QVBoxLayout, QWidget)
 
-from .diagram import preview
+from .diagram import preview, tiny_labels
 from .files import ExportError, write_atomically
 from .pages import PAGE_SIZES, PageSpec
 from .render import build
@@ -74,6 +74,8 @@ class ExportDialog(QDialog):
             _changed(widget, self._options_changed)
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_W, int(PREVIEW_W * 0.75))
+        self.tiny_note = QLabel(wordWrap=True)
+        self.tiny_note.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -85,7 +87,10 @@ class ExportDialog(QDialog):
         left = QWidget()
         left.setLayout(form)
         row.addWidget(left)
-        row.addWidget(self.preview, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.tiny_note)
+        row.addLayout(right, 1)
         form.addRow(buttons)
 
     # -- choices ------------------------------------------------------------------
@@ -158,10 +163,20 @@ class ExportDialog(QDialog):
         return diagram_sheet(self.design, self.result, spec, self.file, self.picture(report))
 
     def refresh_preview(self) -> None:
-        image = preview(self.sheet(), round(PREVIEW_W * self.devicePixelRatio()))
+        sheet = self.sheet()
+        ratio = self.devicePixelRatio()
+        image, label_pt = preview(sheet, round(PREVIEW_W * ratio))
+        room = round(max(self.preview.height(), self.preview.minimumHeight()) * ratio)
+        if image.height() > room:       # a portrait page: the whole page, smaller
+            image = image.scaledToHeight(room, Qt.TransformationMode.SmoothTransformation)
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatio())
         self.preview.setPixmap(pixmap)
+        tiny = tiny_labels(label_pt, sheet.spec.size, sheet.spec.tile) \
+            if self.format.currentData() == "pdf" else None
+        self.tiny_note.setText(f"Note: {tiny}: choose a bigger page or "
+                               "“Tile across pages”." if tiny else "")
+        self.tiny_note.setVisible(bool(tiny))
 
     # -- export and print -----------------------------------------------------------------
     def suggested_path(self) -> str:
