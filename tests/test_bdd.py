@@ -159,9 +159,10 @@ def test_big_diagram_paths_dump_and_numpy_agree_with_enumeration(c, ps):
     and evaluated level by level; force those paths on small circuits."""
     from unittest import mock
 
-    from designer.analysis import bdd_prob
+    from designer.analysis import bdd_flat, bdd_prob
     probs = dict(zip(EVENTS, ps))
-    with mock.patch.object(bdd, "DUMP_FROM", 0), mock.patch.object(bdd_prob, "VECTOR_FROM", 0):
+    with mock.patch.object(bdd_flat, "DUMP_FROM", 0), \
+            mock.patch.object(bdd_prob, "VECTOR_FROM", 0):
         exact = modules.solve(c, probs)
     assert exact.p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
     for name in c.event_node:

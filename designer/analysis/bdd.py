@@ -17,15 +17,11 @@ complement edges). What lives here is what makes it work for us:
 """
 from __future__ import annotations
 
+import warnings
 from collections import deque
 
-import os
-import tempfile
-import warnings
-
-import numpy as np
-
 from . import ir
+from .bdd_flat import flatten  # noqa: F401 (re-exported)
 from .bdd_prob import Flat, edge_value, gradient, probability  # noqa: F401 (re-exported)
 
 try:  # the compiled CUDD backend ships in the dd wheels
@@ -37,7 +33,6 @@ DEFAULT_BUDGET = 2_000_000   # BDD nodes in the manager
 _CHECK_EVERY = 32            # gates between two budget checks
 WIDE_GATE = 64               # arguments from which a gate checks the budget itself
 SIFT_FROM = 100_000          # nodes before the first sifting, when allowed
-DUMP_FROM = 20_000           # diagrams bigger than this are flattened via a dump
 # CUDD's own memory ceiling, per node of budget. The node count is read
 # between operations; one apply of two big operands (a random sum of
 # products) can grow far past the budget inside C, where only this ceiling
@@ -56,10 +51,13 @@ class Manager:
     """One CUDD manager whose variables are named after leaves (events, or
     module stand-ins), declared in the order given."""
 
-    def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False):
+    def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False,
+                 max_memory: int | None = None):
+        # `max_memory` (bytes) overrides the ceiling the budget implies: an
+        # off-line caller (weaklink fta) may allow a diagram more room per node.
         self.cudd = _backend.BDD()
         self.cudd.configure(reordering=False,
-                            max_memory=max(MIN_MEMORY, BYTES_PER_NODE * budget))
+                            max_memory=max_memory or max(MIN_MEMORY, BYTES_PER_NODE * budget))
         self.leaves = list(leaves)
         self.budget = budget
         # Sifting (CUDD's reordering) only once a diagram is big: small ones
@@ -265,75 +263,3 @@ def _reached(spec: ir.Reach, values: dict, cudd) -> list:
                         queued.add(u)
                         pending.append(u)
     return reached
-
-
-# -- a flat copy for the probability passes ----------------------------------
-
-def flatten(root, manager: Manager) -> Flat:
-    """Big diagrams go through CUDD's own text dump (C writes it, numpy
-    reads it: about ten times faster than visiting a million wrapper
-    objects); small ones are walked directly."""
-    if int(root) & ~1 != int(manager.cudd.true) and root.dag_size > DUMP_FROM:
-        return _flatten_dump(root, manager)
-    return _flatten_walk(root, manager)
-
-
-def _flatten_dump(root, manager: Manager) -> Flat:
-    """Read CUDD's DDDMP text: one line per node, children first, as
-    'id name index then else' with a negative id for a complemented edge
-    and id 1 for the constant TRUE."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "bdd.dddmp")
-        manager.cudd.dump(path, [root], filetype="dddmp")
-        with open(path, encoding="ascii") as handle:
-            text = handle.read()
-    head, _, body = text.partition(".nodes\n")
-    root_id = int(head.split(".rootids", 1)[1].split()[0])
-    fields = body.rsplit(".end", 1)[0].split()
-    ids = np.array(fields[0::5], dtype=np.int64)
-    if not np.array_equal(ids, np.arange(1, len(ids) + 1)):
-        raise RuntimeError("unexpected DDDMP node numbering")
-    # The name column 'v<i>' is leaf i. (The index column counts only the
-    # variables the diagram depends on, so it cannot be used.)
-    var = np.array([int(name[1:]) for name in fields[1::5][1:]], dtype=np.int64)
-    edges = [np.array(fields[k::5][1:], dtype=np.int64) for k in (3, 4)]
-    high, low = (((np.abs(e) - 1) << 1) | (e < 0) for e in edges)
-    level = [manager.cudd.level_of_var(name) for name in manager.var_name.values()]
-    flat = Flat([-1] + var.tolist(), [0] + high.tolist(), [0] + low.tolist(), 0,
-                [len(level)] + [level[v] for v in var.tolist()])
-    flat.root = ((abs(root_id) - 1) << 1) | (root_id < 0)
-    return flat
-
-
-def _flatten_walk(root, manager: Manager) -> Flat:
-    """One visit per node, reading each node's children once (wrapper
-    objects are the slow part); numbered deepest level first, so children
-    come before parents."""
-    level_leaf = {manager.cudd.level_of_var(name): i
-                  for i, name in enumerate(manager.var_name.values())}
-    one = int(manager.cudd.true) & ~1
-    records: list[tuple[int, int, int, int]] = []
-    seen: set[int] = {one}
-    stack = [root] if int(root) & ~1 != one else []
-    seen.update(int(u) & ~1 for u in stack)
-    while stack:
-        u = stack.pop()
-        high, low = u.high, u.low
-        h, l = int(high), int(low)
-        records.append((u.level, int(u) & ~1, h, l))
-        for child, key in ((high, h & ~1), (low, l & ~1)):
-            if key not in seen:
-                seen.add(key)
-                stack.append(child)
-    records.sort(key=lambda r: -r[0])
-    number = {one: 0}
-    for i, record in enumerate(records, start=1):
-        number[record[1]] = i
-    flat = Flat([-1], [0], [0], 0, [len(level_leaf)])
-    flat.rank += [r[0] for r in records]
-    flat.var += [level_leaf[r[0]] for r in records]
-    flat.high += [(number[r[2] & ~1] << 1) | (r[2] & 1) for r in records]
-    flat.low += [(number[r[3] & ~1] << 1) | (r[3] & 1) for r in records]
-    r = int(root)
-    flat.root = (number[r & ~1] << 1) | (r & 1)
-    return flat
