@@ -12,28 +12,16 @@ refused with a `MefError` naming the file, the line and the element.
 """
 from __future__ import annotations
 
-import math
-import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from designer.model import limits
 
 from .ir import Circuit
+from .mef_values import house_value, number, probability
+from .mef_xml import Element, MefError, read_xml
 
 DEFAULT_MISSION_TIME = 8760.0  # hours; the Open-PSA default
-
-
-class MefError(Exception):
-    """A fault tree we cannot read, with where it went wrong."""
-
-
-@dataclass(slots=True)     # one per XML element: 300,000 in a big file
-class Element:
-    tag: str
-    attrib: dict[str, str]
-    line: int
-    children: list["Element"] = field(default_factory=list)
 
 
 @dataclass
@@ -50,62 +38,6 @@ class _Model:
     basics: dict[str, tuple[Element, str]] = field(default_factory=dict)
     houses: dict[str, tuple[Element, str]] = field(default_factory=dict)
     mission_time: float = DEFAULT_MISSION_TIME
-
-
-def read_xml(path: str | Path) -> Element:
-    """Parse with expat so every element keeps its line number. Only regular
-    files, within the size, element-count and nesting limits (model/limits.py)."""
-    problem = limits.regular_file_problem(str(path))
-    if problem is not None:
-        raise MefError(f"{path}: {problem}")
-    size = Path(path).stat().st_size
-    if size > limits.MEF_FILE_MB.value * 1024 * 1024:
-        raise MefError(f"{path}: {limits.MEF_FILE_MB.message(-(-size // (1024 * 1024)))}")
-    parser = xml.parsers.expat.ParserCreate()
-    stack: list[Element] = [Element("#document", {}, 0)]
-    counted = [0]
-    most, deepest = limits.MEF_ELEMENTS.value, limits.MEF_DEPTH.value
-
-    defined = {"define-gate": [0, limits.GATES], "define-basic-event": [0, limits.BASIC_EVENTS]}
-
-    def start(tag, attrib):
-        counted[0] += 1
-        if tag in defined:       # refuse a too-big tree while reading, not after
-            entry = defined[tag]
-            entry[0] += 1
-            if entry[0] > entry[1].value:
-                raise MefError(f"{path}:{parser.CurrentLineNumber}: the fault tree "
-                               + entry[1].message(f"over {entry[1].value:,}"))
-        if counted[0] > most:
-            raise MefError(f"{path}:{parser.CurrentLineNumber}: the file "
-                           + limits.MEF_ELEMENTS.message(f"over {most:,}").removeprefix("has "))
-        if len(stack) > deepest:
-            raise MefError(f"{path}:{parser.CurrentLineNumber}: <{tag}> is nested "
-                           f"more than {deepest:,} levels deep, the limit (raise it with "
-                           f"the environment variable {limits.MEF_DEPTH.variable})")
-        element = Element(tag, attrib, parser.CurrentLineNumber)
-        stack[-1].children.append(element)
-        stack.append(element)
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: stack.pop()
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        # One buffer, not ParseFile's chunks: expat re-scans a token that
-        # spans chunks, and a 60 MB comment took minutes (issue 16).
-        parser.Parse(data, True)
-    except OSError as err:
-        raise MefError(f"{path}: cannot read: {err.strerror}") from None
-    except xml.parsers.expat.ExpatError as err:
-        raise MefError(f"{path}:{err.lineno}: not well-formed XML "
-                       f"({xml.parsers.expat.ErrorString(err.code)})") from None
-    except (LookupError, ValueError, UnicodeError) as err:   # an encoding Python lacks
-        raise MefError(f"{path}:1: cannot decode the XML: {err}") from None
-    roots = stack[0].children
-    if not roots or roots[0].tag != "opsa-mef":
-        raise MefError(f"{path}:1: not an Open-PSA MEF file (no <opsa-mef> root)")
-    return roots[0]
 
 
 def load_fault_tree(model: str | Path, *extra: str | Path) -> FaultTree:
@@ -148,7 +80,7 @@ def _collect(root: Element, path: str, found: _Model) -> None:
         elif element.tag == "system-mission-time":
             if not element.children:
                 raise MefError(f"{path}:{element.line}: <system-mission-time> holds no value")
-            found.mission_time = _number(element.children[0], path, found)
+            found.mission_time = number(element.children[0], path, found.mission_time)
             if found.mission_time < 0:
                 raise MefError(f"{path}:{element.line}: the mission time "
                                f"{found.mission_time:g} is negative")
@@ -279,10 +211,10 @@ class _Builder:
         if kind == "gate":
             return self.done[name]
         if kind == "house-event":
-            return self.circuit.const(_house_value(self.found.houses[name]))
+            return self.circuit.const(house_value(self.found.houses[name]))
         if name not in self.probabilities:
             where, where_path = self.found.basics[name]
-            self.probabilities[name] = _probability(where, where_path, self.found)
+            self.probabilities[name] = probability(where, where_path, self.found.mission_time)
         return self.circuit.event(name)
 
 
@@ -352,58 +284,3 @@ def _resolve(element: Element, path: str, found: _Model) -> str:
             return candidate
     what = kind if kind in tables else "event"
     raise MefError(f"{path}:{element.line}: {what} '{name}' is used but never defined")
-
-
-def _house_value(entry: tuple[Element, str]) -> bool:
-    """A house event is false unless its <constant> says true."""
-    return any(child.tag == "constant" and child.attrib.get("value", "").strip().lower() == "true"
-               for child in entry[0].children)
-
-
-def _probability(element: Element, path: str, found: _Model) -> float:
-    expressions = [c for c in element.children if c.tag not in ("label", "attributes")]
-    if not expressions:
-        raise MefError(f"{path}:{element.line}: basic event "
-                       f"'{element.attrib.get('name')}' has no probability")
-    value = _number(expressions[0], path, found)
-    if not 0.0 <= value <= 1.0:
-        raise MefError(f"{path}:{element.line}: probability {value} of "
-                       f"'{element.attrib.get('name')}' is outside [0, 1]")
-    return value
-
-
-def _number(element: Element, path: str, found: _Model) -> float:
-    tag = element.tag
-    try:
-        if tag in ("float", "int"):
-            return float(element.attrib["value"])
-        if tag == "bool":
-            return 1.0 if element.attrib["value"].strip().lower() == "true" else 0.0
-    except (KeyError, ValueError):
-        raise MefError(f"{path}:{element.line}: <{tag}> needs a numeric 'value'") from None
-    if tag == "system-mission-time":
-        return found.mission_time
-    args = [_number(child, path, found) for child in element.children]
-    if tag in ("exponential", "GLM") and any(a < 0 or not math.isfinite(a) for a in args):
-        raise MefError(f"{path}:{element.line}: <{tag}> needs finite arguments that are "
-                       f"not negative (rates and times), got "
-                       f"{', '.join(f'{a:g}' for a in args)}")
-    try:
-        if tag == "exponential" and len(args) == 2:
-            rate, time = args
-            return -math.expm1(-rate * time)
-        if tag == "GLM" and len(args) == 4:
-            return _glm(*args)
-    except (OverflowError, ZeroDivisionError):
-        raise MefError(f"{path}:{element.line}: <{tag}> overflows with these "
-                       "arguments") from None
-    raise MefError(f"{path}:{element.line}: the expression <{tag}> is not supported "
-                   "(use a constant probability, exponential or GLM)")
-
-
-def _glm(gamma: float, rate: float, repair: float, time: float) -> float:
-    """Open-PSA GLM: on-demand failure gamma, failure rate, repair rate."""
-    total = rate + repair
-    if total == 0:
-        return gamma
-    return (rate - (rate - gamma * total) * math.exp(-total * time)) / total
