@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from designer.analysis import modules
 from designer.analysis.availability import analyse
 from designer.analysis.mcs import cut_sets_of
 from designer.analysis.mef import MefError, load_fault_tree
@@ -164,3 +165,6 @@ def test_aralia_modules_and_preprocessing_agree_with_one_plain_bdd(name):
     P, Q = bdd.probability(flat, [tree.probabilities[leaf] for leaf in manager.leaves])
     plain = bdd.edge_value(flat.root, P, Q)[0]
     assert analyse(c, tree.probabilities, failure_polarity=True).value == pytest.approx(plain, rel=1e-12)
+    # Common arguments factored (factoring.py, fta's path for trees with NOT).
+    factored = modules.solve(c, tree.probabilities, factor=True)
+    assert factored.p_top == pytest.approx(plain, rel=1e-12)

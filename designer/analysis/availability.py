@@ -166,9 +166,12 @@ def importance(p_top: float, q_top: float, gradient: dict[str, float],
 DESIGN_MAX_EVENTS = 500
 DESIGN_BUDGET = 200_000
 # Bounds (bounds.py) above that: the per-entry-point BDDs and the
-# conditioning leaves grow with the design; past these the time goes from
-# seconds to minutes (docs/performance.md), so Monte Carlo answers instead.
-DESIGN_BOUND_MAX_EVENTS = 1_200
+# conditioning leaves grow with the design. Measured (docs/performance.md,
+# issue 10): 1,000 components (954 events) reach the 1e-9 gap with 291
+# leaves, 2,000 (1,906 events) with 777 leaves in about 5 s of CPU; at
+# 5,000 (4,762 events) the parts' diagrams pass their budget (1.87 million
+# nodes; passes over them would take minutes), so Monte Carlo answers.
+DESIGN_BOUND_MAX_EVENTS = 2_000
 DESIGN_MAX_LEAVES = 1_000
 
 

@@ -5,35 +5,24 @@ any entry point is down; a fault tree's OR top fails when any branch
 fails) whose only link is a set of shared events (sites, feeds, racks,
 switches). With every shared event fixed the parts are independent.
 
-The shared events are conditioned on one at a time, likeliest failure
-first: "the first is failed", "the first works and the second is failed",
-... "all work" split the space into leaves, and a leaf whose bounds are
-still too loose is split the same way over the events it leaves free. For
-a leaf (some shared events fixed, the others free), with g_a = P(part a
-good | leaf) and the circuit monotone (no NOT/XOR):
-
-- "at most one free shared event fails" is exact: given all of them the
-  parts are independent, and one adjoint pass per part gives, for every
-  free event v at once, what "v alone fails" does to it;
-- lower bound: that, plus, for the states where two or more fail, split by
-  the first one v that fails, P(those states) x P(bad | v alone failed):
-  each is at least as bad (monotone);
-- upper bound: the smaller of 1 - prod_a g_a (the parts' good events are
-  increasing in independent events, so positively correlated: Harris-FKG)
-  and the exact part plus min(P(two or more fail), sum over parts of
-  P(part bad and two or more fail)), each of those terms exact per part.
+The shared events are conditioned on, most harmful first (parts.py):
+"the first is failed", "the first works and the second is failed", ...
+"all work" split the space into leaves, and a leaf whose bounds are still
+too loose is split again over the free events that harm most under it
+(conditioning.py, which also states the bounds of one leaf: exact for "at
+most one free shared event fails", monotone and Harris-FKG beyond).
 
 No sampling: the same circuit gives the same figures every time.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from . import bdd, ir
-from .parts import Parts, supports
+from .conditioning import Conditioning
+from .part_importance import independent_gradient
+from .part_keys import supports
+from .parts import Parts
 from .preprocess import simplify
 
 MONOTONE_OPS = {ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST, ir.REACH}
@@ -53,8 +42,6 @@ SHARE_FROM = 200        # events; small circuits are cheap to try anyway
 # of 5,000 parts over 400 none (Monte Carlo answers), a design's 15 parts
 # the full count.
 MAX_WORK = 500_000
-ROUNDS = 12             # rounds of splitting the loosest leaves at most
-SPLIT = 8               # free events a loose leaf is split over per round
 
 
 @dataclass(frozen=True)
@@ -100,7 +87,9 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     if not parts.order:
         return None
     max_leaves = min(max_leaves, MAX_WORK // len(parts.passes))
-    return Conditioning(parts).run(tolerance, max_leaves, relative)
+    low, high, leaves = Conditioning(parts).run(tolerance, max_leaves, relative)
+    return Bounded(low, high, leaves, len(parts.order), len(parts.passes), parts.bdd_nodes,
+                   independent_gradient(parts))
 
 
 def _shared_count(below: list[int]) -> int:
@@ -114,123 +103,3 @@ def _shared_count(below: list[int]) -> int:
 
 def _monotone(circuit: ir.Circuit) -> bool:
     return all(circuit.nodes[i].op in MONOTONE_OPS for i in circuit.needed())
-
-
-class Conditioning:
-    """The leaves of the conditioning and their bounds."""
-
-    def __init__(self, parts: Parts) -> None:
-        self.parts = parts
-        fail = parts.fail
-        self.m = len(fail)
-        self.fail = fail
-        self.log_ok = np.log1p(-fail)
-        self.odds = fail / (1.0 - fail)
-        # Suffix sums: log P(all free work), sum of free odds, from position k on.
-        self.suffix_log_ok = np.concatenate([np.cumsum(self.log_ok[::-1])[::-1], [0.0]])
-        self.prefix_log_ok = np.concatenate([[0.0], np.cumsum(self.log_ok)])
-        self.suffix_odds = np.concatenate([np.cumsum(self.odds[::-1])[::-1], [0.0]])
-
-    def run(self, tolerance: float, max_leaves: int, relative: bool = False) -> Bounded:
-        leaves = self.split(frozenset(), 0, self.m)
-        lo, hi = self.bounds(leaves)
-        weight = self.mass(leaves)
-        evaluated = len(leaves)
-        asked = tolerance
-        for _ in range(ROUNDS):
-            gaps = weight * (hi - lo)
-            total = float(gaps.sum())
-            if relative:
-                tolerance = asked * float(np.dot(weight, lo))
-            if total <= tolerance:
-                break
-            chosen = self._loosest(leaves, gaps, total - tolerance / 2, max_leaves - evaluated)
-            if not chosen:
-                break
-            children = [child for j in chosen for child in self.split(*leaves[j], SPLIT)]
-            keep = np.ones(len(leaves), dtype=bool)
-            keep[chosen] = False
-            new_lo, new_hi = self.bounds(children)
-            leaves = [leaf for j, leaf in enumerate(leaves) if keep[j]] + children
-            lo = np.concatenate([lo[keep], new_lo])
-            hi = np.concatenate([hi[keep], new_hi])
-            weight = np.concatenate([weight[keep], self.mass(children)])
-            evaluated += len(children)
-        low = float(np.dot(weight, lo))
-        high = float(np.dot(weight, hi))
-        p = self.parts
-        return Bounded(low, max(low, high), evaluated, self.m, len(p.passes), p.bdd_nodes,
-                       p.independent_gradient())
-
-    def _loosest(self, leaves, gaps: np.ndarray, to_free: float, room: int) -> list[int]:
-        """The leaves to split: loosest first, until their gaps add up to
-        `to_free` or the leaf budget is spent."""
-        chosen: list[int] = []
-        for j in np.argsort(-gaps):
-            if to_free <= 0 or gaps[j] <= 0:
-                break
-            cost = min(SPLIT, self.m - leaves[j][1]) + 1
-            if cost > room:
-                break
-            chosen.append(int(j))
-            room -= cost
-            to_free -= gaps[j]
-        return chosen
-
-    def split(self, failed: frozenset, upto: int, width: int) -> list[tuple[frozenset, int]]:
-        """Leaf (failed, upto) split over its next `width` free events,
-        likeliest first: "the first fails", "the first works and the second
-        fails", ..., "all `width` work" (the rest stay free)."""
-        end = min(self.m, upto + width)
-        return [(failed | {k}, k + 1) for k in range(upto, end)] + [(failed, end)]
-
-    def mass(self, leaves) -> np.ndarray:
-        return np.array([math.exp(self.prefix_log_ok[upto] + sum(
-            math.log(self.odds[k]) for k in failed)) for failed, upto in leaves])
-
-    def bounds(self, leaves) -> tuple[np.ndarray, np.ndarray]:
-        """Bounds on P(bad | leaf) for each leaf."""
-        with np.errstate(divide="ignore"):    # log(0): a part that is certainly bad
-            return self._bounds(leaves)
-
-    def _bounds(self, leaves) -> tuple[np.ndarray, np.ndarray]:
-        n = len(leaves)
-        upto = np.array([u for _, u in leaves])
-        log_pi0 = self.suffix_log_ok[upto]
-        pi0 = np.exp(log_pi0)
-        at_most_one = pi0 * (1.0 + self.suffix_odds[upto])        # P(at most one free fails)
-        log_good_true = np.zeros(n)
-        log_good_up = np.zeros(n)
-        delta = np.zeros((self.m, n))     # change of log P(all good) if event k alone fails
-        part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
-        for a in range(len(self.parts.passes)):
-            settings, column_of = self.parts.columns(a, leaves)
-            bad_true, bad_up, grad = self.parts.evaluate(a, settings)
-            log_good_true += np.log1p(-np.minimum(bad_true, 1.0))[column_of]
-            up_log = np.log1p(-np.minimum(bad_up, 1.0))
-            log_good_up += up_log[column_of]
-            positions = self.parts.members[a][0]
-            if len(positions):
-                with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
-                    single = np.log1p(-np.minimum(bad_up[None, :] + grad, 1.0)) - up_log[None, :]
-                delta[positions] += np.nan_to_num(single, nan=0.0, neginf=-np.inf)[:, column_of]
-                spread = (self.odds[positions][:, None] * grad).sum(axis=0)[column_of]
-            else:
-                spread = 0.0
-            one = at_most_one * bad_up[column_of] + pi0 * spread
-            part_two += np.maximum(0.0, bad_true[column_of] - one)
-        free = np.arange(self.m)[:, None] >= upto[None, :]
-        pi_single = np.where(free, self.odds[:, None] * pi0[None, :], 0.0)
-        pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
-        bad_all_up = -np.expm1(log_good_up)
-        bad_single = -np.expm1(log_good_up[None, :] + delta)
-        # P(bad and at most one free event fails), exact: the parts are independent there.
-        exact_part = pi0 * bad_all_up + (pi_single * bad_single).sum(axis=0)
-        # Two or more fail: split by the first one that fails (v); every
-        # such state fails at least as much as "v alone fails" (monotone).
-        before = np.exp(self.prefix_log_ok[:-1, None] - self.prefix_log_ok[upto][None, :])
-        later = -np.expm1(self.suffix_log_ok[1:])[:, None]
-        first_of_many = np.where(free, before * self.fail[:, None] * later, 0.0)
-        lower = exact_part + (first_of_many * bad_single).sum(axis=0)
-        upper = np.minimum(exact_part + np.minimum(pi_more, part_two), -np.expm1(log_good_true))
-        return np.minimum(lower, upper), upper

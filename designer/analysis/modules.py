@@ -80,32 +80,35 @@ STATIC_BUDGET = 3_000_000
 
 
 def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
-          budget: int = bdd.DEFAULT_BUDGET, rank: dict[str, int] | None = None) -> Exact:
+          budget: int = bdd.DEFAULT_BUDGET, rank: dict[str, int] | None = None,
+          max_memory: int | None = None, factor: bool = False) -> Exact:
     """P(top) and its gradient, module by module, innermost first. `rank`
     (event name -> int, lowest first; missing counts as 0) is the caller's
     hint for the variable order: events of one rank stay in the depth-first
-    order, and a design uses it to put the shared causes first."""
+    order, and a design uses it to put the shared causes first. `max_memory`:
+    CUDD's ceiling in bytes, when not the one the budget implies (bdd.py).
+    `factor`: factor common arguments first (preprocess.py; fault trees)."""
     if top is None or top == circuit.top:
-        circuit = simplify(circuit)
+        circuit = simplify(circuit, factor)
         top = circuit.top
     if circuit.nodes[top].op in (ir.EVENT, ir.CONST):
         return _trivial(circuit.nodes[top], probs)
     try:
-        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank)
+        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank, max_memory)
     except bdd.BudgetExceeded:
         if budget <= STATIC_BUDGET:
             raise
-    return _solve(circuit, probs, top, budget, True, rank)
+    return _solve(circuit, probs, top, budget, True, rank, max_memory)
 
 
 def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
-           sift: bool, rank: dict[str, int] | None) -> Exact:
+           sift: bool, rank: dict[str, int] | None, max_memory: int | None = None) -> Exact:
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
     # Modules share no leaf, so each one's leaves are ordered on their own.
     order = [leaf for m in sorted(modules)
              for leaf in _ranked(bdd.leaf_order(circuit, m, modules), leaf_of, rank)]
-    manager = bdd.Manager([leaf_of[i] for i in order], budget, sift=sift)
+    manager = bdd.Manager([leaf_of[i] for i in order], budget, sift=sift, max_memory=max_memory)
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
     solved: list[tuple[int, bdd.Flat, list[float], list[float]]] = []
     nodes = 0

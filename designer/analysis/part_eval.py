@@ -14,6 +14,7 @@ pass, what a single extra failure of each shared event would do.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,13 @@ class ColumnPasses:
         self.levels = [self._level(group + 1, var, high, low)
                        for group in (np.split(order, cuts) if len(order) else [])]
 
+    def renamed(self, mapping: dict[str, str]) -> "ColumnPasses":
+        """The same diagram over other events (`mapping`: old name -> new),
+        for a part that repeats another one's shape (part_keys.shapes_of)."""
+        twin = copy.copy(self)
+        twin.names = [mapping[name] for name in self.names]
+        return twin
+
     @staticmethod
     def _level(nodes: np.ndarray, var, high, low) -> _Level:
         h, l = high[nodes], low[nodes]
@@ -79,16 +87,25 @@ class ColumnPasses:
         """(P(root), P(not root)) per column."""
         return values[self.root], values[self.root ^ 1]
 
-    def gradient(self, p: np.ndarray, q: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """dP(root)/dp[leaf] per column, shape [leaves, columns]."""
+    def gradient(self, p: np.ndarray, q: np.ndarray, values: np.ndarray,
+                 wanted: np.ndarray | None = None) -> np.ndarray:
+        """dP(root)/dp[leaf] per column, shape [leaves, columns]; only for
+        the leaves in `wanted` if given (the others' rows stay 0): the
+        bounds need the shared events' rows alone, and the levels of a
+        part's own events hold half its nodes (1,000-component design)."""
         width = p.shape[1]
         adjoint = np.zeros((self.size, width))
         adjoint[self.root >> 1] = -1.0 if self.root & 1 else 1.0
         grad = np.zeros((len(self.names), width))
+        needed = np.ones(len(self.names), dtype=bool)
+        if wanted is not None:
+            needed[:] = False
+            needed[wanted] = True
         for level in reversed(self.levels):
             weight = adjoint[level.nodes]
             h, l = level.high, level.low
-            grad[level.leaf] += (weight * (values[h] - values[l])).sum(axis=0)
+            if needed[level.leaf]:
+                grad[level.leaf] += (weight * (values[h] - values[l])).sum(axis=0)
             pushed = np.concatenate([weight * p[level.leaf], weight * q[level.leaf]])
             sums = np.add.reduceat(pushed[level.order] * level.signs, level.starts, axis=0)
             adjoint[level.targets] += sums

@@ -14,10 +14,15 @@ intersections of thousands of nodes cost a few machine operations.
 from __future__ import annotations
 
 from . import ir
+from .factoring import factor_common_arguments
 
 
-def simplify(circuit: ir.Circuit) -> ir.Circuit:
-    return _group_modular_args(_coalesce(circuit))
+def simplify(circuit: ir.Circuit, factor: bool = False) -> ir.Circuit:
+    circuit = _coalesce(circuit)
+    if factor:
+        parents = _parents(circuit, circuit.needed())
+        circuit = _coalesce(factor_common_arguments(circuit, parents, _copy))
+    return _group_modular_args(circuit)
 
 
 def _parents(circuit: ir.Circuit, needed: list[int]) -> dict[int, set[int]]:

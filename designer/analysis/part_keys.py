@@ -1,0 +1,80 @@
+"""Structural keys of the parts of a union (parts.py): what each part
+holds, and a signature equal for equal parts of two circuits, so an edited
+design finds the untouched parts' diagrams and columns in the cache
+(incremental.py)."""
+from __future__ import annotations
+
+from . import ir
+
+
+def signatures_of(circuit: ir.Circuit, kids: list[int]) -> list[int]:
+    """A structural key per kid: its sub-circuit (operations and event
+    names), equal for equal parts of two circuits: it keys the part's
+    diagram, which does not depend on the probabilities."""
+    key: dict[int, int] = {}
+    for index in circuit.needed():
+        node = circuit.nodes[index]
+        kids_key = tuple(key[c] for c in node.children)
+        extra = ()
+        if node.op == ir.EVENT:
+            extra = (node.name,)
+        elif node.op == ir.REACH:
+            spec = node.reach
+            extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
+                     spec.sources, spec.targets)
+        key[index] = hash((node.op, node.k, node.value, kids_key, extra))
+    return [key[k] for k in kids]
+
+
+def supports(circuit: ir.Circuit, kids: list[int]) -> list[int]:
+    """Events under each kid, as bitsets over node indices."""
+    below: dict[int, int] = {}
+    for index in circuit.needed():
+        node = circuit.nodes[index]
+        bits = 1 << index if node.op == ir.EVENT else 0
+        for child in node.children:
+            bits |= below[child]
+        below[index] = bits
+    return [below[k] for k in kids]
+
+
+def shapes_of(circuit: ir.Circuit, kids: list[int],
+              place: dict[int, int]) -> list[tuple[int, list[str]]]:
+    """Per kid, a key equal for parts that are the same circuit up to a
+    renaming of events that keeps their order in the diagrams (`place`:
+    node index -> position among the variables), and its events' names in
+    that order. Such parts have the same diagram, row for row: the
+    applications of a generated design repeat (node counts with period 7
+    among the 15 parts at 1,000 components)."""
+    found = []
+    for kid, bits in zip(kids, supports(circuit, kids)):
+        events = sorted((i for i in circuit.event_node.values() if bits >> i & 1),
+                        key=place.__getitem__)
+        local = {index: j for j, index in enumerate(events)}
+        inside = _below(circuit, kid)
+        key: dict[int, int] = {}
+        for index in circuit.needed():
+            if index not in inside:
+                continue
+            node = circuit.nodes[index]
+            extra = ()
+            if node.op == ir.EVENT:
+                extra = (local[index],)
+            elif node.op == ir.REACH:
+                spec = node.reach
+                extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
+                         spec.sources, spec.targets)
+            key[index] = hash((node.op, node.k, node.value,
+                               tuple(key[c] for c in node.children), extra))
+        found.append((key[kid], [circuit.nodes[i].name for i in events]))
+    return found
+
+
+def _below(circuit: ir.Circuit, top: int) -> set[int]:
+    seen, stack = {top}, [top]
+    while stack:
+        for child in circuit.nodes[stack.pop()].children:
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
