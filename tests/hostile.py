@@ -338,9 +338,8 @@ CASES: list[Case] = [
     Case("mef-nested-2000", FTA, xml_file(lambda: nested(2000)), RESULT),
     Case("mef-not-3000", FTA, xml_file(lambda: nested(3000, "not")), RESULT),
     # A random sum of products: the exact BDD stops at CUDD's memory ceiling
-    # (5-6 s), then certified bounds (200x2000) or Monte Carlo (400x5000, too
-    # many parts for the bounds' work budget). 7-9 s each: measured by
-    # tools/hostile_times.py only.
+    # (5-6 s), then Monte Carlo (too many parts for the bounds' work
+    # budget). 6-7 s each: measured by tools/hostile_times.py only.
     Case("mef-sop-200x2000", FTA, xml_file(lambda: sum_of_products(200, 2000)), RESULT,
          slow=True),
     Case("mef-sop-400x5000", FTA, xml_file(lambda: sum_of_products(400, 5000)), RESULT,

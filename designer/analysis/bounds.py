@@ -36,12 +36,13 @@ PART_BUDGET = 500_000
 # parts of a design hold 18 % each (generated 1,000-component design).
 MAX_PART_SHARE = 0.6
 SHARE_FROM = 200        # events; small circuits are cheap to try anyway
-# Parts x leaves looked at, at most: each pair costs a few microseconds of
-# Python (parts.columns, parts.evaluate), so a union of 2,000 parts over
-# 200 shared events (a random sum of products) gets about 250 leaves, one
-# of 5,000 parts over 400 none (Monte Carlo answers), a design's 15 parts
-# the full count.
-MAX_WORK = 500_000
+# Parts x leaves looked at, at most: each pair costs tens of microseconds
+# (a column of the part's passes, and Python around it), so a union of 500
+# parts over 200 shared events gets 200 leaves; a random sum of products,
+# 2,000 parts over 200 events, none (it took 20 s for a gap of 100 % of
+# P(top): Monte Carlo answers at once); a design's 15-31 parts the full
+# count.
+MAX_WORK = 100_000
 
 
 @dataclass(frozen=True)

@@ -121,18 +121,22 @@ def _truncation(order: int, tail: float, ceiling: float) -> tuple[int, float] | 
 def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
                     tolerance: float, max_memory: int | None = None):
     """(Availability of the top event, modules.Exact or None): exact by
-    modules when the BDDs fit `budget` nodes and `max_memory` bytes (the
-    Exact keeps them for the cut sets), else availability.analyse's
-    certified bounds or Monte Carlo. A tree with NOT gates has its common
+    modules when the BDDs fit `budget` nodes (the Exact keeps them for the
+    cut sets), else availability.analyse's certified bounds or Monte Carlo.
+    `max_memory` is CUDD's ceiling for a tree with NOT gates, which the
+    bounds cannot take (a coherent tree keeps the ceiling its budget
+    implies, and has the bounds to fall back on). A tree with NOT gates has its common
     arguments factored first (factoring.py): cea9601 1.24 -> 1.08 million
     nodes, 15-20 % faster. A coherent tree is not: there the diagrams came
     out up to 27 % smaller or 13 % bigger, no faster, and the cut sets'
     dropped tail looser (edfpa14o kept order 4 instead of 5;
     docs/performance.md)."""
     from . import availability, modules
+    coherent = is_coherent(circuit)
     try:
-        exact = modules.solve(circuit, probs, budget=budget, max_memory=max_memory,
-                              factor=not is_coherent(circuit))
+        exact = modules.solve(circuit, probs, budget=budget,
+                              max_memory=None if coherent else max_memory,
+                              factor=not coherent)
     except BudgetExceeded:
         # max_events=0: straight to the bounds, the exact BDD was just tried.
         found = availability.analyse(circuit, probs, budget=budget, failure_polarity=True,

@@ -57,9 +57,13 @@ def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order,
 # Fault trees are analysed once, off-line: allow bigger diagrams than the
 # interactive design analysis does (about 40 bytes a node in CUDD).
 FTA_BUDGET = 3_000_000
-# CUDD's memory ceiling for those nodes. The interactive ceiling (bdd.py,
-# 100 bytes a node: 300 MB) stopped das9701, whose 2.5 million nodes peak
-# between 450 and 600 MB (measured 2026-12-02), before its node budget did.
+# CUDD's memory ceiling for a tree with NOT gates. Certified bounds need a
+# monotone circuit, so such a tree falls back to Monte Carlo: the exact BDD
+# gets more room. das9701's 2.5 million nodes peak between 450 and 600 MB
+# (measured 2026-12-02). A coherent tree keeps the interactive ceiling
+# (bdd.py, 100 bytes a node: 300 MB) and falls back to the bounds: a random
+# sum of products fills whatever ceiling it gets in one BDD operation before
+# it gives up (1 GB: 12-30 s; 300 MB: 5-6 s, issue 16).
 FTA_MEMORY = 1_000_000_000
 # Where the exact BDD does not fit, certified bounds on P(top) with this
 # gap relative to P(top) (issue 10).
