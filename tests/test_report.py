@@ -152,3 +152,14 @@ def test_drill_banner_words_name_what_failed_and_what_went_down():
     nothing = SimpleNamespace(failed=set(), down=set(), entry_up={}, system_up=True)
     assert drill.detail(nothing, names) == ("Failed: nothing yet: click a component\n"
                                             "Entry points: none")
+
+
+def test_a_tight_certified_gap_shows_two_different_limits():
+    """A gap of 1e-9 (the default tolerance) printed with five decimals
+    would read "99.69268 .. 99.69268 %": the limits get the decimals that
+    tell them apart, rounded outwards so the shown interval still holds."""
+    tight = AvailabilityPart(value=0.996926834, method="bounded", nines=2.51,
+                             downtime_minutes_per_year=1616.4,
+                             bounds=(0.9969268336, 0.9969268345))
+    assert "certified 99.69268336 .. 99.69268345 %" in A.availability_line(tight)
+    assert A.interval_text(tight) == "certified bounds: 99.69268336 % to 99.69268345 %"

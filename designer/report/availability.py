@@ -46,8 +46,7 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
         low, high = part.confidence_interval
         text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
     elif part.method == "bounded" and part.bounds is not None:
-        low, high = part.bounds
-        text += f", certified {low * 100:.5f} .. {high * 100:.5f} %"
+        text += f", certified {percent_pair(*part.bounds, ' .. ')}"
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
     return (text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime "
             f"a year{unwired(part)}")
@@ -73,9 +72,22 @@ def interval_text(part: Optional[AvailabilityPart]) -> str:
         low, high = part.confidence_interval
         return f"95 % confidence interval: {low * 100:.5f} % to {high * 100:.5f} %"
     if part.method == "bounded" and part.bounds:
-        low, high = part.bounds
-        return f"certified bounds: {low * 100:.5f} % to {high * 100:.5f} %"
+        return f"certified bounds: {percent_pair(*part.bounds, ' % to ')}"
     return ""
+
+
+def percent_pair(low: float, high: float, between: str) -> str:
+    """Two limits in percent with enough decimals (5 to 12) to show the
+    width of the interval: a certified gap of 1e-9 reads as such, not as
+    the same figure twice. Rounded outwards, so the shown interval still
+    holds the true value."""
+    width = (high - low) * 100
+    decimals = 5
+    while decimals < 12 and 10.0 ** -decimals > width:
+        decimals += 1
+    scale = 10 ** decimals
+    return (f"{math.floor(low * 100 * scale) / scale:.{decimals}f}{between}"
+            f"{math.ceil(high * 100 * scale) / scale:.{decimals}f} %")
 
 
 def nines_short(part: Optional[AvailabilityPart]) -> str:
