@@ -281,3 +281,15 @@ def test_a_rule_action_picked_in_its_cell_combo_is_one_undo_step(qtbot, inspecto
     box.activated.emit(box.currentIndex())
     assert doc.component("fw-edge").rules[1].destination == "seg-web"
     assert rules.table.item(1, 1).text() == "Web network"
+
+
+def test_a_long_value_shows_its_beginning_in_a_narrow_field(qtbot, qapp):
+    """The design name "Generated 2000 (seed 0)" in the inspector's field
+    read "erated 2000 (seed 0)": the text was scrolled to its end."""
+    from designer.panels.fields import TextField
+    field = TextField()
+    qtbot.addWidget(field)
+    field.resize(80, field.sizeHint().height())
+    field.show()
+    field.show_value("Generated 2000 (seed 0), a very long design name indeed")
+    assert field.cursorPosition() == 0

@@ -50,9 +50,20 @@ class TextField(QLineEdit):
         self._shown = self.format(value)
         if self.text() != self._shown:
             self.setText(self._shown)
+            if not self.hasFocus():      # a long name shows its beginning, not its end
+                self.setCursorPosition(0)
 
     def format(self, value: Any) -> str:
         return "" if value is None else str(value)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        # Shown from its beginning while unfocused; typing after a focus
+        # from code or a shortcut goes at the end (Tab selects all, a click
+        # places the cursor, a window coming back keeps it, as usual).
+        if event.reason() in (Qt.FocusReason.OtherFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self.end(False)
 
     def parse(self, text: str) -> Any:
         return text.strip()
