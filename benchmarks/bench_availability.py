@@ -52,7 +52,9 @@ def _edited(design: Design, server: str) -> Design:
 
 def incremental(size: int = 1000, edits: int = 3) -> None:
     """One-component edits (a server's availability) re-analysed by a
-    Reanalysis built once, against a full re-analysis of the same edit."""
+    Reanalysis built once, against a full re-analysis of the same edit.
+    An edit of reliability figures alone keeps the base design's compiled
+    circuit (incremental.py); a structural edit would compile (35 ms)."""
     design = generate(size)
     again = Reanalysis(design)
     servers = [c.id for c in design.components if c.kind.value == "server"][:edits]

@@ -42,3 +42,18 @@ def test_edits_of_an_exact_design_give_the_full_analysis_figures():
     assert again.base.method == EXACT
     edited = _with(design, {"s0-feedA": {"availability": 0.99}})
     _same(again.availability(edited), design_availability(edited))
+
+
+def test_an_edit_of_reliability_figures_alone_gives_the_full_analysis_figures():
+    """MTBF/MTTR or availability edits keep the base design's compiled
+    circuit (incremental.py reuses it); the figures, importance included,
+    are those of a full analysis of the edited design."""
+    design = generate(300)
+    again = Reanalysis(design, max_events=0)
+    repaired = _with(design, {"s0-r0-h0": {"mtbf_hours": 20_000.0, "mttr_hours": 2.0},
+                              "s0-r1-h0": {"availability": 0.99}})
+    found = again.availability(repaired)
+    full = design_availability(repaired, max_events=0)
+    _same(found, full)
+    assert found.importance == full.importance
+    assert found.value != again.base.value

@@ -70,7 +70,7 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     "works"), "top true" for a fault tree. None when the circuit is not a
     monotone union of parts, or the parts' BDDs pass `budget`. `relative`:
     the tolerance is a fraction of P(bad) rather than a probability."""
-    circuit = simplify(circuit)
+    circuit = _simplified(circuit, cache)
     top = circuit.nodes[circuit.top]
     if top.op != (ir.OR if failure_polarity else ir.AND) or not _monotone(circuit):
         return None
@@ -91,6 +91,20 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     low, high, leaves = Conditioning(parts).run(tolerance, max_leaves, relative)
     return Bounded(low, high, leaves, len(parts.order), len(parts.passes), parts.bdd_nodes,
                    independent_gradient(parts))
+
+
+def _simplified(circuit: ir.Circuit, cache: dict | None) -> ir.Circuit:
+    """simplify(circuit), reused when the last circuit simplified with this
+    cache was equal: an edit of probabilities alone keeps the circuit
+    (the comparison costs a few ms, simplifying 27 ms at 1,000 components)."""
+    if cache is None:
+        return simplify(circuit)
+    last = cache.setdefault("simplified", {})
+    if last.get("top") == circuit.top and last.get("nodes") == circuit.nodes:
+        return last["result"]
+    result = simplify(circuit)
+    last.update(top=circuit.top, nodes=list(circuit.nodes), result=result)
+    return result
 
 
 def _shared_count(below: list[int]) -> int:

@@ -148,8 +148,7 @@ class Conditioning:
         delta = np.zeros((self.m, n))     # change of log P(all good) if event k alone fails
         part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
         named = self.parts.named(leaves)
-        for a in range(len(self.parts.passes)):
-            settings, column_of = self.parts.columns(a, named)
+        for a, (settings, column_of) in enumerate(self.parts.prefetch(named)):
             bad_true, bad_up, grad = self.parts.evaluate(a, settings)
             log_good_true += np.log1p(-np.minimum(bad_true, 1.0))[column_of]
             up_log = np.log1p(-np.minimum(bad_up, 1.0))

@@ -15,6 +15,7 @@ pass, what a single extra failure of each shared event would do.
 from __future__ import annotations
 
 import copy
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,8 +32,14 @@ class _Level:
     # For the adjoint pass: children sorted, with reduceat starts.
     targets: np.ndarray    # distinct child nodes
     order: np.ndarray      # into concat(high, low) contributions, sorted by child
-    starts: np.ndarray
-    signs: np.ndarray      # +1 / -1 per contribution (complemented edge), sorted
+    starts: np.ndarray | None      # None: every child gets one contribution
+    signs: np.ndarray | None       # +1 / -1 per contribution (complemented
+    #                                edge), sorted; None: all +1 (a design's diagrams)
+    # The level's rows: slices where its nodes are consecutive (always, as
+    # flattened: a slice writes without an index array), else index arrays.
+    span: slice | np.ndarray       # its nodes
+    plain: slice | np.ndarray      # rows 2i: P(node i)
+    other: slice | np.ndarray      # rows 2i + 1: P(not node i)
 
 
 class ColumnPasses:
@@ -56,7 +63,7 @@ class ColumnPasses:
     def renamed(self, mapping: dict[str, str]) -> "ColumnPasses":
         """The same diagram over other events (`mapping`: old name -> new),
         for a part that repeats another one's shape (part_keys.shapes_of)."""
-        twin = copy.copy(self)
+        twin = copy.copy(self)     # the structure's caches too
         twin.names = [mapping[name] for name in self.names]
         return twin
 
@@ -68,20 +75,53 @@ class ColumnPasses:
         order = np.argsort(children, kind="stable")
         sorted_children = children[order]
         starts = np.flatnonzero(np.r_[True, np.diff(sorted_children) != 0])
+        first, last = int(nodes[0]), int(nodes[-1]) + 1
+        if (np.diff(nodes) == 1).all():
+            rows = (slice(first, last), slice(2 * first, 2 * last, 2),
+                    slice(2 * first + 1, 2 * last, 2))
+        else:
+            rows = (nodes, 2 * nodes, 2 * nodes + 1)
+        # Skipping a sum of one term or a product by 1.0 leaves every bit as it was.
         return _Level(nodes, int(var[nodes[0]]), h, l, sorted_children[starts], order,
-                      starts, signs[order][:, None])
+                      None if len(starts) == len(order) else starts,
+                      None if (signs > 0).all() else signs[order][:, None], *rows)
 
-    def forward(self, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    def forward(self, p: np.ndarray, q: np.ndarray, edge: int | None = None,
+                reuse: bool = False) -> np.ndarray:
         """Values by edge ([2 x nodes, columns]); `p`, `q` are [leaf, column]
-        probabilities of each leaf being true / false."""
-        values = np.empty((2 * self.size, p.shape[1]))
+        probabilities of each leaf being true / false. With `edge`, only
+        the values that edge needs (the others hold earlier probabilities):
+        P(bad) alone reads one polarity of every node (generated designs:
+        half the work). `reuse`: the array is this thread's scratch, which
+        the next reusing call overwrites (copy what you keep)."""
+        shape = (2 * self.size, p.shape[1])
+        values = _scratch("values", shape) if reuse or edge is not None else np.empty(shape)
+        needed = None if edge is None else self._needed(edge)
         values[0], values[1] = 1.0, 0.0          # node 0 is TRUE
-        for level in self.levels:
+        for i, level in enumerate(self.levels):
             pv, qv = p[level.leaf], q[level.leaf]
             h, l = level.high, level.low
-            values[2 * level.nodes] = pv * values[h] + qv * values[l]
-            values[2 * level.nodes + 1] = pv * values[h ^ 1] + qv * values[l ^ 1]
+            if needed is None or needed[i][0]:
+                values[level.plain] = pv * values[h] + qv * values[l]
+            if needed is None or needed[i][1]:
+                values[level.other] = pv * values[h ^ 1] + qv * values[l ^ 1]
         return values
+
+    def _needed(self, edge: int) -> list[tuple[bool, bool]]:
+        """Per level, whether `edge` needs P(node) and P(not node) of some
+        node there (the same for every column: computed once per diagram)."""
+        cache = self.__dict__.setdefault("_needs", {})
+        if edge not in cache:
+            need = np.zeros(2 * self.size, dtype=bool)
+            need[edge] = True
+            for level in reversed(self.levels):
+                plain, other = need[2 * level.nodes], need[2 * level.nodes + 1]
+                for child in (level.high, level.low):
+                    need[child[plain]] = True
+                    need[child[other] ^ 1] = True
+            cache[edge] = [(bool(need[2 * lv.nodes].any()), bool(need[2 * lv.nodes + 1].any()))
+                           for lv in self.levels]
+        return cache[edge]
 
     def root_value(self, values: np.ndarray):
         """(P(root), P(not root)) per column."""
@@ -94,7 +134,8 @@ class ColumnPasses:
         bounds need the shared events' rows alone, and the levels of a
         part's own events hold half its nodes (1,000-component design)."""
         width = p.shape[1]
-        adjoint = np.zeros((self.size, width))
+        adjoint = _scratch("adjoint", (self.size, width))
+        adjoint.fill(0.0)
         adjoint[self.root >> 1] = -1.0 if self.root & 1 else 1.0
         grad = np.zeros((len(self.names), width))
         needed = np.ones(len(self.names), dtype=bool)
@@ -102,11 +143,33 @@ class ColumnPasses:
             needed[:] = False
             needed[wanted] = True
         for level in reversed(self.levels):
-            weight = adjoint[level.nodes]
+            weight = adjoint[level.span]
             h, l = level.high, level.low
             if needed[level.leaf]:
                 grad[level.leaf] += (weight * (values[h] - values[l])).sum(axis=0)
-            pushed = np.concatenate([weight * p[level.leaf], weight * q[level.leaf]])
-            sums = np.add.reduceat(pushed[level.order] * level.signs, level.starts, axis=0)
-            adjoint[level.targets] += sums
+            pushed = np.concatenate([weight * p[level.leaf], weight * q[level.leaf]])[level.order]
+            if level.signs is not None:
+                pushed *= level.signs
+            if level.starts is not None:
+                pushed = np.add.reduceat(pushed, level.starts, axis=0)
+            adjoint[level.targets] += pushed
         return grad
+
+
+_SCRATCH = threading.local()
+SCRATCH_LIMIT = 4_000_000     # floats (32 MB) per slot and thread
+
+
+def _scratch(slot: str, shape: tuple[int, int]) -> np.ndarray:
+    """A zero-initialised array of `shape` reused between calls (per thread
+    and slot): a fresh array of 8 MB costs 1.6 ms of page faults, about as
+    much as a pass over it. It only ever holds probabilities and adjoints,
+    so a value computed and never read is finite."""
+    size = shape[0] * shape[1]
+    if size > SCRATCH_LIMIT:      # kept for good, so not past this
+        return np.zeros(shape)
+    held = getattr(_SCRATCH, slot, None)
+    if held is None or held.size < size:
+        held = np.zeros(min(SCRATCH_LIMIT, max(size, 2 * (0 if held is None else held.size))))
+        setattr(_SCRATCH, slot, held)
+    return held[:size].reshape(shape)

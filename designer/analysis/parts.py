@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import bdd, ir
+from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import shapes_of, signatures_of, supports
 
@@ -136,7 +137,7 @@ class Parts:
         """P(part a good) and its slope in the probability of each of its
         events (a row per leaf of its diagram), every event at its own
         probability; cached with the part's columns."""
-        memo = self.memo.setdefault((self.signatures[a], self.member_names[a]), {})
+        memo = self.memo_of(a)
         if "slope" not in memo:
             passes = self.passes[a]
             local = self.p[self.leaf_idx[a]][:, None]
@@ -162,6 +163,28 @@ class Parts:
             column_of[j] = keys.setdefault((failed & members, worked & members), len(keys))
         return list(keys), column_of
 
+    def prefetch(self, named) -> list:
+        """`columns` of every part, after evaluating together the settings
+        not cached yet of the parts that share a diagram (twins,
+        part_keys.shapes_of): one pass over their columns side by side
+        runs the level loop's Python once (each column's arithmetic is
+        the same as alone)."""
+        by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
+        found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, named))
+                 for a, members in enumerate(self.member_names)]
+        groups: dict[int, list] = {}
+        for a, (settings, _) in enumerate(found):
+            memo = self.memo_of(a)
+            todo = [key for key in settings if key not in memo]
+            if todo:
+                groups.setdefault(id(self.passes[a].levels), []).append((a, todo))
+        for jobs in groups.values():
+            evaluate_side_by_side(self, jobs)
+        return found
+
+    def memo_of(self, a: int) -> dict:
+        return self.memo.setdefault((self.signatures[a], self.member_names[a]), {})
+
     def evaluate(self, a: int, settings: list[tuple[frozenset, frozenset]]):
         """For part a under each setting (its shared events named in
         `failed` failed, in `worked` working, the rest free): P(bad) with
@@ -169,43 +192,16 @@ class Parts:
         the change of P(bad) if each free event alone fails ([members,
         columns], members in conditioning order). Settings seen before for
         an equal part with the same shared events come from the cache."""
-        memo = self.memo.setdefault((self.signatures[a], self.member_names[a]), {})
-        todo = [c for c, key in enumerate(settings) if key not in memo]
+        memo = self.memo_of(a)
+        todo = [key for key in settings if key not in memo]
         if todo:
-            found = self._evaluate(a, [settings[c] for c in todo])
-            for j, c in enumerate(todo):
-                memo[settings[c]] = tuple(part[..., j] for part in found)
+            evaluate_side_by_side(self, [(a, todo)])
         bad_true = np.array([memo[key][0] for key in settings])
         bad_up = np.array([memo[key][1] for key in settings])
         grad = np.array([memo[key][2] for key in settings]).T.reshape(-1, len(settings))
         # The cache holds rows in the diagram's leaf order; the caller's
         # conditioning order can differ between calls (incremental.py).
         return bad_true, bad_up, grad[self.by_position[a]]
-
-    def _evaluate(self, a: int, settings: list[tuple[frozenset, frozenset]]):
-        passes, row_of = self.passes[a], self.row_of[a]
-        rows = np.sort(self.members[a][1])
-        width = len(settings)
-        p = np.repeat(self.p[self.leaf_idx[a]][:, None], width, axis=1)
-        works = 0.0 if self.failure_polarity else 1.0
-        up = p.copy()
-        up[rows] = works
-        free = np.ones((len(rows), width), dtype=bool)
-        for c, (failed, worked) in enumerate(settings):
-            fixed_works = [row_of[k] for k in worked]
-            fixed_fails = [row_of[k] for k in failed]
-            p[fixed_works, c] = works
-            p[fixed_fails, c] = 1.0 - works
-            up[fixed_fails, c] = 1.0 - works
-            free[np.searchsorted(rows, fixed_works + fixed_fails), c] = False
-        bad_true = self._bad_of(passes, passes.forward(p, 1.0 - p))
-        values = passes.forward(up, 1.0 - up)
-        bad_up = self._bad_of(passes, values)
-        if len(rows):
-            grad = passes.gradient(up, 1.0 - up, values, rows)[rows]
-        else:
-            grad = np.zeros((0, width))
-        return bad_true, bad_up, np.where(free, np.maximum(grad, 0.0), 0.0)
 
     def _bad_of(self, passes: ColumnPasses, values: np.ndarray) -> np.ndarray:
         top, not_top = passes.root_value(values)

@@ -1,0 +1,69 @@
+"""The columns of parts.py: each part's diagram under many settings of
+its shared events at once (part_eval.py's passes), for the bounds.
+
+Parts that share a diagram (twins, part_keys.shapes_of: 8 diagrams for 15
+parts on the generated 1,000-component design) are evaluated side by
+side, one pass over all their columns, so the level loop's Python runs
+once for them. Every column's arithmetic is what it would be alone: the
+passes add along the node axis only, and a single column is evaluated as
+two (numpy sums one column in another order than a column of many), so a
+setting's figures never depend on its company: an edit re-evaluates one
+part alone (incremental.py) and gets what a full analysis gets.
+
+Per setting: P(part bad) with the free shared events at their
+probability (`bad_true`, only the polarity read is computed), P(bad) with
+them working (`bad_up`), and from the adjoint pass what each free shared
+event alone failing adds to it.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
+    """Evaluate the (part, settings) `jobs` of parts sharing one diagram,
+    side by side, into the parts' cache (`Parts.evaluate` reads it)."""
+    passes = parts.passes[jobs[0][0]]
+    built = [_matrices(parts, a, settings) for a, settings in jobs]
+    p = np.hstack([b[0] for b in built])
+    up = np.hstack([b[1] for b in built])
+    if p.shape[1] == 1:          # two columns: see the module's docstring
+        p, up = np.repeat(p, 2, axis=1), np.repeat(up, 2, axis=1)
+    rows = np.unique(np.concatenate([b[2] for b in built]))   # any twin's shared rows
+    bad_edge = passes.root if parts.failure_polarity else passes.root ^ 1
+    bad_true = passes.forward(p, 1.0 - p, bad_edge)[bad_edge].copy()   # scratch rows
+    values = passes.forward(up, 1.0 - up, reuse=True)
+    bad_up = values[bad_edge].copy()
+    if len(rows):
+        grad = passes.gradient(up, 1.0 - up, values, rows)
+    start = 0
+    for (a, settings), (_, _, own, free) in zip(jobs, built):
+        cols = slice(start, start + len(settings))
+        start += len(settings)
+        change = grad[own, cols] if len(own) else np.zeros((0, len(settings)))
+        found = (bad_true[cols], bad_up[cols], np.where(free, np.maximum(change, 0.0), 0.0))
+        memo = parts.memo_of(a)
+        for j, key in enumerate(settings):
+            memo[key] = tuple(part[..., j] for part in found)
+
+
+def _matrices(parts, a: int, settings: list[tuple[frozenset, frozenset]]):
+    """Part a's leaf probabilities under `settings` ([leaf, setting]):
+    free shared events at their probability, and working; its shared
+    rows; which of them are free in each setting."""
+    row_of = parts.row_of[a]
+    rows = np.sort(parts.members[a][1])
+    width = len(settings)
+    p = np.repeat(parts.p[parts.leaf_idx[a]][:, None], width, axis=1)
+    works = 0.0 if parts.failure_polarity else 1.0
+    up = p.copy()
+    up[rows] = works
+    free = np.ones((len(rows), width), dtype=bool)
+    for c, (failed, worked) in enumerate(settings):
+        fixed_works = [row_of[k] for k in worked]
+        fixed_fails = [row_of[k] for k in failed]
+        p[fixed_works, c] = works
+        p[fixed_fails, c] = 1.0 - works
+        up[fixed_fails, c] = 1.0 - works
+        free[np.searchsorted(rows, fixed_works + fixed_fails), c] = False
+    return p, up, rows, free
