@@ -3,7 +3,7 @@ minimal cut sets of random circuits equal full enumeration of their states."""
 from __future__ import annotations
 
 import math
-from itertools import combinations, product
+from itertools import product
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from designer.analysis import availability, bdd, ir, modules
 from designer.analysis.mcs import cut_sets_of
+from tests.circuit_strategies import brute_force_cut_sets, gate_dags
 
 EVENTS = [f"e{i}" for i in range(7)]
 
@@ -99,31 +100,8 @@ def test_network_reach_fixpoint_equals_enumeration(c, ps):
     assert modules.solve(c, probs).p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
 
 
-def brute_force_cut_sets(c: ir.Circuit) -> set[frozenset[str]]:
-    """Minimal sets of failed events (event true = failure) making the top true."""
-    names = list(c.event_node)
-    found: list[frozenset[str]] = []
-    for size in range(len(names) + 1):
-        for combo in combinations(names, size):
-            cut = frozenset(combo)
-            if any(prev <= cut for prev in found):
-                continue
-            if c.evaluate(up={n: n in cut for n in names}):
-                found.append(cut)
-    return set(found)
-
-
-@st.composite
-def coherent_circuits(draw) -> ir.Circuit:
-    c = ir.Circuit()
-    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
-    for _ in range(draw(st.integers(1, 8))):
-        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
-        op = draw(st.sampled_from(["and", "or", "atleast"]))
-        k = draw(st.integers(1, len(kids)))
-        pool.append({"and": c.and_, "or": c.or_}[op](kids) if op != "atleast" else c.atleast(k, kids))
-    c.top = pool[-1]
-    return c
+def coherent_circuits():
+    return gate_dags(EVENTS)
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,7 +17,7 @@ from designer.analysis.mcs import cut_sets_of
 from designer.analysis.preprocess import simplify
 
 from .test_bdd import enumerate_probability
-from .test_fta_cuts import brute_force_cut_sets
+from .circuit_strategies import brute_force_cut_sets
 
 EVENTS = [f"e{i}" for i in range(8)]
 

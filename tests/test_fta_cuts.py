@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import combinations, product
+from itertools import product
 from pathlib import Path
 from unittest import mock
 
@@ -22,6 +22,7 @@ from designer.analysis.mcs_modules import (ModularBdds, ModularCutSets, modular_
                                            weighted_counts)
 from designer.analysis.mef import load_fault_tree
 from designer.cli import cli
+from tests.circuit_strategies import brute_force_cut_sets, gate_dags
 
 OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
 needs_openpsa = pytest.mark.skipif(
@@ -29,32 +30,10 @@ needs_openpsa = pytest.mark.skipif(
 EVENTS = [f"e{i}" for i in range(7)]
 
 
-@st.composite
-def coherent_trees(draw) -> ir.Circuit:
+def coherent_trees():
     """Random AND/OR/atleast DAGs; shared events make some gates modules
     and others not."""
-    c = ir.Circuit()
-    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
-    for _ in range(draw(st.integers(1, 8))):
-        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
-        op = draw(st.sampled_from(["and", "or", "atleast"]))
-        k = draw(st.integers(1, len(kids)))
-        pool.append(c.atleast(k, kids) if op == "atleast" else
-                    {"and": c.and_, "or": c.or_}[op](kids))
-    c.top = c.or_([pool[-1], pool[-2]]) if len(pool) > 2 else pool[-1]
-    return c
-
-
-def brute_force_cut_sets(c: ir.Circuit) -> set[frozenset[str]]:
-    names = list(c.event_node)
-    found: list[frozenset[str]] = []
-    for size in range(len(names) + 1):
-        for combo in combinations(names, size):
-            cut = frozenset(combo)
-            if not any(prev <= cut for prev in found) and c.evaluate(
-                    up={n: n in cut for n in names}):
-                found.append(cut)
-    return set(found)
+    return gate_dags(EVENTS, top_or=True)
 
 
 def _product(cut, probs) -> float:
@@ -160,20 +139,9 @@ def test_fta_reports_the_published_baobab1_cut_sets_in_full():
     assert "mcs_truncated" not in report
 
 
-@st.composite
-def non_coherent_trees(draw) -> ir.Circuit:
+def non_coherent_trees():
     """Random trees with negated events and negated gates among AND/OR/atleast."""
-    c = ir.Circuit()
-    pool = [c.event(name) for name in EVENTS[:draw(st.integers(2, len(EVENTS)))]]
-    pool += [c.not_(e) for e in pool if draw(st.booleans())]
-    for _ in range(draw(st.integers(1, 8))):
-        kids = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
-        op = draw(st.sampled_from(["and", "or", "atleast", "not"]))
-        k = draw(st.integers(1, len(kids)))
-        pool.append(c.not_(kids[0]) if op == "not" else c.atleast(k, kids) if op == "atleast"
-                    else {"and": c.and_, "or": c.or_}[op](kids))
-    c.top = c.or_([pool[-1], pool[-2]]) if len(pool) > 2 else pool[-1]
-    return c
+    return gate_dags(EVENTS, top_or=True, negations=True)
 
 
 @settings(max_examples=150, deadline=None)
