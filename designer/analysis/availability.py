@@ -70,13 +70,6 @@ def nines(availability: float) -> float:
     return math.inf if down <= 0 else -math.log10(down)
 
 
-def system_availability(circuit: ir.Circuit, probs: dict[str, float],
-                        budget: int = bdd.DEFAULT_BUDGET):
-    """(P(top), method, confidence interval or None)."""
-    result = analyse(circuit, probs, budget, with_importance=False)
-    return result.value, result.method, result.confidence_interval
-
-
 def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFAULT_BUDGET,
             failure_polarity: bool = False, with_importance: bool = True,
             samples: int | None = None, seed: int = 0,

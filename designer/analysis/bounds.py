@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import bdd, ir
 from .conditioning import Conditioning
 from .part_importance import independent_gradient
-from .part_keys import supports
+from .part_keys import shared_bits, supports
 from .parts import Parts
 from .preprocess import simplify
 
@@ -79,7 +79,7 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     largest = max(bin(bits).count("1") for bits in below)
     if events >= SHARE_FROM and largest > MAX_PART_SHARE * events:
         return None      # one part holds nearly everything: as hard as the whole
-    if len(below) * (_shared_count(below) + 1) > MAX_WORK:
+    if len(below) * (bin(shared_bits(below)).count("1") + 1) > MAX_WORK:
         return None      # not even the first split fits the work budget
     try:
         parts = Parts(circuit, probs, failure_polarity, rank, budget, cache)
@@ -105,15 +105,6 @@ def _simplified(circuit: ir.Circuit, cache: dict | None) -> ir.Circuit:
     result = simplify(circuit)
     last.update(top=circuit.top, nodes=list(circuit.nodes), result=result)
     return result
-
-
-def _shared_count(below: list[int]) -> int:
-    """Events under two or more parts."""
-    once, twice = 0, 0
-    for bits in below:
-        twice |= once & bits
-        once |= bits
-    return bin(twice).count("1")
 
 
 def _monotone(circuit: ir.Circuit) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import bdd, ir, modules
+from . import bdd, ir
 from .mcs import BASE, EMPTY, CutSets, minimal_cut_sets
 
 COHERENT = frozenset({ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST})
@@ -135,15 +135,6 @@ class ModularBdds:
     @classmethod
     def of_exact(cls, exact) -> "ModularBdds | None":
         return None if exact.flats is None else cls(exact.leaves, exact.flats, exact.bdd_nodes)
-
-
-def modular_bdds(circuit: ir.Circuit, budget: int = bdd.DEFAULT_BUDGET) -> ModularBdds | None:
-    """The module BDDs of a coherent circuit; None when it is not coherent
-    or its top is not a gate (use mcs.cut_sets_of)."""
-    if not is_coherent(circuit):
-        return None
-    any_probability = {name: 0.5 for name in circuit.event_node}
-    return ModularBdds.of_exact(modules.solve(circuit, any_probability, budget=budget))
 
 
 def modular_cut_sets(bdds: ModularBdds, limit: int | None = None,

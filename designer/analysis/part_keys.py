@@ -11,19 +11,35 @@ def signatures_of(circuit: ir.Circuit, kids: list[int]) -> list[int]:
     """A structural key per kid: its sub-circuit (operations and event
     names), equal for equal parts of two circuits: it keys the part's
     diagram, which does not depend on the probabilities."""
+    key = _keys(circuit, circuit.needed(), lambda index: circuit.nodes[index].name)
+    return [key[k] for k in kids]
+
+
+def _keys(circuit: ir.Circuit, indices, event_key) -> dict[int, int]:
+    """A hash per node of `indices` (in topological order, children first)
+    of its operation, its children's keys and, for an event, `event_key`."""
     key: dict[int, int] = {}
-    for index in circuit.needed():
+    for index in indices:
         node = circuit.nodes[index]
-        kids_key = tuple(key[c] for c in node.children)
         extra = ()
         if node.op == ir.EVENT:
-            extra = (node.name,)
+            extra = (event_key(index),)
         elif node.op == ir.REACH:
             spec = node.reach
             extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
                      spec.sources, spec.targets)
-        key[index] = hash((node.op, node.k, node.value, kids_key, extra))
-    return [key[k] for k in kids]
+        key[index] = hash((node.op, node.k, node.value,
+                           tuple(key[c] for c in node.children), extra))
+    return key
+
+
+def shared_bits(below: list[int]) -> int:
+    """The events (bits) under two or more of the parts' supports `below`."""
+    once, twice = 0, 0
+    for bits in below:
+        twice |= once & bits
+        once |= bits
+    return twice
 
 
 def supports(circuit: ir.Circuit, kids: list[int]) -> list[int]:
@@ -51,21 +67,7 @@ def shapes_of(circuit: ir.Circuit, kids: list[int],
         events = sorted((i for i in circuit.event_node.values() if bits >> i & 1),
                         key=place.__getitem__)
         local = {index: j for j, index in enumerate(events)}
-        inside = _below(circuit, kid)
-        key: dict[int, int] = {}
-        for index in circuit.needed():
-            if index not in inside:
-                continue
-            node = circuit.nodes[index]
-            extra = ()
-            if node.op == ir.EVENT:
-                extra = (local[index],)
-            elif node.op == ir.REACH:
-                spec = node.reach
-                extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
-                         spec.sources, spec.targets)
-            key[index] = hash((node.op, node.k, node.value,
-                               tuple(key[c] for c in node.children), extra))
+        key = _keys(circuit, sorted(_below(circuit, kid)), local.__getitem__)
         found.append((key[kid], [circuit.nodes[i].name for i in events]))
     return found
 

@@ -14,7 +14,7 @@ import numpy as np
 from . import bdd, ir
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
-from .part_keys import shapes_of, signatures_of, supports
+from .part_keys import shapes_of, shared_bits, signatures_of, supports
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
 # events that harm nothing still go likeliest first. Measured on the
@@ -37,11 +37,8 @@ class Parts:
         cache = {} if cache is None else cache
         built = cache.setdefault("parts", {})          # signature -> ColumnPasses
         kids = list(circuit.nodes[circuit.top].children)
-        once, twice = 0, 0
         below = supports(circuit, kids)
-        for bits in below:
-            twice |= once & bits
-            once |= bits
+        twice = shared_bits(below)
         names = [node.name for node in circuit.nodes]
         structures = signatures_of(circuit, kids)      # key the diagrams
         # ... and their values, which depend on the probabilities too.
