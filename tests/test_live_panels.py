@@ -125,6 +125,31 @@ def test_figures_bar_shows_pending_then_the_result(qtbot):
     assert bar.cost.text() == "€350/month"      # explicit running costs, summed
 
 
+def test_figures_bar_shows_an_estimate_while_certifying_then_the_bounds(qtbot):
+    """A big design: Monte Carlo figures readable with "Certifying…" beside
+    them, then the certified ones; a new edit greys the estimate again."""
+    bar = F.FiguresBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_pending(True)
+    cost = design_cost(_design(100.0))
+    estimate = AvailabilityPart(value=0.9985, method="monte-carlo", nines=2.8,
+                                downtime_minutes_per_year=789.0,
+                                confidence_interval=(0.9980, 0.9990))
+    bar.set_structure(result(cost=cost))
+    bar.set_estimate(result(availability=estimate, cost=cost))
+    assert bar.pending.isVisible() and bar.pending.text() == "Certifying…"
+    assert bar.availability.isEnabled() and "(Monte Carlo)" in bar.text()
+    assert "certified bounds" in bar.pending.toolTip()
+    bar.set_structure(result(cost=cost))          # the next edit's colours
+    assert bar.pending.text() == "Analysing…" and not bar.availability.isEnabled()
+    bounded = AvailabilityPart(value=0.99854, method="bounded", nines=2.84,
+                               downtime_minutes_per_year=767.0, bounds=(0.998539, 0.998541))
+    bar.set_availability(result(availability=bounded, cost=cost))
+    assert not bar.pending.isVisible() and bar.availability.isEnabled()
+    assert "(bounded)" in bar.text()
+
+
 def test_cost_uses_the_defaults_table_where_no_price_is_set(qtbot):
     from designer.analysis.figures import defaults_table
     bar = F.FiguresBar()

@@ -183,3 +183,37 @@ def test_a_stale_phase_two_is_dropped_after_a_newer_edit(qtbot, tmp_path):
     finally:
         HOLD.set()
         close_window(window, live)
+
+
+def estimate_then_held_bounds(design):
+    """The real analysis with an estimate first (as a big design gets it),
+    the certified figures held back for the design with uplink-2 deleted."""
+    import dataclasses
+
+    from designer.analysis.result import Phase
+    for phase, part in default_analyze(design):
+        if phase is Phase.AVAILABILITY:
+            yield Phase.ESTIMATE, dataclasses.replace(part, method="monte-carlo",
+                                                      confidence_interval=(0.99, 1.0))
+            if "uplink-2" not in design.by_id:
+                HOLD.wait(10)
+        yield phase, part
+
+
+def test_a_big_design_shows_its_estimate_then_the_certified_figures(qtbot, tmp_path):
+    HOLD.clear()
+    window, live = open_window(qtbot, tmp_path, two_uplinks(),
+                               analyze=estimate_then_held_bounds, debounce_ms=20)
+    try:
+        window.document.delete(["uplink-2"])
+        qtbot.waitUntil(lambda: live.figures.pending.text() == "Certifying…", timeout=5000)
+        assert "(Monte Carlo)" in live.figures.availability.text()
+        assert live.figures.availability.isEnabled()          # readable, not greyed
+        assert live.result is None or live.result.availability.method != "monte-carlo"
+        HOLD.set()
+        qtbot.waitUntil(lambda: not live.figures.pending.isVisible(), timeout=5000)
+        assert "(Monte Carlo)" not in live.figures.availability.text()
+        assert live.result.availability.method != "monte-carlo"   # what the panels get
+    finally:
+        HOLD.set()
+        close_window(window, live)

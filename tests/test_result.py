@@ -7,6 +7,8 @@ import pickle
 
 import pytest
 
+from benchmarks.generate import generate
+from designer.analysis import engine
 from designer.analysis.engine import analyze, analyze_phases
 from designer.analysis.result import AnalysisResult, AvailabilityPart, Phase, StructurePart
 from designer.io import load_design
@@ -33,7 +35,8 @@ def test_a_result_and_its_parts_cannot_be_edited(monolith):
 
 def test_phases_are_named_and_fold_into_what_analyze_returns(monolith):
     steps = list(analyze_phases(monolith))
-    assert [phase for phase, _ in steps] == list(Phase)       # in the order they arrive
+    # in the order they arrive; a design this small gets no estimate first
+    assert [phase for phase, _ in steps] == [p for p in Phase if p is not Phase.ESTIMATE]
     first = steps[0][1]
     assert first.phase is Phase.STRUCTURE and first.availability is None
     folded = first
@@ -69,3 +72,23 @@ def test_json_shows_bounds_only_for_a_bounded_figure():
     sampled = with_figures(method="monte-carlo", confidence_interval=(0.998, 1.0))
     assert sampled["confidence_interval"] == [0.998, 1.0] and "bounds" not in sampled
     assert "cost" not in with_figures(method="exact")     # a result without its cost part
+
+
+def test_a_big_design_in_the_window_gets_an_estimate_then_certified_figures(monkeypatch):
+    """Live only (quick_first): where the bounds take seconds, Monte Carlo
+    figures come first (Phase.ESTIMATE), then the bounded ones, which the
+    folded result keeps: the same as `analyze` gives."""
+    monkeypatch.setattr(engine, "QUICK_FIRST_EVENTS", 0)   # the 520 design bounds in 0.3 s
+    design = generate(520)
+    steps = list(analyze_phases(design, quick_first=True))
+    assert [phase for phase, _ in steps] == list(Phase)
+    estimate, certified = steps[2][1], steps[3][1]
+    assert estimate.method == "monte-carlo" and certified.method == "bounded"
+    low, high = certified.bounds
+    assert estimate.confidence_interval[0] <= high and low <= estimate.confidence_interval[1]
+    folded = steps[0][1]
+    for phase, part in steps[1:]:
+        folded = folded.advanced(phase, part)
+    assert result_to_json(folded) == result_to_json(analyze(design))
+    assert [phase for phase, _ in analyze_phases(design)] == [
+        p for p in Phase if p is not Phase.ESTIMATE]          # the CLI waits for the bounds

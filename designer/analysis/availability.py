@@ -77,7 +77,7 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
             tolerance: float = DEFAULT_TOLERANCE, bound_rank: dict[str, int] | None = None,
             max_leaves: int = bounds.MAX_LEAVES,
             bound_max_events: int | None = None, part_cache: dict | None = None,
-            relative: bool = False) -> Availability:
+            relative: bool = False, part_budget: int | None = None) -> Availability:
     """P(top) with importance of every event. `failure_polarity`: events
     and top mean "fails" (a fault tree) rather than "works" (a design).
     `max_events`: a size budget; bigger circuits skip the exact BDD.
@@ -85,7 +85,9 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
     the same for the per-part BDDs of the bounds (bounds.py).
     Exact when the BDDs fit `budget`; else certified bounds (bounds.py,
     gap aimed at `tolerance`, at most `max_leaves` conditioning leaves,
-    circuits of at most `bound_max_events` events); else Monte Carlo.
+    circuits of at most `bound_max_events` events, the parts' BDDs within
+    `part_budget` nodes, by default the smaller of `budget` and
+    bounds.PART_BUDGET); else Monte Carlo.
     `part_cache` keeps the bounds' per-part BDDs between calls (incremental.py);
     `relative`: `tolerance` is a fraction of P(bad) (fault trees)."""
     try:
@@ -96,7 +98,8 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
         found = None
         if bound_max_events is None or len(circuit.event_node) <= bound_max_events:
             found = _bounded(circuit, probs, failure_polarity, tolerance, bound_rank,
-                             budget, max_leaves, with_importance, part_cache, relative)
+                             part_budget or min(budget, bounds.PART_BUDGET), max_leaves,
+                             with_importance, part_cache, relative)
         return found or _sampled(circuit, probs, samples, seed, failure_polarity,
                                  with_importance)
     result = Availability(exact.p_top, exact.q_top, EXACT, bdd_nodes=exact.bdd_nodes,
@@ -112,7 +115,7 @@ def _bounded(circuit, probs, failure_polarity, tolerance, rank, budget, max_leav
     """Certified bounds as an Availability: `value` and `complement` are the
     midpoints, `bounds` the interval on P(top)."""
     found = bounds.bound(circuit, probs, failure_polarity, tolerance, rank,
-                         min(budget, bounds.PART_BUDGET), max_leaves, cache, relative)
+                         budget, max_leaves, cache, relative)
     if found is None:
         return None
     bad = (found.lo + found.hi) / 2
@@ -161,10 +164,12 @@ DESIGN_BUDGET = 200_000
 # Bounds (bounds.py) above that: the per-entry-point BDDs and the
 # conditioning leaves grow with the design. Measured (docs/performance.md,
 # issue 10): 1,000 components (954 events) reach the 1e-9 gap with 291
-# leaves, 2,000 (1,906 events) with 777 leaves in about 5 s of CPU; at
-# 5,000 (4,762 events) the parts' diagrams pass their budget (1.87 million
-# nodes; passes over them would take minutes), so Monte Carlo answers.
-DESIGN_BOUND_MAX_EVENTS = 2_000
+# leaves in about 1.2 s of CPU, 2,000 (1,906 events) with 687 leaves in
+# 3.4 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD nodes
+# counted per part) spends the leaf budget in about 28 s for a gap of
+# 2e-8, still 40,000 times narrower than Monte Carlo's interval.
+DESIGN_BOUND_MAX_EVENTS = 5_000
+DESIGN_PART_BUDGET = 1_500_000   # nodes of the parts' BDDs (5,000 components: about 1 million)
 DESIGN_MAX_LEAVES = 1_000
 
 
@@ -172,10 +177,11 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
                         max_events: int = DESIGN_MAX_EVENTS,
                         tolerance: float = DEFAULT_TOLERANCE,
                         max_leaves: int = DESIGN_MAX_LEAVES,
-                        part_cache: dict | None = None) -> Availability:
+                        part_cache: dict | None = None, bounded: bool = True) -> Availability:
     """Availability of a design, with importance keyed by component id:
     exact, else certified bounds (gap aimed at `tolerance` on
-    unavailability), else Monte Carlo. `part_cache`: see `analyse`."""
+    unavailability; not tried unless `bounded`), else Monte Carlo.
+    `part_cache`: see `analyse`."""
     from .figures import availabilities
     from .structure import compile_design
     compiled = compiled or compile_design(design)
@@ -185,7 +191,9 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     result = analyse(circuit, probs, budget, max_events=max_events,
                      rank=placement_rank(design, compiled.event_of), tolerance=tolerance,
                      bound_rank=rack_rank(design, compiled.event_of), max_leaves=max_leaves,
-                     bound_max_events=DESIGN_BOUND_MAX_EVENTS, part_cache=part_cache)
+                     bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
+                     part_cache=part_cache,
+                     part_budget=DESIGN_PART_BUDGET)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
@@ -226,8 +234,11 @@ def rack_rank(design, event_of: dict[str, str]) -> dict[str, int]:
     holds first (sites, feeds, UPSes, network gear), then rack by rack,
     each rack's own parts just before the servers it holds, so a diagram
     never carries the state of a rack past the servers that depend on it.
-    (Site by site instead was measured worse: 80,786 against 60,557 nodes
-    on the generated 1,000-component design.)"""
+    What no rack of servers holds goes site by site: one site's feeds,
+    UPSes, network racks and gateways together (generated 5,000-component
+    design, 3 sites: 24,243 -> 12,534 nodes for one entry point; CUDD's
+    sifting finds 8,588). Servers site by site instead was measured worse
+    (80,786 against 60,557 nodes on the generated 1,000-component design.)"""
     by_id = {comp.id: comp for comp in design.components}
 
     def holder(cid: str | None, kind: Kind) -> str | None:
@@ -241,11 +252,13 @@ def rack_rank(design, event_of: dict[str, str]) -> dict[str, int]:
         if host:
             first.setdefault(holder(host, Kind.RACK) or host, len(first) + 1)
             first.setdefault(host, len(first) + 1)
+    sites = {c.id: i for i, c in enumerate(c for c in design.components if c.kind == Kind.SITE)}
     keys = {}
     for cid, event in event_of.items():
         host = holder(cid, Kind.SERVER)
         rack = holder(cid, Kind.RACK) or host
-        keys[event] = (first.get(rack, 0), first[host] if host else 0)
+        site = sites.get(holder(cid, Kind.SITE), -1) if rack not in first else 0
+        keys[event] = (first.get(rack, 0), site, first[host] if host else 0)
     dense = {key: i for i, key in enumerate(sorted(set(keys.values())))}
     return {event: dense[key] for event, key in keys.items()}
 

@@ -147,6 +147,8 @@ class Conditioning:
         log_good_true, log_good_up = np.zeros(n), np.zeros(n)
         delta = np.zeros((self.m, n))     # change of log P(all good) if event k alone fails
         part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
+        part_worse = np.zeros(n)          # ... less P(two or more fail) x P(part bad | all work)
+        pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
         named = self.parts.named(leaves)
         for a, (settings, column_of) in enumerate(self.parts.prefetch(named)):
             bad_true, bad_up, grad = self.parts.evaluate(a, settings)
@@ -162,8 +164,9 @@ class Conditioning:
             else:
                 spread = 0.0
             one = at_most_one * bad_up[column_of] + pi0 * spread
-            part_two += np.maximum(0.0, bad_true[column_of] - one)
-        pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
+            two = np.maximum(0.0, bad_true[column_of] - one)
+            part_two += two
+            part_worse += np.maximum(0.0, two - pi_more * bad_up[column_of])
         bad_all_up = -np.expm1(log_good_up)
         bad_single = -np.expm1(log_good_up[None, :] + delta)
         # P(bad and at most one free event fails), exact: the parts are independent there.
@@ -175,6 +178,13 @@ class Conditioning:
         first_of_many = np.where(free, before * self.fail[:, None] * later, 0.0)
         lower = exact_part + (first_of_many * bad_single).sum(axis=0)
         upper = np.minimum(exact_part + np.minimum(pi_more, part_two), -np.expm1(log_good_true))
+        # Two or more fail: each part's P(bad) only rises from its value with
+        # the free events working, and prod (g_a - d_a) >= prod g_a - sum d_a,
+        # so P(bad) <= P(bad | all work) + the sum of what failures add to
+        # each part; tighter than the sum of the parts' P(bad) when many
+        # parts each hold a little (generated 2,000-component design: 777 ->
+        # 687 leaves for a 1e-9 gap).
+        upper = np.minimum(upper, exact_part + pi_more * bad_all_up + part_worse)
         harm = np.where(free, self.fail[:, None] * np.maximum(
             0.0, bad_single - bad_all_up + HARM_FLOOR * bad_all_up), -1.0)
         return np.minimum(lower, upper), upper, harm

@@ -6,21 +6,26 @@ from __future__ import annotations
 import gc
 import math
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from designer.model import Design
 
-from .availability import design_availability
+from .availability import DESIGN_BOUND_MAX_EVENTS, design_availability
 from .cost import design_cost
 from .cuts import Kills, order2_cuts, spofs
 from .explain import Explainer, phrase
+from .importance_bounds import certifiable, design_intervals
 from .pairs import explain_pairs
 from .figures import availabilities
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
 from .simulate import simulate
 from .structure import Compiled, compile_design
+
+# Events past which the live window gets Monte Carlo figures before the
+# bounded ones (`slow_to_bound`): the bounds take about 2 s there.
+QUICK_FIRST_EVENTS = 1_500
 
 
 @dataclass(frozen=True)
@@ -32,25 +37,40 @@ class DrillState:
     system_up: bool
 
 
-def analyze(design: Design) -> AnalysisResult:
-    """Every phase, folded into one result."""
-    phases = analyze_phases(design)
+def analyze(design: Design, certify_importance: int = 0) -> AnalysisResult:
+    """Every phase, folded into one result. `certify_importance`: see
+    `availability_part`."""
+    phases = analyze_phases(design, certify_importance)
     _, result = next(phases)
     for phase, part in phases:
         result = result.advanced(phase, part)
     return result
 
 
-def analyze_phases(design: Design) -> Iterator[tuple[Phase, Any]]:
+def analyze_phases(design: Design, certify_importance: int = 0,
+                   quick_first: bool = False) -> Iterator[tuple[Phase, Any]]:
     """(Phase.STRUCTURE, the result so far), then each later phase with its
     part (findings, then the AvailabilityPart), compiling once: the live
-    canvas shows the colours before the availability figures are computed."""
+    canvas shows the colours before the availability figures are computed
+    (and never asks for `certify_importance`, which costs seconds).
+    `quick_first`: a design whose certified bounds take seconds
+    (`slow_to_bound`) first gets Monte Carlo figures (Phase.ESTIMATE), then
+    the bounded ones: the window shows an estimate at once."""
     with collector_paused():
         compiled = compile_design(design)
         result = analyze_structure(design, compiled)
     yield Phase.STRUCTURE, result
     yield Phase.FINDINGS, findings_part(design, result)
-    yield Phase.AVAILABILITY, availability_part(design, compiled)
+    if quick_first and slow_to_bound(compiled):
+        yield Phase.ESTIMATE, availability_part(design, compiled, bounded=False)
+    yield Phase.AVAILABILITY, availability_part(design, compiled, certify_importance)
+
+
+def slow_to_bound(compiled: Compiled) -> bool:
+    """Whether certified bounds will take seconds: measured (issue 10,
+    docs/performance.md) 1.2 s of CPU at 1,000 components, 3.4 s at 2,000,
+    about 25 s at 5,000."""
+    return QUICK_FIRST_EVENTS < len(compiled.event_of) <= DESIGN_BOUND_MAX_EVENTS
 
 
 def findings_part(design: Design, result: AnalysisResult):
@@ -61,11 +81,24 @@ def findings_part(design: Design, result: AnalysisResult):
         return analyze_segmentation(design, spofs=[s.id for s in result.spofs])
 
 
-def availability_part(design: Design, compiled: Compiled | None = None) -> AvailabilityPart:
+def availability_part(design: Design, compiled: Compiled | None = None,
+                      certify_importance: int = 0, bounded: bool = True) -> AvailabilityPart:
     """Engine II's part: availability with its method, downtime, nines (None
-    when the design cannot go down) and Birnbaum importance by component id."""
+    when the design cannot go down) and Birnbaum importance by component id.
+    `certify_importance`: how many components, first by Birnbaum, get
+    importance intervals (importance_bounds.py): under the bounded method
+    about 0.2 s each at 1,000 components, so only the report and the CLI ask.
+    `bounded`: as design_availability's (False: Monte Carlo past the exact BDD)."""
     compiled = compiled or compile_design(design)
-    found = design_availability(design, compiled)
+    parts: dict = {}       # the bounds' part cache, shared with the intervals' runs
+    found = design_availability(design, compiled, bounded=bounded,
+                                part_cache=parts if certify_importance > 0 else None)
+    intervals = {}
+    if certify_importance > 0:
+        ranked = sorted(found.importance, key=lambda cid: -found.importance[cid].birnbaum)
+        with collector_paused():
+            intervals = design_intervals(design, compiled, found,
+                                         ranked[:certify_importance], parts)
     nines = found.nines
     return AvailabilityPart(
         value=found.value, method=found.method,
@@ -73,7 +106,22 @@ def availability_part(design: Design, compiled: Compiled | None = None) -> Avail
         nines=None if math.isinf(nines) else nines,
         confidence_interval=found.confidence_interval, bounds=found.bounds,
         importance=FrozenMap({cid: imp.birnbaum for cid, imp in found.importance.items()}),
+        importance_intervals=FrozenMap(intervals),
         assumed_up=len(compiled.not_modeled))
+
+
+def with_certified_importance(design: Design, result: AnalysisResult,
+                              count: int) -> AnalysisResult:
+    """`result` (an analysis of `design`) with certified importance for its
+    `count` first components: its availability is analysed again only when
+    it is bounded and has none (the live result the window exports)."""
+    part = result.availability
+    if count <= 0 or part is None or part.method != "bounded" or part.importance_intervals:
+        return result
+    compiled = compile_design(design)
+    if not certifiable(compiled):
+        return result
+    return replace(result, availability=availability_part(design, compiled, count))
 
 
 @contextmanager

@@ -30,11 +30,13 @@ class Phase(Enum):
     """The phases of one analysis, in the order they arrive."""
     STRUCTURE = "structure"        # the colours, the Problems list, the cost
     FINDINGS = "findings"          # segmentation findings (they need the SPOFs)
+    ESTIMATE = "estimate"          # big designs, live only: Monte Carlo figures first
     AVAILABILITY = "availability"  # the availability figures
 
 
 # Which field of AnalysisResult each later phase fills.
-PHASE_FIELD = {Phase.FINDINGS: "findings", Phase.AVAILABILITY: "availability"}
+PHASE_FIELD = {Phase.FINDINGS: "findings", Phase.ESTIMATE: "availability",
+               Phase.AVAILABILITY: "availability"}
 
 
 class FrozenMap(Mapping):
@@ -107,6 +109,17 @@ class StructurePart:
 
 
 @dataclass(frozen=True)
+class ImportanceInterval:
+    """Certified [lo, hi] on one component's importance (analysis/
+    importance_bounds.py): Birnbaum, risk achievement worth, risk reduction
+    worth (RRW is inf when the design cannot go down with the component
+    perfect)."""
+    birnbaum: tuple[float, float]
+    raw: tuple[float, float]
+    rrw: tuple[float, float]
+
+
+@dataclass(frozen=True)
 class AvailabilityPart:
     """Engine II's figures; downtime and nines are computed once, here."""
     value: float                     # P(system up)
@@ -116,6 +129,10 @@ class AvailabilityPart:
     confidence_interval: Optional[tuple[float, float]] = None   # Monte Carlo, 95 %
     bounds: Optional[tuple[float, float]] = None                 # certified [lo, hi]
     importance: FrozenMap = FrozenMap()                          # Birnbaum by component id
+    # Certified importance of the components ranked first by `importance`,
+    # when asked for (engine.availability_part) and the method is bounded:
+    # cid -> ImportanceInterval (exact importance needs none).
+    importance_intervals: FrozenMap = FrozenMap()
     # Components assumed up because their power or network is not drawn.
     assumed_up: int = 0
 

@@ -79,7 +79,7 @@ def _export(file, pdf_out, report, plan, page, orientation, margin, tile, scale,
     except ValueError as err:
         _fail(str(err))
     progress.phase("analysing")
-    result = _analyse(design, plan)
+    result = _analyse(design, plan, report)
     progress.phase("drawing and writing")
     _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi)
     progress.finish()
@@ -141,9 +141,11 @@ def _check_ids(design, ids: tuple[str, ...]) -> None:
         _fail(f"--only: no component or link with id {', '.join(unknown)}")
 
 
-def _analyse(design, plan: bool):
+def _analyse(design, plan: bool, report: bool = False):
+    """The analysis; a review report also gets certified importance."""
     from designer.analysis.engine import analyze
-    result = analyze(design)
+    from designer.report.review import IMPORTANCE_SHOWN
+    result = analyze(design, IMPORTANCE_SHOWN if report else 0)
     if plan:
         import dataclasses
 

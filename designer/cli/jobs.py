@@ -210,16 +210,16 @@ def on_deep_stack(func, *args):
     return outcome["value"]
 
 
-def analysed(design, progress: Progress):
+def analysed(design, progress: Progress, certify_importance: int = 0):
     """The whole analysis (analysis/engine.py), phase by phase for the
-    progress line."""
+    progress line; `certify_importance` as engine.analyze's."""
     from designer.analysis.engine import analyze_phases
 
     from .worker import run_supervised
 
     def work():
         progress.phase("finding single points of failure")
-        phases = analyze_phases(design)
+        phases = analyze_phases(design, certify_importance)
         _, result = next(phases)
         upcoming = iter(("checking segmentation", "computing availability"))
         while True:

@@ -25,6 +25,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from designer.analysis.result import Phase
 from designer.live.drill import DrillController
 from designer.live.overlay import Overlay
 from designer.live.workers import AnalysisScheduler, default_analyze
@@ -97,6 +98,8 @@ class LiveAnalysis(QObject):
         # Same generation as self.structure (the scheduler checked), so the
         # final result is exactly what `engine.analyze` returns.
         self._latest = self._latest.advanced(phase, part)
+        if phase is Phase.ESTIMATE:       # the certified figures follow
+            self.figures.set_estimate(self._latest)
 
     def _complete(self) -> None:
         """The job is done: a one-phase analysis brought its figures along."""

@@ -30,10 +30,11 @@ Analyze = Callable[[Any], Any]
 
 
 def default_analyze(design):
-    """The real engine in two phases, compiling once (imported lazily, also
-    inside the worker process). Same numbers as `engine.analyze`."""
+    """The real engine phase by phase, compiling once (imported lazily, also
+    inside the worker process). Same numbers as `engine.analyze`; a big
+    design's availability comes twice, estimated then bounded."""
     from designer.analysis.engine import analyze_phases
-    yield from analyze_phases(design)
+    yield from analyze_phases(design, quick_first=True)
 
 
 def phases(analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:

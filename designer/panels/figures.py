@@ -7,15 +7,16 @@ from the result (designer/analysis/cost.py): this module only places them.
 Two steps per analysis: the SPOF count and the cost come with the colours
 (`set_structure`, Phase.STRUCTURE), the availability later
 (`set_availability`, Phase.AVAILABILITY); until then "Analysing…" stays and
-the old availability is grey. Stale figures stay visible but greyed while
+the old availability is grey. A big design's Monte Carlo estimate comes
+between the two (`set_estimate`, Phase.ESTIMATE), marked "Certifying…". Stale figures stay visible but greyed while
 the next result is pending, so the bar does not flicker on every keystroke.
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from designer.report.availability import (availability_short, downtime_text, interval_text,
-                                          nines_short)
+from designer.report.availability import (CERTIFYING, CERTIFYING_TIP, availability_short,
+                                          downtime_text, interval_text, nines_short)
 from designer.report.cost import cost_short, cost_tooltip
 from designer.report.problems import spof_count
 
@@ -46,6 +47,9 @@ class FiguresBar(QWidget):
                 self.spofs, self.cost]
 
     def set_pending(self, pending: bool) -> None:
+        if pending:
+            self.pending.setText("Analysing…")
+            self.pending.setToolTip("")
         self.pending.setVisible(pending)
         for label in self.labels()[1:]:
             label.setEnabled(not pending)
@@ -63,6 +67,9 @@ class FiguresBar(QWidget):
         if result.cost is not None:
             self.cost.setText(cost_short(result.cost))
             self.cost.setToolTip(cost_tooltip(result.cost))
+        # Its availability is on the way (an estimate of the last design
+        # may be on screen, readable: grey it).
+        self.set_pending(True)
         self.spofs.setEnabled(True)
         self.cost.setEnabled(True)
 
@@ -73,6 +80,14 @@ class FiguresBar(QWidget):
         self.nines.setText(nines_short(part))
         self.downtime.setText(downtime_text(part))
         self.set_pending(False)
+
+    def set_estimate(self, result) -> None:
+        """A big design's Monte Carlo figures, shown while the certified
+        bounds are computed: readable, with "Certifying…" beside them."""
+        self.set_availability(result)
+        self.pending.setText(CERTIFYING)
+        self.pending.setToolTip(CERTIFYING_TIP)
+        self.pending.setVisible(True)
 
     def set_availability_failed(self, message: str) -> None:
         """Engine II failed after the colours were shown: they stay."""

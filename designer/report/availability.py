@@ -64,6 +64,13 @@ def availability_short(part: Optional[AvailabilityPart]) -> str:
             f"({method_title(part.method)}){unwired(part)}")
 
 
+# A big design's live figures: the Monte Carlo estimate is on screen while
+# the certified bounds are computed (engine.analyze_phases, quick_first).
+CERTIFYING = "Certifying…"
+CERTIFYING_TIP = ("The figures shown are a Monte Carlo estimate; certified bounds on the "
+                  "availability are being computed and will replace them.")
+
+
 def interval_text(part: Optional[AvailabilityPart]) -> str:
     """How sure the figure is, for a tooltip: "" for an exact one."""
     if part is None:
@@ -115,3 +122,47 @@ def downtime_short(minutes: Optional[float]) -> str:
         hours, mins = divmod(round(minutes), 60)
         return f"{hours} h {mins:02d} min/yr down"
     return f"{minutes / 1440:.1f} days/yr down"
+
+
+def importance_note(part: Optional[AvailabilityPart]) -> str:
+    """What the importance figures are worth under the part's method."""
+    if part is None or part.method == "exact":
+        return ""
+    if part.method == "monte-carlo":
+        return ("Availability was estimated by Monte Carlo sampling, so these figures are "
+                "estimates too.")
+    if part.importance_intervals:
+        return ("Availability was bounded rather than computed exactly, so each figure is "
+                "the middle of a certified interval, proven to hold the exact importance.")
+    return ("Availability was bounded rather than computed exactly; these figures take the "
+            "entry points as independent and are approximations, not certified.")
+
+
+def certified_birnbaum(part: AvailabilityPart, cid: str) -> Optional[tuple[float, float]]:
+    """The certified Birnbaum interval of a component, bounded method only
+    (under the exact method the figure is exact)."""
+    found = part.importance_intervals.get(cid) if part.method == "bounded" else None
+    return None if found is None else found.birnbaum
+
+
+def importance_figure(part: AvailabilityPart, cid: str) -> float:
+    """The Birnbaum figure to show: the middle of its certified interval
+    when there is one, else the analysis's own value."""
+    interval = certified_birnbaum(part, cid)
+    return part.importance[cid] if interval is None else (interval[0] + interval[1]) / 2
+
+
+def interval_pair(low: float, high: float) -> str:
+    """`low .. high` with three significant figures and as many more (up to
+    six) as the width of the interval needs; rounded outwards, so the shown
+    interval still holds the true value."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return f"{low:.3g} .. {high:.3g}"
+    biggest = max(abs(low), abs(high))
+    decimals = max(0, 2 - math.floor(math.log10(biggest))) if biggest > 0 else 3
+    most = decimals + 6
+    while decimals < most and 10.0 ** -decimals > high - low:
+        decimals += 1
+    scale = 10 ** decimals
+    return (f"{math.floor(low * scale) / scale:.{decimals}f} .. "
+            f"{math.ceil(high * scale) / scale:.{decimals}f}")

@@ -59,6 +59,11 @@ def availability_json(part: AvailabilityPart) -> dict:
         data["confidence_interval"] = list(part.confidence_interval)
     if part.method == BOUNDED and part.bounds is not None:
         data["bounds"] = list(part.bounds)
+    if part.importance_intervals:
+        data["importance_intervals"] = {
+            cid: {"birnbaum": list(found.birnbaum), "raw": list(found.raw),
+                  "rrw": list(found.rrw)}
+            for cid, found in part.importance_intervals.items()}
     return data
 
 

@@ -64,7 +64,20 @@ def availability_properties() -> dict:
                        "description": "Birnbaum importance by component id"},
         "confidence_interval": {**_PAIR, "description": "95 %, Monte Carlo only"},
         "bounds": {**_PAIR, "description": "certified [lo, hi], bounded method only"},
+        "importance_intervals": {
+            "type": "object", "additionalProperties": _importance_interval(),
+            "description": "bounded method only: certified [lo, hi] for the components "
+                           "ranked first by importance, by id"},
     }
+
+
+def _importance_interval() -> dict:
+    # null stands for infinity (RRW when the design cannot fail with the component perfect).
+    pair = {"type": "array", "items": {"type": ["number", "null"]}, "minItems": 2,
+            "maxItems": 2}
+    return _object({"birnbaum": {**pair, "description": "Birnbaum importance"},
+                    "raw": {**pair, "description": "risk achievement worth"},
+                    "rrw": {**pair, "description": "risk reduction worth"}})
 
 
 def cost_schema() -> dict:

@@ -121,16 +121,29 @@ def importance_section(result, name) -> list[Block]:
     part = result.availability
     if part is None or not part.importance:
         return []
-    ranked = sorted(part.importance.items(), key=lambda kv: -kv[1])[:IMPORTANCE_SHOWN]
-    rows = tuple((str(n), name(cid), f"{value:.3g}") for n, (cid, value)
-                 in enumerate(ranked, start=1) if value > 0)
-    if not rows:
+    ranked = [cid for cid, value in sorted(part.importance.items(), key=lambda kv: -kv[1])
+              [:IMPORTANCE_SHOWN] if value > 0]
+    if not ranked:
         return []
-    return [Heading("Importance ranking"),
-            Paragraph("Birnbaum importance: how much the design's availability rises "
-                      "when the component never fails rather than always failing. The "
-                      "components at the top are where redundancy pays most."),
-            Table(("Rank", "Component", "Birnbaum importance"), rows, (0.1, 0.6, 0.3))]
+    # Certified figures can reorder the approximations they were chosen by.
+    ranked.sort(key=lambda cid: -A.importance_figure(part, cid))
+    header, widths = ("Rank", "Component", "Birnbaum importance"), (0.1, 0.6, 0.3)
+    rows = [(str(n), name(cid), f"{A.importance_figure(part, cid):.3g}")
+            for n, cid in enumerate(ranked, start=1)]
+    if part.method == "bounded" and part.importance_intervals:
+        header, widths = header + ("Certified interval",), (0.08, 0.42, 0.2, 0.3)
+        rows = [row + (_certified_cell(part, cid),) for row, cid in zip(rows, ranked)]
+    text = ("Birnbaum importance: how much the design's availability rises when the "
+            "component never fails rather than always failing. The components at the top "
+            "are where redundancy pays most.")
+    note = A.importance_note(part)
+    return [Heading("Importance ranking"), Paragraph(f"{text} {note}".strip()),
+            Table(header, tuple(rows), widths)]
+
+
+def _certified_cell(part, cid: str) -> str:
+    interval = A.certified_birnbaum(part, cid)
+    return "not certified" if interval is None else A.interval_pair(*interval)
 
 
 def findings_section(result) -> list[Block]:
