@@ -59,7 +59,7 @@ def by_kind(design, compiled) -> None:
 def compare() -> None:
     """One bounded conditional a component (R1; R0 from the system's bounds)
     against two (R1 and R0 each bounded)."""
-    from designer.analysis.availability import DESIGN_MAX_LEAVES, _common_causes, rack_rank
+    from designer.analysis.availability import DESIGN_MAX_LEAVES, common_causes, rack_rank
     from designer.analysis.figures import availabilities
     design = generate(SIZE)
     compiled = compile_design(design)
@@ -68,7 +68,7 @@ def compare() -> None:
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     low, high = found.bounds
-    system = System(_common_causes(design, compiled, probs), probs, False,
+    system = System(common_causes(design, compiled, probs), probs, False,
                     (1.0 - high, 1.0 - low), rank=rack_rank(design, compiled.event_of),
                     max_leaves=DESIGN_MAX_LEAVES)
     events = [compiled.event_of[cid] for cid in _ranked(found)]

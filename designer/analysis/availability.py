@@ -22,9 +22,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from designer.model import Kind
-
 from . import bdd, bounds, ir, modules, montecarlo
+from .design_order import placement_rank, rack_rank
 from .preprocess import with_common_causes
 
 MINUTES_PER_YEAR = 525_960
@@ -187,7 +186,7 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     compiled = compiled or compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    circuit = _common_causes(design, compiled, probs)
+    circuit = common_causes(design, compiled, probs)
     result = analyse(circuit, probs, budget, max_events=max_events,
                      rank=placement_rank(design, compiled.event_of), tolerance=tolerance,
                      bound_rank=rack_rank(design, compiled.event_of), max_leaves=max_leaves,
@@ -200,70 +199,7 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     return result
 
 
-def placement_rank(design, event_of: dict[str, str]) -> dict[str, int]:
-    """BDD order hint, top of the placement hierarchy first: what no rack
-    of servers holds (sites, feeds, UPSes, network gear: causes every
-    replica shares) ranks 0; then each server rack's own parts (rack, PDUs,
-    top-of-rack switches); then each server with everything in it, servers
-    in the drawing order of their services so a tier's replicas stay side by
-    side. The depth-first order alone scatters a server's events among the
-    shared ones (generated 300-component design: 82,608 -> 18,410 nodes)."""
-    by_id = {comp.id: comp for comp in design.components}
-
-    def holder(cid: str | None, kind: Kind) -> str | None:
-        """`cid` itself or its nearest placement ancestor of that kind."""
-        while cid is not None and by_id[cid].kind != kind:
-            cid = by_id[cid].parent
-        return cid
-
-    hosts = [holder(c.id, Kind.SERVER) for c in design.components if c.kind == Kind.SERVICE]
-    hosts = [h for h in hosts + [c.id for c in design.components if c.kind == Kind.SERVER] if h]
-    racks = [r for r in (holder(h, Kind.RACK) for h in hosts) if r]
-    group: dict[str, int] = {}
-    for key in racks + hosts:            # racks before servers, each once
-        group.setdefault(key, len(group) + 1)
-    rank: dict[str, int] = {}
-    for cid, event in event_of.items():
-        host = holder(cid, Kind.SERVER)
-        rank[event] = group[host] if host else group.get(holder(cid, Kind.RACK), 0)
-    return rank
-
-
-def rack_rank(design, event_of: dict[str, str]) -> dict[str, int]:
-    """Order hint for one BDD per entry point (bounds.py): what no rack
-    holds first (sites, feeds, UPSes, network gear), then rack by rack,
-    each rack's own parts just before the servers it holds, so a diagram
-    never carries the state of a rack past the servers that depend on it.
-    What no rack of servers holds goes site by site: one site's feeds,
-    UPSes, network racks and gateways together (generated 5,000-component
-    design, 3 sites: 24,243 -> 12,534 nodes for one entry point; CUDD's
-    sifting finds 8,588). Servers site by site instead was measured worse
-    (80,786 against 60,557 nodes on the generated 1,000-component design.)"""
-    by_id = {comp.id: comp for comp in design.components}
-
-    def holder(cid: str | None, kind: Kind) -> str | None:
-        while cid is not None and by_id[cid].kind != kind:
-            cid = by_id[cid].parent
-        return cid
-
-    first: dict[str, int] = {}          # drawing order of server racks and servers
-    for comp in design.components:
-        host = holder(comp.id, Kind.SERVER)
-        if host:
-            first.setdefault(holder(host, Kind.RACK) or host, len(first) + 1)
-            first.setdefault(host, len(first) + 1)
-    sites = {c.id: i for i, c in enumerate(c for c in design.components if c.kind == Kind.SITE)}
-    keys = {}
-    for cid, event in event_of.items():
-        host = holder(cid, Kind.SERVER)
-        rack = holder(cid, Kind.RACK) or host
-        site = sites.get(holder(cid, Kind.SITE), -1) if rack not in first else 0
-        keys[event] = (first.get(rack, 0), site, first[host] if host else 0)
-    dense = {key: i for i, key in enumerate(sorted(set(keys.values())))}
-    return {event: dense[key] for event, key in keys.items()}
-
-
-def _common_causes(design, compiled, probs: dict[str, float]) -> ir.Circuit:
+def common_causes(design, compiled, probs: dict[str, float]) -> ir.Circuit:
     """Declared beta-factor groups (ANALYSIS.md section 7): a member's
     unavailability Q splits into (1 - beta) Q of its own and one event per
     group, beta x (mean Q of the members), that takes every member down.

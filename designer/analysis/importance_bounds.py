@@ -28,9 +28,11 @@ from dataclasses import dataclass
 
 from . import bdd, bounds, ir, modules
 # design_availability's circuit and probabilities, built the same way
-# (_common_causes adds the declared common-cause groups).
-from .availability import BOUNDED, DESIGN_MAX_LEAVES, _common_causes, rack_rank
+# (common_causes adds the declared common-cause groups).
+from .availability import BOUNDED, DESIGN_MAX_LEAVES, common_causes
+from .design_order import rack_rank
 from .figures import availabilities
+from .preprocess import copy_node
 from .result import ImportanceInterval
 
 # The bounded conditional's gap, as a fraction of it. Measured on the
@@ -69,7 +71,7 @@ def design_intervals(design, compiled, found, ranked: list[str],
         return {}
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    circuit = _common_causes(design, compiled, probs)     # as design_availability's
+    circuit = common_causes(design, compiled, probs)     # as design_availability's
     low, high = found.bounds                               # on availability
     system = System(circuit, probs, False, (1.0 - high, 1.0 - low),
                     rank=rack_rank(design, compiled.event_of), max_leaves=DESIGN_MAX_LEAVES)
@@ -187,21 +189,6 @@ def _kept_apart(new: ir.Circuit, kid: int, top_op: str) -> int:
 
 
 def _rebuilt(node: ir.Node, new: ir.Circuit, kids, new_of, event, value) -> int:
-    op = node.op
-    if op == ir.EVENT:
-        return new.const(value) if node.name == event else new.event(node.name)
-    if op == ir.CONST:
-        return new.const(node.value)
-    if op == ir.AND:
-        return new.and_(kids)
-    if op == ir.OR:
-        return new.or_(kids)
-    if op == ir.ATLEAST:
-        return new.atleast(node.k, kids)
-    if op == ir.NOT:
-        return new.not_(kids[0])
-    if op == ir.XOR:
-        return new.xor(kids)
-    spec = node.reach
-    return new.reach(ir.Reach(tuple(new_of[g] for g in spec.usable), spec.transit,
-                              spec.edges, spec.sources, spec.targets))
+    if node.op == ir.EVENT and node.name == event:
+        return new.const(value)
+    return copy_node(node, new, kids, new_of)

@@ -21,7 +21,7 @@ def simplify(circuit: ir.Circuit, factor: bool = False) -> ir.Circuit:
     circuit = _coalesce(circuit)
     if factor:
         parents = _parents(circuit, circuit.needed())
-        circuit = _coalesce(factor_common_arguments(circuit, parents, _copy))
+        circuit = _coalesce(factor_common_arguments(circuit, parents, copy_node))
     return _group_modular_args(circuit)
 
 
@@ -33,7 +33,9 @@ def _parents(circuit: ir.Circuit, needed: list[int]) -> dict[int, set[int]]:
     return parents
 
 
-def _copy(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int, int]) -> int:
+def copy_node(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int, int]) -> int:
+    """`node` added to `new` over its children's new indices `kids`
+    (`new_of`: old index -> new, for a reach gate's usable gates)."""
     op = node.op
     if op == ir.EVENT:
         return new.event(node.name)
@@ -83,7 +85,7 @@ def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
                 pending.extend(reversed(ops[child].children))
             else:
                 kids.append(new_of[child])
-        new_of[index] = _copy(node, new, kids, new_of)
+        new_of[index] = copy_node(node, new, kids, new_of)
     new.top = new_of[circuit.top]
     return new
 
@@ -109,7 +111,7 @@ def _group_modular_args(circuit: ir.Circuit) -> ir.Circuit:
         kids = [new_of[c] for c in node.children]
         if node.op in (ir.AND, ir.OR) and len(node.children) > 2:
             kids = _grouped(node, index, below, reached_from, new, new_of)
-        new_of[index] = _copy(node, new, kids, new_of)
+        new_of[index] = copy_node(node, new, kids, new_of)
     new.top = new_of[circuit.top]
     return new
 
@@ -178,7 +180,7 @@ def with_common_causes(circuit: ir.Circuit, groups: dict[str, list[str]]) -> ir.
     for index in circuit.needed():
         node = circuit.nodes[index]
         kids = [new_of[c] for c in node.children]
-        new_of[index] = _copy(node, new, kids, new_of)
+        new_of[index] = copy_node(node, new, kids, new_of)
         if node.op == ir.EVENT and node.name in member_of:
             new_of[index] = new.and_([new_of[index], new.event("ccf:" + member_of[node.name])])
     new.top = new_of[circuit.top]
