@@ -17,7 +17,10 @@ Problems, SPOF count), then engine II's availability for it (status bar).
   + debounce the 150 ms pause that lets rapid edits share one analysis
   + worker   snapshot sent, engine I, result back (of which: compute I)
   + apply    scene.set_states + Problems + SPOF count, on the GUI thread
-  figures    edit call -> phase 2 applied (availability in the status bar);
+  estimate   a design past 1,500 failable components only: edit call ->
+             its Monte Carlo figures shown, "Certifying…" beside them
+  figures    edit call -> phase 2 applied (availability in the status bar;
+             for a big design the certified bounds replacing the estimate);
              compute = engines I + II, the job's whole compute time
   gap        longest interval between two ticks of a 5 ms QTimer while the
              analysis runs (from the debounce firing to the figures being
@@ -45,6 +48,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
+from designer.analysis.result import Phase  # noqa: E402
 
 ROUNDS = {1000: 3, 5000: 1}
 BUDGET_MS = {1000: 300, 5000: 1500}
@@ -86,8 +90,12 @@ class Applied:
     def __init__(self, analysis) -> None:
         self.times: list[float] = []
         self.colours: list[float] = []
+        self.estimates: list[float] = []     # a big design's Monte Carlo figures, shown first
         analysis.applied.connect(lambda _r: self.times.append(time.perf_counter()))
         analysis.coloursApplied.connect(lambda _r: self.colours.append(time.perf_counter()))
+        analysis.scheduler.partReady.connect(
+            lambda phase, _p: self.estimates.append(time.perf_counter())
+            if phase is Phase.ESTIMATE else None)
 
     def wait(self, app, since: int, timeout: float = TIMEOUT_S) -> float:
         """Process events until more than `since` results were applied."""
@@ -113,6 +121,7 @@ def pick_edit(result, design) -> str:
 
 def one_edit(app, analysis, applied_at: Applied, ticker: Ticker, action) -> dict:
     since, colours_since = len(applied_at.times), len(applied_at.colours)
+    estimates_since = len(applied_at.estimates)
     start = time.perf_counter()
     action()
     edited = time.perf_counter()
@@ -122,7 +131,9 @@ def one_edit(app, analysis, applied_at: Applied, ticker: Ticker, action) -> dict
     sched = analysis.scheduler
     submitted = sched.last_submitted
     worker = (coloured - analysis.last_apply_ms / 1e3 - submitted) * 1e3
+    estimate = applied_at.estimates[-1] if len(applied_at.estimates) > estimates_since else None
     return dict(latency=(coloured - start) * 1e3, figures=(applied - start) * 1e3,
+                estimate=None if estimate is None else (estimate - start) * 1e3,
                 edit=(edited - start) * 1e3, worker=worker,
                 compute=sched.last_phase_ms[0], compute_all=sched.last_compute_ms,
                 apply=analysis.last_apply_ms, process=sched.last_in_process,
@@ -170,9 +181,14 @@ def _print_row(r: dict) -> None:
     print(f"  {r['edit_kind']:<24} colours {r['latency']:6.0f} ms = edit {r['edit']:4.0f}"
           f" + debounce 150 + worker {r['worker']:6.0f} (compute I {r['compute']:6.0f},"
           f" {'process' if r['process'] else 'thread'}) + apply {r['apply']:4.0f};"
-          f" figures {r['figures']:6.0f} ms (compute I+II {r['compute_all']:6.0f});"
+          f"{_estimate(r)} figures {r['figures']:6.0f} ms (compute I+II {r['compute_all']:6.0f});"
           f"  gap {r['gap']:3.0f} ms, edit gap {r['edit_gap']:3.0f} (all {r['gap_all']:3.0f})",
           flush=True)
+
+
+def _estimate(row: dict) -> str:
+    """When a big design's Monte Carlo figures showed, before the bounds."""
+    return "" if row["estimate"] is None else f" estimate {row['estimate']:6.0f} ms;"
 
 
 def summary(n: int, rows: list[dict]) -> None:

@@ -205,3 +205,21 @@ def test_settings_evaluated_in_small_batches_give_the_same_figures(monkeypatch):
     assert batched.method == BOUNDED
     assert (batched.value, batched.bounds) == (whole.value, whole.bounds)
     assert batched.importance == whole.importance
+
+
+def test_a_design_with_an_entry_point_left_on_one_replica_is_still_bounded():
+    """Deleting one replica of a two-replica tier makes that tier an AND,
+    which simplifying merges into the top and then gathers with every other
+    entry point under one gate (one part of 943 of the 944 events, Monte
+    Carlo before). The top's arguments are spread again: bounded, within
+    the tolerance."""
+    design = generate(1000)
+    victim = "s1-r0-h0-svc"
+    design = Design(settings=design.settings,
+                    components=tuple(c for c in design.components if c.id != victim),
+                    links=tuple(link for link in design.links
+                                if victim not in (link.source, link.target)))
+    found = design_availability(design)
+    assert found.method == BOUNDED
+    low, high = found.bounds
+    assert 0.0 < high - low <= 1e-9

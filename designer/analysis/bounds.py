@@ -98,13 +98,37 @@ def _simplified(circuit: ir.Circuit, cache: dict | None) -> ir.Circuit:
     cache was equal: an edit of probabilities alone keeps the circuit
     (the comparison costs a few ms, simplifying 27 ms at 1,000 components)."""
     if cache is None:
-        return simplify(circuit)
+        return _flat_top(simplify(circuit))
     last = cache.setdefault("simplified", {})
     if last.get("top") == circuit.top and last.get("nodes") == circuit.nodes:
         return last["result"]
-    result = simplify(circuit)
+    result = _flat_top(simplify(circuit))
     last.update(top=circuit.top, nodes=list(circuit.nodes), result=result)
     return result
+
+
+def _flat_top(circuit: ir.Circuit) -> ir.Circuit:
+    """The top's arguments of its own kind spread into it: AND(AND(a, b), c)
+    is AND(a, b, c). Simplifying gathers the arguments that share events
+    only among themselves under a new gate, and where one argument stands
+    apart (an entry point left with one replica, whose tier merged into the
+    top) that gate holds every other part: generated 1,000-component
+    design, one service deleted: 2 parts, one of 943 of the 944 events,
+    Monte Carlo; spread: the parts again."""
+    top = circuit.nodes[circuit.top]
+    if top.op not in (ir.AND, ir.OR):
+        return circuit
+    kids, stack = [], list(top.children)
+    while stack:
+        kid = stack.pop()
+        node = circuit.nodes[kid]
+        if node.op == top.op:
+            stack.extend(node.children)
+        else:
+            kids.append(kid)
+    if len(kids) == len(top.children):
+        return circuit
+    return circuit.with_top(top.op, kids)
 
 
 def _monotone(circuit: ir.Circuit) -> bool:

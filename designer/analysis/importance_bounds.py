@@ -157,35 +157,18 @@ def conditional_risk(system: System, event: str, value: bool, cache: dict,
 
 def substituted(circuit: ir.Circuit, event: str, value: bool) -> ir.Circuit:
     """`circuit` with `event` replaced by the constant `value`; the gates
-    above it fold the constant in as they are rebuilt. The top's children
-    stay its children: an entry point left with one replica of two turns
-    from an OR into an AND, which simplify would merge into the top's AND
-    and then gather with the others into one part holding nearly every
-    event (bounds.py gives up on that: generated 1,000-component design,
-    any rack)."""
+    above it fold the constant in as they are rebuilt. (An entry point
+    left with one replica of two turns from an OR into an AND that
+    simplify merges into the top; bounds.py spreads the top's arguments
+    again, so the parts stay apart.)"""
     new = ir.Circuit()
     new_of: dict[int, int] = {}
-    needed = circuit.needed()
-    top = circuit.nodes[circuit.top]
-    for index in needed:
+    for index in circuit.needed():
         node = circuit.nodes[index]
         kids = [new_of[c] for c in node.children]
         new_of[index] = _rebuilt(node, new, kids, new_of, event, value)
-    if top.op in (ir.AND, ir.OR):
-        kids = [_kept_apart(new, new_of[c], top.op) for c in top.children]
-        new.top = new.and_(kids) if top.op == ir.AND else new.or_(kids)
-    else:
-        new.top = new_of[circuit.top]
+    new.top = new_of[circuit.top]
     return new
-
-
-def _kept_apart(new: ir.Circuit, kid: int, top_op: str) -> int:
-    """`kid`, under a one-child gate of the other kind when it has the
-    top's kind, so that simplify does not merge it into the top."""
-    if new.nodes[kid].op != top_op:
-        return kid
-    other = ir.OR if top_op == ir.AND else ir.AND
-    return new._add(ir.Node(other, (kid,)))   # the builders fold a one-child gate away
 
 
 def _rebuilt(node: ir.Node, new: ir.Circuit, kids, new_of, event, value) -> int:

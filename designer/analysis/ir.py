@@ -98,6 +98,13 @@ class Circuit:
             return kids[0]
         return self._add(Node(op, tuple(kids)))
 
+    def with_top(self, op: str, children: Iterable[int]) -> "Circuit":
+        """A copy whose top is a new `op` gate over `children` (nodes of
+        this circuit); this circuit is left as it is."""
+        copy = Circuit(list(self.nodes), self.top, dict(self._index), dict(self.event_node))
+        copy.top = copy._nary(op, children, absorbing=op == OR)
+        return copy
+
     def atleast(self, k: int, children: Iterable[int]) -> int:
         kids = list(children)
         if k <= 0:

@@ -42,6 +42,18 @@ def shared_bits(below: list[int]) -> int:
     return twice
 
 
+def bit_indices(bits: int) -> list[int]:
+    """The set bits of `bits`, lowest first (the events of a `supports`
+    bitset). Testing every event's bit costs a shift of the whole big
+    integer each: 10 ms an edit at 1,000 components."""
+    text = bin(bits)[:1:-1]
+    found, at = [], text.find("1")
+    while at >= 0:
+        found.append(at)
+        at = text.find("1", at + 1)
+    return found
+
+
 def supports(circuit: ir.Circuit, kids: list[int]) -> list[int]:
     """Events under each kid, as bitsets over node indices."""
     below: dict[int, int] = {}
@@ -64,8 +76,7 @@ def shapes_of(circuit: ir.Circuit, kids: list[int],
     among the 15 parts at 1,000 components)."""
     found = []
     for kid, bits in zip(kids, supports(circuit, kids)):
-        events = sorted((i for i in circuit.event_node.values() if bits >> i & 1),
-                        key=place.__getitem__)
+        events = sorted(bit_indices(bits), key=place.__getitem__)
         local = {index: j for j, index in enumerate(events)}
         key = _keys(circuit, sorted(_below(circuit, kid)), local.__getitem__)
         found.append((key[kid], [circuit.nodes[i].name for i in events]))

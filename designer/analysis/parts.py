@@ -14,7 +14,7 @@ import numpy as np
 from . import bdd, ir
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
-from .part_keys import shapes_of, shared_bits, signatures_of, supports
+from .part_keys import bit_indices, shapes_of, shared_bits, signatures_of, supports
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
 # events that harm nothing still go likeliest first. Measured on the
@@ -43,8 +43,7 @@ class Parts:
         structures = signatures_of(circuit, kids)      # key the diagrams
         # ... and their values, which depend on the probabilities too.
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
-                                              for i in circuit.event_node.values()
-                                              if bits >> i & 1))))
+                                              for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
         missing = [k for k, sig in zip(kids, structures) if sig not in built]
         if missing:
