@@ -186,6 +186,32 @@ def test_the_review_pdf_shows_each_ranked_components_certified_interval(bounded_
         assert searchable(A.interval_pair(*interval.birnbaum)) in text, cid
 
 
+def test_skipping_the_certification_leaves_the_rest_not_certified(bounded_file, qtbot,
+                                                                  monkeypatch):
+    """File > Export of the review certifies behind a progress dialog; Skip
+    after two components: two intervals, the others "not certified"."""
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from designer.export.certify import certified
+    design = load_design(bounded_file)
+    live = analyze(design)
+    asked = []
+
+    def cancelled(dialog):
+        asked.append(dialog.value())
+        return dialog.value() >= 2        # Skip pressed once two are done
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    exported = certified(parent, design, live)
+    assert asked[:3] == [0, 1, 2]
+    intervals = exported.availability.importance_intervals
+    assert len(intervals) == 2
+    _heading, _paragraph, table = R.importance_section(exported, lambda cid: cid)
+    cells = [row[-1] for row in table.rows]
+    assert cells.count("not certified") == len(cells) - 2
+
+
 def _importance_section(part):
     result = AnalysisResult(design="d", components=3, structure=StructurePart(),
                             availability=part)

@@ -82,13 +82,16 @@ def findings_part(design: Design, result: AnalysisResult):
 
 
 def availability_part(design: Design, compiled: Compiled | None = None,
-                      certify_importance: int = 0, bounded: bool = True) -> AvailabilityPart:
+                      certify_importance: int = 0, bounded: bool = True,
+                      going_on=None) -> AvailabilityPart:
     """Engine II's part: availability with its method, downtime, nines (None
     when the design cannot go down) and Birnbaum importance by component id.
     `certify_importance`: how many components, first by Birnbaum, get
     importance intervals (importance_bounds.py): under the bounded method
     about 0.2 s each at 1,000 components, so only the report and the CLI ask.
-    `bounded`: as design_availability's (False: Monte Carlo past the exact BDD)."""
+    `bounded`: as design_availability's (False: Monte Carlo past the exact BDD).
+    `going_on(done, total)`: progress of the intervals, False to stop them
+    (importance_bounds.design_intervals)."""
     compiled = compiled or compile_design(design)
     parts: dict = {}       # the bounds' part cache, shared with the intervals' runs
     found = design_availability(design, compiled, bounded=bounded,
@@ -98,7 +101,7 @@ def availability_part(design: Design, compiled: Compiled | None = None,
         ranked = sorted(found.importance, key=lambda cid: -found.importance[cid].birnbaum)
         with collector_paused():
             intervals = design_intervals(design, compiled, found,
-                                         ranked[:certify_importance], parts)
+                                         ranked[:certify_importance], parts, going_on)
     nines = found.nines
     return AvailabilityPart(
         value=found.value, method=found.method,
@@ -111,17 +114,19 @@ def availability_part(design: Design, compiled: Compiled | None = None,
 
 
 def with_certified_importance(design: Design, result: AnalysisResult,
-                              count: int) -> AnalysisResult:
+                              count: int, going_on=None) -> AnalysisResult:
     """`result` (an analysis of `design`) with certified importance for its
     `count` first components: its availability is analysed again only when
-    it is bounded and has none (the live result the window exports)."""
+    it is bounded and has none (the live result the window exports).
+    `going_on`: as availability_part's."""
     part = result.availability
     if count <= 0 or part is None or part.method != "bounded" or part.importance_intervals:
         return result
     compiled = compile_design(design)
     if not certifiable(compiled):
         return result
-    return replace(result, availability=availability_part(design, compiled, count))
+    return replace(result, availability=availability_part(design, compiled, count,
+                                                          going_on=going_on))
 
 
 @contextmanager

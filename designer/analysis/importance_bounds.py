@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from . import bdd, bounds, ir, modules
 # design_availability's circuit and probabilities, built the same way
@@ -62,11 +63,15 @@ class System:
 
 
 def design_intervals(design, compiled, found, ranked: list[str],
-                     cache: dict | None = None) -> dict[str, ImportanceInterval]:
+                     cache: dict | None = None,
+                     going_on: Callable[[int, int], bool] | None = None
+                     ) -> dict[str, ImportanceInterval]:
     """Certified intervals for the components `ranked` of a design whose
     availability `found` is (design_availability, with `cache` as its part
     cache). Only under the bounded method: exact importance needs no
-    interval, and Monte Carlo's figures are estimates with none."""
+    interval, and Monte Carlo's figures are estimates with none.
+    `going_on(done, total)` is asked before each component (progress); on
+    False the components not done yet get none."""
     if not certifiable(compiled) or found.method != BOUNDED or found.bounds is None:
         return {}
     figures = availabilities(design)
@@ -76,7 +81,8 @@ def design_intervals(design, compiled, found, ranked: list[str],
     system = System(circuit, probs, False, (1.0 - high, 1.0 - low),
                     rank=rack_rank(design, compiled.event_of), max_leaves=DESIGN_MAX_LEAVES)
     events = {compiled.event_of[cid]: cid for cid in ranked if cid in compiled.event_of}
-    return {events[e]: interval for e, interval in certify(system, list(events), cache).items()}
+    found = certify(system, list(events), cache, going_on=going_on)
+    return {events[e]: interval for e, interval in found.items()}
 
 
 def certifiable(compiled) -> bool:
@@ -85,12 +91,17 @@ def certifiable(compiled) -> bool:
 
 
 def certify(system: System, events: list[str], cache: dict | None = None,
-            budget: int = bounds.PART_BUDGET) -> dict[str, ImportanceInterval]:
+            budget: int = bounds.PART_BUDGET,
+            going_on: Callable[[int, int], bool] | None = None
+            ) -> dict[str, ImportanceInterval]:
     """Intervals for each of `events` whose conditional could be bounded
-    (or solved exactly); an event left out has none."""
+    (or solved exactly); an event left out has none. `going_on`: see
+    `design_intervals`."""
     cache = {} if cache is None else cache
     found = {}
-    for event in events:
+    for done, event in enumerate(events):
+        if going_on is not None and not going_on(done, len(events)):
+            break
         interval = _certified(system, event, cache, budget)
         if interval is not None:
             found[event] = interval

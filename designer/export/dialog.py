@@ -213,10 +213,8 @@ class ExportDialog(QDialog):
         kind, spec = self.format.currentData(), self.spec()
         name = os.path.basename(path)
         if kind == "report":
-            from designer.analysis.engine import with_certified_importance
-            from designer.report.review import IMPORTANCE_SHOWN
-            # The live result never certifies importance (seconds when bounded).
-            result = with_certified_importance(self.design, self.result, IMPORTANCE_SHOWN)
+            from .certify import certified
+            result = certified(self, self.design, self.result)
             data, pages = report_pdf(self.design, result, spec, self.file,
                                      picture=self.picture(whole=True))
             write_atomically(path, data)

@@ -64,6 +64,10 @@ def availability_short(part: Optional[AvailabilityPart]) -> str:
             f"({method_title(part.method)}){unwired(part)}")
 
 
+# The review report's export from the window, while the importance of
+# the components it ranks is certified (seconds under the bounded method).
+CERTIFYING_IMPORTANCE = "Certifying the importance of the top components…"
+
 # A big design's live figures: the Monte Carlo estimate is on screen while
 # the certified bounds are computed (engine.analyze_phases, quick_first).
 CERTIFYING = "Certifying…"
