@@ -91,3 +91,25 @@ def test_f5_is_presentation_and_analyse_now_moved(small):
     keys = [k.toString() for k in small.actions.all["presentation"].shortcuts()]
     assert "F5" in keys
     assert [k.toString() for k in small.actions.all["analyse_now"].shortcuts()] == ["F9"]
+
+
+def test_a_narrow_status_bar_drops_the_tool_before_clipping_the_availability(small, qtbot):
+    """At 1024 pixels a big design's figures (a Monte Carlo estimate while
+    the bounds are computed, five-figure cost, many findings) no longer
+    fit: the tool and the zoom go first, the availability is never cut."""
+    from designer.analysis.result import AnalysisResult, AvailabilityPart, StructurePart
+    bar = small.figures
+    qtbot.waitUntil(lambda: "exact" in bar.availability.text(), timeout=10000)  # its own first
+    estimate = AvailabilityPart(value=0.98531, method="monte-carlo", nines=1.83,
+                                downtime_minutes_per_year=7_700.0,
+                                confidence_interval=(0.9849, 0.9857))
+    bar.set_estimate(AnalysisResult(design="big", components=5000,
+                                    structure=StructurePart(), availability=estimate))
+    small.findings_count.setText("158 findings (158 medium)")
+    qtbot.waitUntil(lambda: small.tool_label.isHidden(), timeout=2000)
+    label = bar.availability
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width(), timeout=2000)
+    assert "(Monte Carlo)" in label.text() and bar.pending.isVisible()
+    small.resize(1600, 1000)              # room again: everything comes back
+    qtbot.waitUntil(lambda: not small.tool_label.isHidden(), timeout=2000)
+    assert not small.zoom_label.isHidden() and not bar.nines.isHidden()

@@ -188,6 +188,12 @@ class MainWindow(QMainWindow):
                                        "lists them)")
         self.status_slot.layout().addWidget(self.findings_count)
         self.tool_label, self.zoom_label = self.status.tool, self.status.zoom
+        f = self.figures
+        # A narrow bar drops these first (then the zoom and the tool): the
+        # availability, the SPOF count and the cost stay.
+        self.status.weigh(f.labels() + [self.findings_count],
+                          [self.tool_label, self.zoom_label, f.nines, self.findings_count,
+                           f.downtime])
 
     def _connect(self) -> None:
         doc, view = self.document, self.view
