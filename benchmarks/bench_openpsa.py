@@ -31,11 +31,11 @@ import json, sys, time
 start = time.perf_counter()
 from designer.analysis.fta_cuts import top_probability
 from designer.analysis.mef import load_fault_tree
-from designer.cli.fta import FTA_BUDGET, FTA_MEMORY, FTA_RELATIVE_TOLERANCE
+from designer.cli.fta import FTA_BUDGET, FTA_COHERENT_BUDGET, FTA_MEMORY, FTA_RELATIVE_TOLERANCE
 begin, cpu = time.perf_counter(), time.process_time()
 tree = load_fault_tree(*sys.argv[1:])
 found, _ = top_probability(tree.circuit, tree.probabilities, FTA_BUDGET, FTA_RELATIVE_TOLERANCE,
-                           FTA_MEMORY)
+                           FTA_MEMORY, FTA_COHERENT_BUDGET)
 print(json.dumps(dict(p=found.value, method=found.method, seconds=time.perf_counter() - begin,
                       cpu=time.process_time() - cpu, events=len(tree.probabilities),
                       nodes=found.bdd_nodes)))

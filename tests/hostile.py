@@ -241,13 +241,18 @@ def nested(depth: int, op: str = "and") -> str:
     return mef(f'<define-gate name="top">{inner}</define-gate>\n' + events("ab"))
 
 
-def sum_of_products(n_events: int, n_terms: int, seed: int = 16) -> str:
+def sum_of_products(n_events: int, n_terms: int, seed: int = 16, negated: bool = False) -> str:
+    """A random OR of ANDs of 2-4 events; `negated`: the first term's first
+    event under a NOT, which takes away the bounds and gives the exact BDD
+    `fta`'s bigger budget and memory (a job that runs for half a minute)."""
     rng = random.Random(seed)
     terms = []
     for _ in range(n_terms):
         picked = rng.sample(range(n_events), rng.randint(2, 4))
-        terms.append("<and>" + "".join(f'<basic-event name="e{i}"/>' for i in picked)
-                     + "</and>")
+        parts = [f'<basic-event name="e{i}"/>' for i in picked]
+        if negated and not terms:
+            parts[0] = f"<not>{parts[0]}</not>"
+        terms.append("<and>" + "".join(parts) + "</and>")
     return mef(f'<define-gate name="top"><or>{"".join(terms)}</or></define-gate>\n'
                + events(f"e{i}" for i in range(n_events)))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import ir
-from .bdd import BudgetExceeded
+from .bdd import BYTES_PER_NODE, BudgetExceeded
 from .mcs import cut_sets_of
 from .mcs_bound import dropped_above
 from .mcs_modules import ModularBdds, false_at_base, is_coherent, modular_cut_sets
@@ -119,7 +119,8 @@ def _truncation(order: int, tail: float, ceiling: float) -> tuple[int, float] | 
 
 
 def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
-                    tolerance: float, max_memory: int | None = None):
+                    tolerance: float, max_memory: int | None = None,
+                    coherent_budget: int | None = None):
     """(Availability of the top event, modules.Exact or None): exact by
     modules when the BDDs fit `budget` nodes (the Exact keeps them for the
     cut sets), else availability.analyse's certified bounds or Monte Carlo.
@@ -130,12 +131,16 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
     nodes, 15-20 % faster. A coherent tree is not: there the diagrams came
     out up to 27 % smaller or 13 % bigger, no faster, and the cut sets'
     dropped tail looser (edfpa14o kept order 4 instead of 5;
-    docs/performance.md)."""
+    docs/performance.md). `coherent_budget`: a smaller node budget for a
+    coherent tree, which has the bounds to fall back on (its CUDD memory
+    ceiling stays what `budget` implies)."""
     from . import availability, modules
     coherent = is_coherent(circuit)
+    memory = BYTES_PER_NODE * budget if coherent else max_memory
+    if coherent and coherent_budget is not None:
+        budget = min(budget, coherent_budget)
     try:
-        exact = modules.solve(circuit, probs, budget=budget,
-                              max_memory=None if coherent else max_memory,
+        exact = modules.solve(circuit, probs, budget=budget, max_memory=memory,
                               factor=not coherent)
     except BudgetExceeded:
         # max_events=0: straight to the bounds, the exact BDD was just tried.
