@@ -165,7 +165,7 @@ DESIGN_BUDGET = 200_000
 # issue 10): 1,000 components (954 events) reach the 1e-9 gap with 291
 # leaves in about 1.2 s of CPU, 2,000 (1,906 events) with 687 leaves in
 # 3.4 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD nodes
-# counted per part) spends the leaf budget in about 28 s for a gap of
+# counted per part) spends the leaf budget in about 24 s for a gap of
 # 2e-8, still 40,000 times narrower than Monte Carlo's interval.
 DESIGN_BOUND_MAX_EVENTS = 5_000
 DESIGN_PART_BUDGET = 1_500_000   # nodes of the parts' BDDs (5,000 components: about 1 million)

@@ -20,9 +20,10 @@ For a leaf, with g_a = P(part a good | leaf) and the circuit monotone:
   the first one v that fails (in the conditioning order), P(those states)
   x P(bad | v alone failed): each is at least as bad (monotone);
 - upper bound: the smaller of 1 - prod_a g_a (Harris-FKG: the parts' good
-  events increase in independent events) and the exact part plus
-  min(P(two or more fail), sum over parts of P(part bad and two or more
-  fail)), each of those terms exact per part.
+  events increase in independent events) and the exact part plus the
+  smallest of P(two or more fail), the sum over parts of P(part bad and
+  two or more fail), and P(two or more fail) x P(bad | all free work) plus
+  what the failures add to each part, summed; each per-part term exact.
 """
 from __future__ import annotations
 
