@@ -14,8 +14,8 @@ from benchmarks.generate import generate
 from designer.analysis import bounds
 from designer.analysis.availability import design_availability
 from designer.analysis.engine import availability_part
-from designer.analysis.importance_bounds import (System, certify, conditional_risk,
-                                                 design_intervals, intervals)
+from designer.analysis.importance_bounds import (certify, conditional_risk, design_intervals,
+                                                 design_system, intervals)
 from designer.analysis.structure import compile_design
 from designer.report.review import IMPORTANCE_SHOWN
 
@@ -59,18 +59,11 @@ def by_kind(design, compiled) -> None:
 def compare() -> None:
     """One bounded conditional a component (R1; R0 from the system's bounds)
     against two (R1 and R0 each bounded)."""
-    from designer.analysis.availability import DESIGN_MAX_LEAVES, common_causes, rack_rank
-    from designer.analysis.figures import availabilities
     design = generate(SIZE)
     compiled = compile_design(design)
     parts: dict = {}
     found = design_availability(design, compiled, part_cache=parts)
-    figures = availabilities(design)
-    probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    low, high = found.bounds
-    system = System(common_causes(design, compiled, probs), probs, False,
-                    (1.0 - high, 1.0 - low), rank=rack_rank(design, compiled.event_of),
-                    max_leaves=DESIGN_MAX_LEAVES)
+    system = design_system(design, compiled, found)
     events = [compiled.event_of[cid] for cid in _ranked(found)]
     cpu = time.process_time()
     one = certify(system, events, parts)

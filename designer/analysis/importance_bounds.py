@@ -74,15 +74,21 @@ def design_intervals(design, compiled, found, ranked: list[str],
     False the components not done yet get none."""
     if not certifiable(compiled) or found.method != BOUNDED or found.bounds is None:
         return {}
+    system = design_system(design, compiled, found)
+    events = {compiled.event_of[cid]: cid for cid in ranked if cid in compiled.event_of}
+    found = certify(system, list(events), cache, going_on=going_on)
+    return {events[e]: interval for e, interval in found.items()}
+
+
+def design_system(design, compiled, found) -> System:
+    """The circuit and probabilities design_availability bounded, with its
+    bounds `found` turned into bounds on P(down)."""
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = common_causes(design, compiled, probs)     # as design_availability's
     low, high = found.bounds                               # on availability
-    system = System(circuit, probs, False, (1.0 - high, 1.0 - low),
-                    rank=rack_rank(design, compiled.event_of), max_leaves=DESIGN_MAX_LEAVES)
-    events = {compiled.event_of[cid]: cid for cid in ranked if cid in compiled.event_of}
-    found = certify(system, list(events), cache, going_on=going_on)
-    return {events[e]: interval for e, interval in found.items()}
+    return System(circuit, probs, False, (1.0 - high, 1.0 - low),
+                  rank=rack_rank(design, compiled.event_of), max_leaves=DESIGN_MAX_LEAVES)
 
 
 def certifiable(compiled) -> bool:

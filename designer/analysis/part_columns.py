@@ -17,6 +17,9 @@ event alone failing adds to it.
 """
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 import numpy as np
 
 from .part_eval import SCRATCH_LIMIT
@@ -28,18 +31,10 @@ def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
     batches that fit the passes' scratch arrays: the 5,000-component
     design's twins side by side peaked at 630 MB in one pass."""
     width = max(2, SCRATCH_LIMIT // (2 * parts.passes[jobs[0][0]].size))
-    batch: list[tuple[int, list]] = []
-    room = width
-    for a, settings in jobs:
-        while settings:
-            batch.append((a, settings[:room]))
-            room -= len(batch[-1][1])
-            settings = settings[len(batch[-1][1]):]
-            if room == 0:
-                _evaluate(parts, batch)
-                batch, room = [], width
-    if batch:
-        _evaluate(parts, batch)
+    pairs = [(a, setting) for a, settings in jobs for setting in settings]
+    for start in range(0, len(pairs), width):
+        batch = groupby(pairs[start:start + width], key=itemgetter(0))
+        _evaluate(parts, [(a, [setting for _, setting in group]) for a, group in batch])
 
 
 def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 from designer.model import Kind
 
 _NAMED_TOOLS = ("select", "connect", "drill")
+LABEL_SPACING = 14    # between two labels (the figures bar's own spacing), for `fit`
+BAR_EXTRA = 60        # the size grip and the widgets' margins, for `fit`
 
 
 class StatusArea(QObject):
@@ -61,8 +63,8 @@ class StatusArea(QObject):
         """Hide the droppable labels, least needed first, until the rest fit."""
         bar = self.parent()
         labels = [w for w in self.shown + [self.zoom, self.tool] if w.text()]
-        spacing = 14
-        needed = sum(w.sizeHint().width() + spacing for w in labels) + 60   # grip, margins
+        spacing = LABEL_SPACING
+        needed = sum(w.sizeHint().width() + spacing for w in labels) + BAR_EXTRA
         hidden = set()
         for widget in self.droppable:
             if needed <= bar.width():

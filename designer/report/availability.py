@@ -92,13 +92,19 @@ def percent_pair(low: float, high: float, between: str) -> str:
     width of the interval: a certified gap of 1e-9 reads as such, not as
     the same figure twice. Rounded outwards, so the shown interval still
     holds the true value."""
-    width = (high - low) * 100
-    decimals = 5
-    while decimals < 12 and 10.0 ** -decimals > width:
+    shown = _rounded_out(low * 100, high * 100, (high - low) * 100, 5, 12)
+    return f"{shown[0]}{between}{shown[1]} %"
+
+
+def _rounded_out(low: float, high: float, width: float, decimals: int,
+                 most: int) -> tuple[str, str]:
+    """`low` rounded down and `high` up, with `decimals` or more (up to
+    `most`) until one unit of the last decimal is within `width`."""
+    while decimals < most and 10.0 ** -decimals > width:
         decimals += 1
     scale = 10 ** decimals
-    return (f"{math.floor(low * 100 * scale) / scale:.{decimals}f}{between}"
-            f"{math.ceil(high * 100 * scale) / scale:.{decimals}f} %")
+    return (f"{math.floor(low * scale) / scale:.{decimals}f}",
+            f"{math.ceil(high * scale) / scale:.{decimals}f}")
 
 
 def nines_short(part: Optional[AvailabilityPart]) -> str:
@@ -164,9 +170,4 @@ def interval_pair(low: float, high: float) -> str:
         return f"{low:.3g} .. {high:.3g}"
     biggest = max(abs(low), abs(high))
     decimals = max(0, 2 - math.floor(math.log10(biggest))) if biggest > 0 else 3
-    most = decimals + 6
-    while decimals < most and 10.0 ** -decimals > high - low:
-        decimals += 1
-    scale = 10 ** decimals
-    return (f"{math.floor(low * scale) / scale:.{decimals}f} .. "
-            f"{math.ceil(high * scale) / scale:.{decimals}f}")
+    return " .. ".join(_rounded_out(low, high, high - low, decimals, decimals + 6))
