@@ -137,3 +137,18 @@ def test_only_tiers_and_services_and_entries_are_in_a_radius():
         for pair in result.structure.cut_sets_order2_explained:
             kinds = {design.by_id[c].kind for c in pair.blast_radius}
             assert kinds <= {Kind.TIER, Kind.SERVICE, Kind.SERVER}
+
+
+def test_sentences_tell_apart_components_that_share_a_name():
+    """Two services are both called "app": each sentence names them by
+    their servers, as the lists do, never "app and app"."""
+    design, result = _structure("three-tier")
+    names = names_of(design.components)
+    apps = sorted(c.id for c in design.components if c.name == "app")
+    assert len(apps) == 2 and len({names[a] for a in apps}) == 2
+    pair = next(p for p in result.structure.cut_sets_order2_explained
+                if {p.a, p.b} == set(apps))
+    assert pair.explanation.startswith(f"{names[apps[0]]} and {names[apps[1]]} ")
+    switch = next(s for s in result.structure.spofs if s.id == "sw-web")
+    assert all(names[a] in switch.explanation for a in apps)
+    assert "app and app" not in text_report(result, names)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from designer.model import Design, Kind, LinkKind
 from designer.model.kinds import POWER_SOURCES
+from designer.model.naming import names_of
 
 from .cuts import Kills
 from .structure import Compiled
@@ -38,6 +39,7 @@ class Explainer:
                  events: list[str]) -> None:
         self.d, self.cp, self.kills = design, compiled, kills
         self.index = kills.index
+        self.called = names_of(design.components)   # "web (rack 2)" where names repeat
         wanted = frozenset(self.index[e] for e in events)
         self._downs: dict[int, list[str]] = {i: [] for i in wanted}
         for cid, gate in compiled.up.items():
@@ -77,21 +79,21 @@ class Explainer:
         return f"{cause}, so {phrase(entries)} {verb} down"
 
     def _name(self, cid: str) -> str:
-        return self.d.by_id[cid].name
+        return self.called[cid]
 
     def _hardware(self, down: list[str]) -> list[str]:
         return [c for c in down if self.d.by_id[c].kind in HARDWARE]
 
     def _cause(self, comp, down: list[str], entries: list[str]) -> str:
-        kind, name = comp.kind, comp.name
+        kind, name = comp.kind, self._name(comp.id)
         if kind in POWER_SOURCES:
             return self._power_cause(comp, down)
         if kind is Kind.PSU:
-            return f"{name} is the only working power supply of {self._name(comp.parent)}"
+            return f"{comp.name} is the only working power supply of {self._name(comp.parent)}"
         if kind is Kind.DISK:
             raid = self.d.by_id[comp.parent].raid
             level = raid.value.upper() if raid else "no RAID"
-            return f"{self._name(comp.parent)} needs {name} ({level})"
+            return f"{self._name(comp.parent)} needs {comp.name} ({level})"
         if kind is Kind.SERVICE:
             return self._service_cause(comp)
         held = [c for c in self._hardware(down) if self._inside(c, comp.id)]
@@ -126,27 +128,30 @@ class Explainer:
         if direct:
             parts.append(phrase([self._name(h) for h in direct]))
         target = ", as well as ".join(parts) or phrase([self._name(c) for c in down])
-        return f"{comp.name} powers {target}"
+        return f"{self._name(comp.id)} powers {target}"
 
     def _service_cause(self, comp) -> str:
         if comp.tier:
             tier = self.d.by_id[comp.tier]
-            return (f"{comp.name} is needed for the quorum of tier {tier.name}")
+            return (f"{self._name(comp.id)} is needed for the quorum of tier "
+                    f"{self._name(tier.id)}")
         users = [self._name(l.source) for l in self.d.links
                  if l.target == comp.id and l.kind is LinkKind.DEPENDENCY]
         if users:
             verb = "depends" if len(users) == 1 else "depend"
-            return f"{phrase(users)} {verb} on {comp.name}, which has no replica"
-        return f"{comp.name} runs once, with no replica"
+            return f"{phrase(users)} {verb} on {self._name(comp.id)}, which has no replica"
+        return f"{self._name(comp.id)} runs once, with no replica"
 
     def _path_cause(self, comp, down: list[str], entries: list[str]) -> str:
+        name = self._name(comp.id)
         lost = [c for c in down if self.d.by_id[c].kind in (Kind.SERVICE, Kind.TIER)]
         hosts_down = [c for c in down if self.d.by_id[c].kind is Kind.SERVER]
         if hosts_down:
-            return f"{comp.name} fails and takes down {phrase([self._name(h) for h in hosts_down])}"
+            return f"{name} fails and takes down {phrase([self._name(h) for h in hosts_down])}"
         if comp.kind is Kind.NIC:
-            host = self._name(comp.parent) if comp.parent else comp.name
-            return f"{comp.name} is the only working network port of {host}"
+            if comp.parent:
+                return f"{comp.name} is the only working network port of {self._name(comp.parent)}"
+            return f"{name} is the only working network port"
         if lost:
-            return f"{comp.name} is the only network path for {phrase([self._name(c) for c in lost])}"
-        return f"{comp.name} is the only path from the Internet to {phrase(entries)}"
+            return f"{name} is the only network path for {phrase([self._name(c) for c in lost])}"
+        return f"{name} is the only path from the Internet to {phrase(entries)}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from designer.model import Design, Kind
 from designer.model.kinds import POWER_SOURCES
+from designer.model.naming import names_of
 
 from .explain import HARDWARE, NETWORK, phrase
 from .result import CutPair
@@ -75,6 +76,7 @@ def _radius(design: Design, lost: list[str], down) -> tuple[str, ...]:
 class _Words:
     def __init__(self, design: Design) -> None:
         self.d = design
+        self.called = names_of(design.components)   # "web (rack 2)" where names repeat
         self.replicas: dict[str, int] = {}      # tier id -> services in it
         self.tiers_on: dict[str, set[str]] = {}  # server id -> tiers of its services
         for comp in design.components:
@@ -83,7 +85,7 @@ class _Words:
                 self.tiers_on.setdefault(comp.parent, set()).add(comp.tier)
 
     def name(self, cid: str) -> str:
-        return self.d.by_id[cid].name
+        return self.called[cid]
 
     def names(self, ids) -> str:
         return phrase([self.name(c) for c in ids])
@@ -99,14 +101,16 @@ class _Words:
         return [c for c in joint if self.d.by_id[c].kind in kinds]
 
     def _cause(self, a, b, joint: list[str], lost: list[str]) -> str:
-        both = f"{a.name} and {b.name}"
         same_parent = a.parent is not None and a.parent == b.parent
+        siblings = f"{a.name} and {b.name}"       # their parent is named: bare names
         if a.kind is b.kind is Kind.PSU and same_parent:
-            return f"{both} are the only power supplies of {self.name(a.parent)}"
+            return f"{siblings} are the only power supplies of {self.name(a.parent)}"
         if a.kind is b.kind is Kind.DISK and same_parent:
             raid = self.d.by_id[a.parent].raid
             level = raid.value.upper() if raid else "no RAID"
-            return f"{both} are disks of {self.name(a.parent)} that its {level} cannot lose together"
+            return (f"{siblings} are disks of {self.name(a.parent)} "
+                    f"that its {level} cannot lose together")
+        both = self._both(a, b)
         hosts = self._of(joint, HARDWARE)
         if a.kind in POWER and b.kind in POWER and hosts:
             return f"{both} are the only power to {self.names(hosts)}"
@@ -139,9 +143,13 @@ class _Words:
                 return self.d.by_id[cid]
         return self.d.by_id[tiers[0]] if tiers else None
 
+    def _both(self, a, b) -> str:
+        return f"{self.name(a.id)} and {self.name(b.id)}"
+
     def _tier_cause(self, a, b, tier) -> str:
-        both = f"{a.name} and {b.name}"
-        label = tier.name if "tier" in tier.name.lower() else f"tier {tier.name}"
+        both = self._both(a, b)
+        called = self.name(tier.id)
+        label = called if "tier" in called.lower() else f"tier {called}"
         runs = tier.id in self._tiers_of(a) and tier.id in self._tiers_of(b)
         if runs and self.replicas.get(tier.id) == 2:
             verb = "are" if a.kind is b.kind is Kind.SERVICE else "run"
@@ -153,5 +161,5 @@ class _Words:
         if (a.kind in NETWORK) == (b.kind in NETWORK) or not lost:
             return ""
         net, other = (a, b) if a.kind in NETWORK else (b, a)
-        return (f"With {other.name} down, {net.name} is the only network path left "
-                f"to {self.names(lost)}")
+        return (f"With {self.name(other.id)} down, {self.name(net.id)} is the only network "
+                f"path left to {self.names(lost)}")

@@ -1,23 +1,3 @@
-"""What to call each component in a list or a sentence: its name, qualified
-by its parent's when the name alone is ambiguous ("eth0 (Web 1)")."""
-from __future__ import annotations
-
-from collections import defaultdict
-from typing import Iterable
-
-
-def names_of(components: Iterable) -> dict[str, str]:
-    """Component id -> what to call it."""
-    comps = list(components)
-    by_id = {c.id: c for c in comps}
-    count: dict[str, int] = defaultdict(int)
-    for comp in comps:
-        count[comp.name] += 1
-    names = {}
-    for comp in comps:
-        parent = by_id.get(comp.parent) if comp.parent else None
-        if count[comp.name] > 1 and parent is not None:
-            names[comp.id] = f"{comp.name} ({parent.name})"
-        else:
-            names[comp.id] = comp.name
-    return names
+"""What to call each component (designer/model/naming.py, where the
+analysis' sentences read it too); kept here for the report's callers."""
+from designer.model.naming import names_of  # noqa: F401
