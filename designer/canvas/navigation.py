@@ -64,10 +64,17 @@ class Navigation:
             return
         rect = rect.adjusted(-40, -40, 40, 40)
         self.scene().setSceneRect(self.sceneRect().united(rect))
-        view = self.viewport().rect()
-        factor = min(view.width() / rect.width(), view.height() / rect.height())
-        self.set_zoom(factor)
+        width, height = self._fit_room()
+        self.set_zoom(min(width / rect.width(), height / rect.height()))
         self.center_on_point(rect.center())
+
+    def _fit_room(self) -> tuple[int, int]:
+        """The viewport's size with both scroll bars shown. The zoom and the
+        grown scene rect can make them appear after the fit (or vanish before
+        it): fitting the viewport of the moment then cut the design's far edge."""
+        size = self.maximumViewportSize()   # as if no scroll bar were shown
+        return (size.width() - self.verticalScrollBar().sizeHint().width(),
+                size.height() - self.horizontalScrollBar().sizeHint().height())
 
     def center_on_point(self, point: QPointF) -> None:
         """Centre on a scene point, growing the scene rect so that the view can

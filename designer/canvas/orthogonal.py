@@ -34,6 +34,15 @@ WINDOW = 80.0          # the search window reaches this far beyond the ends
 # the search would comb the whole window. Routes may then be a little longer
 # than the cheapest; they stay deterministic.
 GREED = 1.8
+# A route's search pauses (yields) after every CHUNK states it expands, so
+# that the canvas can route in idle slices of a few milliseconds however long
+# one route takes (on the 5,000-component design a few ends are walled in
+# by their near window and the whole design gets combed: 160,000 states,
+# half a second). EFFORT caps the states one route may expand over all its
+# windows: past it the caller draws its simpler route. Both count work, not
+# time: the same design always gets the same routes.
+CHUNK = 2_000
+EFFORT = 250_000
 HARD = math.inf
 # Directions: +x, -x, +y, -y; a move never reverses (no U-turn on the spot).
 REVERSE = (1, 0, 3, 2)
@@ -46,37 +55,67 @@ def ports(rect: Rect) -> list[tuple[Point, int]]:
     return [((x1, cy), 0), ((x0, cy), 1), ((cx, y1), 2), ((cx, y0), 3)]
 
 
-def route(src: Rect, dst: Rect, obstacles: np.ndarray, sides=range(4)) -> list[Point] | None:
+def route(src: Rect, dst: Rect, obstacles: np.ndarray, sides=range(4),
+          effort: float | None = None) -> list[Point] | None:
     """The cheapest orthogonal path from a side of `src` to a side of `dst`,
     leaving and entering perpendicularly (only by `sides`, directions leaving
-    the rects); None when walled in."""
+    the rects); None when walled in or when `effort` states were not enough."""
+    return drive(route_steps(src, dst, obstacles, sides, effort))
+
+
+def route_steps(src: Rect, dst: Rect, obstacles: np.ndarray, sides=range(4),
+                effort: float | None = None):
+    """route() as a generator that pauses every CHUNK states; returns the path."""
     starts = [p for p in ports(src) if p[1] in sides]
     ends = [p for p in ports(dst) if p[1] in sides]
+    effort = EFFORT if effort is None else effort
     for window in _windows(_union(src, dst), obstacles):
         grid = Grid(window, obstacles, starts + ends)
-        path = grid.search(starts, goals=grid.port_goals(ends), aim=[p for p, _ in ends])
-        if path is not None:
+        yield   # building the whole design's grid alone takes ~10 ms
+        path = yield from grid.steps(starts, goals=grid.port_goals(ends),
+                                     aim=[p for p, _ in ends], limit=effort)
+        effort -= grid.expanded
+        if path is not None or effort <= 0:
             return path
     return None
 
 
-def route_to_tree(src: Rect, tree: list[list[Point]], obstacles: np.ndarray
-                  ) -> list[Point] | None:
+def route_to_tree(src: Rect, tree: list[list[Point]], obstacles: np.ndarray,
+                  effort: float | None = None) -> list[Point] | None:
     """The cheapest path from a side of `src` to any point of `tree` (polylines
-    already drawn): a drop onto a bus trunk. The path ends on the tree."""
+    already drawn): a drop onto a bus trunk. The path ends on the tree; None
+    as for route()."""
+    return drive(route_to_tree_steps(src, tree, obstacles, effort))
+
+
+def route_to_tree_steps(src: Rect, tree: list[list[Point]], obstacles: np.ndarray,
+                        effort: float | None = None):
+    """route_to_tree() as a generator, as route_steps()."""
     near = _nearest_on(tree, ((src[0] + src[2]) / 2, (src[1] + src[3]) / 2))
+    effort = EFFORT if effort is None else effort
     for window in _windows(_union(src, (*near, *near)), obstacles):
         clipped = _clip(tree, window)
         grid = Grid(window, obstacles, ports(src), clipped)
         nodes = grid.tree_nodes(clipped)
+        yield
         if not nodes:
             continue
         inside = [p for line in clipped for p in line]
-        path = grid.search(ports(src), goals=set(), aim=None, aim_box=_bounds(inside),
-                           goal_nodes=nodes)
-        if path is not None:
+        path = yield from grid.steps(ports(src), goals=set(), aim=None,
+                                     aim_box=_bounds(inside), goal_nodes=nodes, limit=effort)
+        effort -= grid.expanded
+        if path is not None or effort <= 0:
             return path
     return None
+
+
+def drive(steps):
+    """Run a step generator to its end; its return value."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            return end.value
 
 
 def _windows(box: Rect, obstacles: np.ndarray):
@@ -160,9 +199,14 @@ class Grid:
                 on[i0:i1 + 1, j0:j1 + 1] = True
         return set(np.flatnonzero(on).tolist())
 
-    def search(self, starts, goals: set[int], aim, aim_box=None,
-               goal_nodes: set[int] = frozenset()) -> list[Point] | None:
-        """A* over (node, direction) states; cost = length x region weight + bends."""
+    def search(self, *args, **kwargs) -> list[Point] | None:
+        return drive(self.steps(*args, **kwargs))
+
+    def steps(self, starts, goals: set[int], aim, aim_box=None,
+              goal_nodes: set[int] = frozenset(), limit: float = math.inf):
+        """A* over (node, direction) states; cost = length x region weight + bends.
+        A generator: pauses every CHUNK states expanded, returns the path, or
+        None after expanding `limit` states (`expanded` tells how many)."""
         ny = len(self.ys)
         sx, sy = self.step_x, self.step_y
         hs = self._estimates(aim, aim_box)
@@ -178,13 +222,17 @@ class Grid:
                 heapq.heappush(heap, (hs[n], -0.0, s))
         # Ties go to the state furthest along (largest g, stored negated):
         # on open ground many states share f, and this walks straight at the goal.
-        while heap:
+        self.expanded = 0
+        while heap and self.expanded < limit:
             f, g, s = heapq.heappop(heap)
             g = -g
             if g > best.get(s, HARD):
                 continue
             if s in goals or s >> 2 in goal_nodes:
                 return self._path(s, came)
+            self.expanded += 1
+            if not self.expanded % CHUNK:
+                yield
             n, d = divmod(s, 4)
             i, j = divmod(n, ny)
             for nd in range(4):

@@ -124,6 +124,13 @@ class RouteBook:
     def route(self, lids: Iterable[str]) -> set[str]:
         """Route these links (and the whole bus of any bus member); returns
         the links routed."""
+        return O.drive(self.steps(lids))
+
+    def steps(self, lids: Iterable[str]):
+        """route() as a generator that pauses every few milliseconds of search
+        (orthogonal.CHUNK), for idle slices; returns the links routed. Nothing
+        is stored before the end: a generator dropped half-way (the design
+        changed meanwhile) leaves the book as it was."""
         fanout = self._fanout()
         done: set[str] = set()
         for lid in sorted(set(lids) & self.ends.keys()):
@@ -131,14 +138,14 @@ class RouteBook:
                 continue
             key = self._hub_key(lid)
             if self._is_bus(key):
-                self._route_bus(key[1], fanout[key])
+                yield from self._route_bus(key[1], fanout[key])
                 done.update(fanout[key])
             else:
-                self._route_one(lid)
+                yield from self._route_one(lid)
                 done.add(lid)
         return done
 
-    def _route_one(self, lid: str) -> None:
+    def _route_one(self, lid: str):
         _, source, target = self.ends[lid]
         if source not in self.layout.rect or target not in self.layout.rect:
             return
@@ -147,10 +154,10 @@ class RouteBook:
         made_from = _fingerprint(a, b, table)
         if self._made_from.get(lid) == made_from and lid in self.raw:
             return
-        self._made_from[lid] = made_from
-        path = O.route(a, b, table) or _straight(a, b)
+        path = (yield from O.route_steps(a, b, table)) or _straight(a, b)
         if _length(path) < SHORT:   # cards almost touching: loop out to the side
-            path = O.route(a, b, table, sides=(0,)) or path
+            path = (yield from O.route_steps(a, b, table, sides=(0,))) or path
+        self._made_from[lid] = made_from
         self._store(lid, path, _union(O._grow(_union(a, b), O.WINDOW), _box(path)), table)
 
     def _landing(self, source: str, target: str) -> tuple[str, Rect, str, Rect]:
@@ -164,14 +171,13 @@ class RouteBook:
         _, source, target = self.ends[lid]
         return target if source == hub else source
 
-    def _route_bus(self, hub: str, members: list[str]) -> None:
+    def _route_bus(self, hub: str, members: list[str]):
         rect = self.layout.rect
         live = [m for m in members if self._other(m, hub) in rect]
         if hub not in rect or not live:
             return
         start = _centre(rect[hub])
         live.sort(key=lambda m: (_manhattan(start, _centre(rect[self._other(m, hub)])), m))
-        paths: list[tuple[str, list[Point]]] = []
         tables, ends = {}, {}
         for lid in live:
             source, a, target, b = self._landing(hub, self._other(lid, hub))
@@ -180,21 +186,31 @@ class RouteBook:
         made_from = b"".join(_fingerprint(*ends[lid], tables[lid]) for lid in live)
         if all(self._made_from.get(lid) == made_from and lid in self.raw for lid in live):
             return
-        for lid in live:
-            self._made_from[lid] = made_from
-            self.junction.pop(lid, None)
-            (a, b), table = ends[lid], tables[lid]
-            if not paths:
-                path = O.route(a, b, table) or _straight(a, b)
-            else:
-                drop = O.route_to_tree(b, [p for _, p in paths], table)
-                path = _join(paths, drop) if drop else (O.route(a, b, table) or _straight(a, b))
-                if drop:
-                    self.junction[lid] = drop[-1]
-            paths.append((lid, path))
+        paths, junctions = yield from self._bus_paths(live, ends, tables)
         reach = _grow_box(_box([p for _, path in paths for p in path]), O.WINDOW)
         for lid, path in paths:   # drawn from the link's source
+            self._made_from[lid] = made_from
+            self.junction.pop(lid, None)
+            if lid in junctions:
+                self.junction[lid] = junctions[lid]
             self._store(lid, path if self.ends[lid][1] == hub else path[::-1], reach, tables[lid])
+
+    @staticmethod
+    def _bus_paths(live: list[str], ends: dict, tables: dict):
+        """The trunk (the first link's route), then each drop onto what is drawn."""
+        paths: list[tuple[str, list[Point]]] = []
+        junctions: dict[str, Point] = {}
+        for lid in live:
+            (a, b), table = ends[lid], tables[lid]
+            drop = (yield from O.route_to_tree_steps(b, [p for _, p in paths], table)) \
+                if paths else None
+            if drop:
+                path = _join(paths, drop)
+                junctions[lid] = drop[-1]
+            else:
+                path = (yield from O.route_steps(a, b, table)) or _straight(a, b)
+            paths.append((lid, path))
+        return paths, junctions
 
     def _store(self, lid: str, path: list[Point], reach: Rect, table: np.ndarray) -> None:
         if self.net(lid) == lid:
@@ -202,7 +218,8 @@ class RouteBook:
         self.raw[lid] = path
         self._fresh[lid] = path
         self.reach[lid] = reach
-        self.walls[lid] = table[np.isinf(table[:, 4]), :4]
+        self.walls[lid] = _near(table[np.isinf(table[:, 4]), :4],
+                                _grow_box(_box(path), self.channels.limit + 1.0))
 
     # -- what a change touches ---------------------------------------------------------------
     def reaching(self, rects: Iterable[Rect]) -> set[str]:
@@ -226,6 +243,8 @@ class RouteBook:
         moved = self.channels.update(fresh, nets)
         changed = {}
         for lid, pts in moved.items():
+            if lid not in fresh and self.drawn.get(lid) == pts:
+                continue   # nudged as before, walls unchanged: checked then
             if pts != self.raw[lid] and _crosses(pts, self.walls.get(lid)):
                 pts = self.raw[lid]     # nudging would touch a card: keep the centre line
             if self.drawn.get(lid) != pts:
@@ -254,10 +273,23 @@ def _on_segment(p: Point, a: Point, b: Point) -> bool:
 
 
 def _crosses(pts: list[Point], walls: np.ndarray | None) -> bool:
-    """Does the polyline enter the inside of any of these rects?"""
-    if walls is None or not len(walls):
+    """Does the polyline enter the inside of any of these rects? (Each segment
+    is axis-parallel: it enters a rect when it overlaps the open rect on both
+    axes; all segments against all rects at once, as finish() asks this of
+    hundreds of nudged routes per slice.)"""
+    if walls is None or not len(walls) or len(pts) < 2:
         return False
-    return any(O.segment_hits(walls, a, b).any() for a, b in zip(pts, pts[1:]))
+    p = np.asarray(pts, dtype=float)
+    lo, hi = np.minimum(p[:-1], p[1:])[:, None, :], np.maximum(p[:-1], p[1:])[:, None, :]
+    return bool(((walls[None, :, :2] < hi) & (lo < walls[None, :, 2:4])).all(axis=2).any())
+
+
+def _near(walls: np.ndarray, box: Rect) -> np.ndarray:
+    """The walls meeting the box. Nudging moves a route by at most the channel
+    limit, so only the walls near its centre line can be entered by it, and
+    finish() checks hundreds of nudged routes per slice against them."""
+    x0, y0, x1, y1 = box
+    return walls[(walls[:, 0] < x1) & (walls[:, 2] > x0) & (walls[:, 1] < y1) & (walls[:, 3] > y0)]
 
 
 def _length(path: list[Point]) -> float:

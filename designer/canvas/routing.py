@@ -42,6 +42,7 @@ class Routing(LinkDetail):
     _layout: Layout | None = None
     _pending: set[str] = frozenset()
     _idle: QTimer | None = None
+    _job = None        # the route being searched across idle slices (a generator)
 
     # -- the route book, kept in step with the items ------------------------------------
     def _book(self) -> RouteBook:
@@ -58,11 +59,13 @@ class Routing(LinkDetail):
         return self._routes
 
     def clear(self) -> None:
+        self._job = None
         self._layout = None
         self.clear_bundles()
         QGraphicsScene.clear(self)
 
     def removeItem(self, item) -> None:
+        self._job = None   # its obstacles may be gone; its links stay pending
         if self._layout is not None:
             if isinstance(item, ComponentItem):
                 for gone in self.subtree_items(item):
@@ -202,6 +205,10 @@ class Routing(LinkDetail):
                 item.route(src.anchor_rect(b.center()), dst.anchor_rect(a.center()))
 
     def _route(self, lids: set[str]) -> None:
+        # The design changed: a half-searched route may be out of date. Its
+        # links are still pending and start afresh (the book stores nothing
+        # until a route is done, so the result is the same as if uninterrupted).
+        self._job = None
         book = self._book()
         for lid in lids & self._links.keys():
             link = self._links[lid].link
@@ -227,6 +234,7 @@ class Routing(LinkDetail):
         (an export draws the final routes; designer/export/render.py)."""
         if self._idle is not None:
             self._idle.stop()
+        self._job = None
         if self._pending:
             lids, self._pending = set(self._pending), set()
             book = self._book()
@@ -245,6 +253,7 @@ class Routing(LinkDetail):
         """Draw routes another scene of the same design computed (the window's,
         for an export), so that only the links it had not routed yet remain."""
         self._book()
+        self._job = None
         for lid, (points, junction) in routes.items():
             if lid in self._links:
                 self._links[lid].set_route(points, junction)
@@ -259,17 +268,32 @@ class Routing(LinkDetail):
             self._idle.start(0)
 
     def _route_slice(self, budget: float = SLICE) -> None:
-        """Route pending links for about `budget` seconds, those in view first."""
+        """Route pending links for about `budget` seconds, those in view first.
+        A long search pauses at the end of the slice and goes on in the next
+        (the clock only decides when a route lands, never what it is)."""
         book = self._book()
-        start = time.perf_counter()
-        for lid in self._in_view_first():
-            if lid in self._pending:
-                self._pending -= book.route({lid})
-            if time.perf_counter() - start > budget:
+        deadline = time.perf_counter() + budget
+        queue = (lid for lid in self._in_view_first() if lid in self._pending)
+        while self._job is not None or (lid := next(queue, None)) is not None:
+            if self._job is None:
+                self._job = book.steps({lid})
+            if not self._advance(deadline) or time.perf_counter() > deadline:
                 break
         self._draw(book.finish())
         if self._pending:
             self._route_later()
+
+    def _advance(self, deadline: float) -> bool:
+        """Search on until the route is done (True) or the slice is over."""
+        try:
+            while True:
+                next(self._job)
+                if time.perf_counter() > deadline:
+                    return False
+        except StopIteration as end:
+            self._job = None
+            self._pending -= end.value or set()   # None: the search had failed
+            return True
 
     def _in_view_first(self) -> list[str]:
         """Pending links, those with an end in view first; the order is kept

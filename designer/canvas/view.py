@@ -60,6 +60,9 @@ class CanvasView(Navigation, Editing, Sketching, QGraphicsView):
                             QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # A scroll bar showing up after a fit (or a dock resizing the window)
+        # keeps the fitted centre, not the top-left corner: the design stays whole.
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
