@@ -17,6 +17,7 @@ from .cuts import Kills, order2_cuts, spofs
 from .explain import Explainer, phrase
 from .importance_bounds import certifiable, design_intervals
 from .pairs import explain_pairs
+from .part_cache import trim
 from .figures import availabilities
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
@@ -48,14 +49,18 @@ def analyze(design: Design, certify_importance: int = 0) -> AnalysisResult:
 
 
 def analyze_phases(design: Design, certify_importance: int = 0,
-                   quick_first: bool = False) -> Iterator[tuple[Phase, Any]]:
+                   quick_first: bool = False,
+                   part_cache: dict | None = None) -> Iterator[tuple[Phase, Any]]:
     """(Phase.STRUCTURE, the result so far), then each later phase with its
     part (findings, then the AvailabilityPart), compiling once: the live
     canvas shows the colours before the availability figures are computed
     (and never asks for `certify_importance`, which costs seconds).
     `quick_first`: a design whose certified bounds take seconds
     (`slow_to_bound`) first gets Monte Carlo figures (Phase.ESTIMATE), then
-    the bounded ones: the window shows an estimate at once."""
+    the bounded ones: the window shows an estimate at once. `part_cache`:
+    the bounds' parts kept from earlier analyses (the live worker's, see
+    part_cache.py): an edit re-evaluates only the parts it touched, with the
+    same figures as a fresh analysis."""
     with collector_paused():
         compiled = compile_design(design)
         result = analyze_structure(design, compiled)
@@ -63,7 +68,8 @@ def analyze_phases(design: Design, certify_importance: int = 0,
     yield Phase.FINDINGS, findings_part(design, result)
     if quick_first and slow_to_bound(compiled):
         yield Phase.ESTIMATE, availability_part(design, compiled, bounded=False)
-    yield Phase.AVAILABILITY, availability_part(design, compiled, certify_importance)
+    yield Phase.AVAILABILITY, availability_part(design, compiled, certify_importance,
+                                                part_cache=part_cache)
 
 
 def slow_to_bound(compiled: Compiled) -> bool:
@@ -83,7 +89,7 @@ def findings_part(design: Design, result: AnalysisResult):
 
 def availability_part(design: Design, compiled: Compiled | None = None,
                       certify_importance: int = 0, bounded: bool = True,
-                      going_on=None) -> AvailabilityPart:
+                      going_on=None, part_cache: dict | None = None) -> AvailabilityPart:
     """Engine II's part: availability with its method, downtime, nines (None
     when the design cannot go down) and Birnbaum importance by component id.
     `certify_importance`: how many components, first by Birnbaum, get
@@ -91,17 +97,20 @@ def availability_part(design: Design, compiled: Compiled | None = None,
     about 0.2 s each at 1,000 components, so only the report and the CLI ask.
     `bounded`: as design_availability's (False: Monte Carlo past the exact BDD).
     `going_on(done, total)`: progress of the intervals, False to stop them
-    (importance_bounds.design_intervals)."""
+    (importance_bounds.design_intervals). `part_cache`: see analyze_phases."""
     compiled = compiled or compile_design(design)
-    parts: dict = {}       # the bounds' part cache, shared with the intervals' runs
-    found = design_availability(design, compiled, bounded=bounded,
-                                part_cache=parts if certify_importance > 0 else None)
+    parts = part_cache
+    if parts is None and certify_importance > 0:
+        parts = {}       # the bounds' part cache, shared with the intervals' runs
+    found = design_availability(design, compiled, bounded=bounded, part_cache=parts)
     intervals = {}
     if certify_importance > 0:
         ranked = sorted(found.importance, key=lambda cid: -found.importance[cid].birnbaum)
         with collector_paused():
             intervals = design_intervals(design, compiled, found,
                                          ranked[:certify_importance], parts, going_on)
+    if part_cache is not None:
+        trim(part_cache)
     nines = found.nines
     return AvailabilityPart(
         value=found.value, method=found.method,

@@ -22,9 +22,9 @@ from designer.model import Design
 
 from .availability import (DEFAULT_TOLERANCE, DESIGN_MAX_EVENTS, Availability,
                            design_availability)
+from .part_cache import trim
 from .structure import compile_design
 
-CACHE_LIMIT = 4_000      # parts kept; beyond that the oldest half is dropped
 # Component fields the compiled circuit does not read (figures.py turns
 # them into the events' probabilities): an edit of these alone keeps the
 # base design's circuit (compiling the 1,000-component design: 35 ms).
@@ -45,10 +45,7 @@ class Reanalysis:
 
     def availability(self, edited: Design, compiled=None) -> Availability:
         """As design_availability(edited), reusing the untouched parts."""
-        for store in self._parts.values():
-            if len(store) > CACHE_LIMIT:
-                for key in list(store)[:CACHE_LIMIT // 2]:
-                    del store[key]
+        trim(self._parts)
         if compiled is None and _same_circuit(self.base_design, edited):
             compiled = self._compiled
         return design_availability(edited, compiled, max_events=self.max_events,

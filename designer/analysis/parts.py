@@ -40,17 +40,24 @@ class Parts:
         below = supports(circuit, kids)
         twice = shared_bits(below)
         names = [node.name for node in circuit.nodes]
-        structures = signatures_of(circuit, kids)      # key the diagrams
+        order = bdd.leaf_order(circuit, circuit.top)
+        if rank:
+            order = sorted(order, key=lambda i: rank.get(names[i], 0))
+        place = {i: j for j, i in enumerate(order)}
+        # Key the diagrams by sub-circuit and the order of its events: a
+        # diagram is canonical for that order, so a cached one is the one a
+        # fresh analysis would build, row for row. (The order's ties go
+        # depth first over the whole circuit: an edit elsewhere can swap two
+        # of a part's events, and that part is then built again.)
+        structures = [(key, tuple(names[i] for i in sorted(bit_indices(bits), key=place.get)))
+                      for key, bits in zip(signatures_of(circuit, kids), below)]
         # ... and their values, which depend on the probabilities too.
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
                                               for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
         missing = [k for k, sig in zip(kids, structures) if sig not in built]
         if missing:
-            order = bdd.leaf_order(circuit, circuit.top)
-            if rank:
-                order = sorted(order, key=lambda i: rank.get(names[i], 0))
-            shapes = shapes_of(circuit, missing, {i: j for j, i in enumerate(order)})
+            shapes = shapes_of(circuit, missing, place)
             first: dict[int, int] = {}     # shape -> its first kid, the one built
             for j, (shape, _) in enumerate(shapes):
                 first.setdefault(shape, j)
@@ -68,6 +75,8 @@ class Parts:
                     built[structures[kids.index(missing[j])]] = passes.renamed(
                         dict(zip(shapes[model][1], events)))
         self.passes = [built[key] for key in structures]
+        for key in structures:           # most recently used last (part_cache.trim)
+            built[key] = built.pop(key)
         self.signatures = signatures
         self.memo = cache.setdefault("settings", {})   # signature -> setting -> values
         self.bdd_nodes = sum(passes.size - 1 for passes in self.passes)
@@ -179,7 +188,10 @@ class Parts:
         return found
 
     def memo_of(self, a: int) -> dict:
-        return self.memo.setdefault((self.signatures[a], self.member_names[a]), {})
+        key = (self.signatures[a], self.member_names[a])
+        memo = self.memo.pop(key, None)
+        self.memo[key] = memo = {} if memo is None else memo   # last: recently used
+        return memo
 
     def evaluate(self, a: int, settings: list[tuple[frozenset, frozenset]]):
         """For part a under each setting (its shared events named in

@@ -29,12 +29,20 @@ from designer.analysis.result import Phase
 Analyze = Callable[[Any], Any]
 
 
+# The certified bounds' parts of the designs analysed so far (analysis/
+# part_cache.py, trimmed to its budget after each analysis): after an edit
+# only the parts it touched are built and evaluated again. Generated 5,000-
+# component design: 25 s for the first analysis; a server deleted 10.4 s,
+# its undo 1.3 s (docs/performance.md). A killed worker takes it along.
+_PARTS: dict = {}
+
+
 def default_analyze(design):
     """The real engine phase by phase, compiling once (imported lazily, also
     inside the worker process). Same numbers as `engine.analyze`; a big
     design's availability comes twice, estimated then bounded."""
     from designer.analysis.engine import analyze_phases
-    yield from analyze_phases(design, quick_first=True)
+    yield from analyze_phases(design, quick_first=True, part_cache=_PARTS)
 
 
 def phases(analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:

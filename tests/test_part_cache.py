@@ -1,0 +1,105 @@
+"""The bounds' part cache kept between analyses (analysis/part_cache.py):
+the live worker's analyses of a design, an edit and its undo give the same
+figures as fresh analyses, the undo builds and evaluates nothing again, and
+the cache stays within its budget, dropping the least recently used parts."""
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.generate import generate
+from designer.analysis import part_cache, part_columns, parts
+from designer.analysis.engine import analyze_phases
+from designer.analysis.result import Phase
+from designer.live import worker_process
+from designer.model import Design
+
+
+@pytest.fixture(scope="module")
+def design_and_edit():
+    design = generate(600)          # 575 failable components: bounded, not exact
+    server = [c for c in design.components if c.kind.value == "server"][7]
+    gone = {server.id} | {c.id for c in design.components if c.parent == server.id}
+    edited = Design(settings=design.settings,
+                    components=tuple(c for c in design.components if c.id not in gone),
+                    links=tuple(link for link in design.links
+                                if link.source not in gone and link.target not in gone))
+    return design, edited
+
+
+def availability(design, cache):
+    return dict(analyze_phases(design, part_cache=cache))[Phase.AVAILABILITY]
+
+
+class Work:
+    """Counts the diagrams built and the columns evaluated."""
+
+    def __init__(self, monkeypatch):
+        self.built = self.columns = 0
+        build, evaluate = parts.bdd.build_many, part_columns._evaluate
+
+        def counted_build(circuit, manager, tops, leaf_of):
+            self.built += len(tops)
+            return build(circuit, manager, tops, leaf_of)
+
+        def counted_evaluate(owner, jobs):
+            self.columns += sum(len(settings) for _, settings in jobs)
+            return evaluate(owner, jobs)
+        monkeypatch.setattr(parts.bdd, "build_many", counted_build)
+        monkeypatch.setattr(part_columns, "_evaluate", counted_evaluate)
+
+
+def test_an_edit_and_its_undo_give_the_fresh_figures_and_the_undo_costs_nothing(
+        design_and_edit, monkeypatch):
+    design, edited = design_and_edit
+    cache: dict = {}
+    first = availability(design, cache)
+    after_edit = availability(edited, cache)
+    work = Work(monkeypatch)
+    undone = availability(design, cache)
+    assert first.method == after_edit.method == "bounded"
+    assert (undone.value, undone.bounds) == (first.value, first.bounds)
+    assert (work.built, work.columns) == (0, 0)
+    fresh = availability(edited, None)
+    assert (after_edit.value, after_edit.bounds, after_edit.importance) == (
+        fresh.value, fresh.bounds, fresh.importance)
+
+
+def test_the_cache_keeps_to_its_budget_and_drops_the_oldest_parts(design_and_edit,
+                                                                  monkeypatch):
+    design, edited = design_and_edit
+    alone: dict = {}
+    availability(edited, alone)
+    budget = stored(alone)
+    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", budget)   # room for one analysis
+    cache: dict = {}
+    availability(design, cache)
+    availability(edited, cache)
+    assert stored(cache) <= budget
+    # The edit's parts were used last, so they are the ones kept: analysing
+    # the edit again evaluates nothing, the first design's own parts are gone.
+    work = Work(monkeypatch)
+    availability(edited, cache)
+    assert work.columns == 0
+    availability(design, cache)
+    assert work.columns > 0
+
+
+def stored(cache: dict) -> int:
+    return sum(part_cache.settings_bytes(key, memo) for key, memo in cache["settings"].items())
+
+
+def test_trim_drops_least_recently_used_first(monkeypatch):
+    store = {("old", frozenset("ab")): {1: 0, 2: 0}, ("new", frozenset("a")): {1: 0}}
+    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", 8 * 3)     # room for the last one
+    part_cache.trim({"settings": store})
+    assert list(store) == [("new", frozenset("a"))]
+
+
+def test_the_live_worker_keeps_its_parts_between_analyses(design_and_edit, monkeypatch):
+    design, _ = design_and_edit
+    monkeypatch.setattr(worker_process, "_PARTS", {})
+    first = dict(worker_process.default_analyze(design))[Phase.AVAILABILITY]
+    work = Work(monkeypatch)
+    again = dict(worker_process.default_analyze(design))[Phase.AVAILABILITY]
+    assert (again.value, again.bounds) == (first.value, first.bounds)
+    assert worker_process._PARTS and (work.built, work.columns) == (0, 0)
