@@ -1,6 +1,6 @@
 """The bounds' part cache kept between analyses (analysis/part_cache.py):
-the live worker's analyses of a design, an edit and its undo give the same
-figures as fresh analyses, the undo builds and evaluates nothing again, and
+the live worker's analyses of a design, an edit and its undo give the
+figures of fresh analyses, the undo builds and evaluates nothing again, and
 the cache stays within its budget, dropping the least recently used parts."""
 from __future__ import annotations
 
@@ -59,9 +59,12 @@ def test_an_edit_and_its_undo_give_the_fresh_figures_and_the_undo_costs_nothing(
     assert first.method == after_edit.method == "bounded"
     assert (undone.value, undone.bounds) == (first.value, first.bounds)
     assert (work.built, work.columns) == (0, 0)
+    # A part kept from the first design may have been built under another
+    # order of its events: the same function, the same figures to rounding.
     fresh = availability(edited, None)
-    assert (after_edit.value, after_edit.bounds, after_edit.importance) == (
-        fresh.value, fresh.bounds, fresh.importance)
+    assert after_edit.value == pytest.approx(fresh.value, rel=1e-12)
+    assert after_edit.bounds == pytest.approx(fresh.bounds, rel=1e-12)
+    assert dict(after_edit.importance) == pytest.approx(dict(fresh.importance), rel=1e-9)
 
 
 def test_the_cache_keeps_to_its_budget_and_drops_the_oldest_parts(design_and_edit,
@@ -69,14 +72,19 @@ def test_the_cache_keeps_to_its_budget_and_drops_the_oldest_parts(design_and_edi
     design, edited = design_and_edit
     alone: dict = {}
     availability(edited, alone)
-    budget = stored(alone)
-    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", budget)   # room for one analysis
+    edit_keys = set(alone["settings"])          # the parts the edit's analysis uses
+    unbounded: dict = {}
+    availability(design, unbounded)
+    availability(edited, unbounded)
+    assert set(unbounded["settings"]) > edit_keys
+    budget = stored(unbounded, edit_keys)
+    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", budget)
     cache: dict = {}
     availability(design, cache)
     availability(edited, cache)
-    assert stored(cache) <= budget
-    # The edit's parts were used last, so they are the ones kept: analysing
-    # the edit again evaluates nothing, the first design's own parts are gone.
+    # The first design's own parts were used least recently: they go, the
+    # edit's stay, and analysing the edit again evaluates nothing.
+    assert set(cache["settings"]) == edit_keys and stored(cache) <= budget
     work = Work(monkeypatch)
     availability(edited, cache)
     assert work.columns == 0
@@ -84,8 +92,9 @@ def test_the_cache_keeps_to_its_budget_and_drops_the_oldest_parts(design_and_edi
     assert work.columns > 0
 
 
-def stored(cache: dict) -> int:
-    return sum(part_cache.settings_bytes(key, memo) for key, memo in cache["settings"].items())
+def stored(cache: dict, keys=None) -> int:
+    return sum(part_cache.settings_bytes(key, memo) for key, memo in cache["settings"].items()
+               if keys is None or key in keys)
 
 
 def test_trim_drops_least_recently_used_first(monkeypatch):

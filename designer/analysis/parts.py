@@ -40,24 +40,24 @@ class Parts:
         below = supports(circuit, kids)
         twice = shared_bits(below)
         names = [node.name for node in circuit.nodes]
-        order = bdd.leaf_order(circuit, circuit.top)
-        if rank:
-            order = sorted(order, key=lambda i: rank.get(names[i], 0))
-        place = {i: j for j, i in enumerate(order)}
-        # Key the diagrams by sub-circuit and the order of its events: a
-        # diagram is canonical for that order, so a cached one is the one a
-        # fresh analysis would build, row for row. (The order's ties go
-        # depth first over the whole circuit: an edit elsewhere can swap two
-        # of a part's events, and that part is then built again.)
-        structures = [(key, tuple(names[i] for i in sorted(bit_indices(bits), key=place.get)))
-                      for key, bits in zip(signatures_of(circuit, kids), below)]
+        # Key the diagrams by sub-circuit alone. A part cached from an
+        # earlier design may have been built under another order of its
+        # events (ties in the order go depth first over the whole circuit,
+        # which an edit elsewhere can change): the same function, its figures
+        # equal to a fresh build's to the last digits or so. Keyed by the
+        # order too, a deleted service made all 39 parts of the generated
+        # 2,000-component design new: 4.7 s to certify again, against 3.0 s.
+        structures = signatures_of(circuit, kids)
         # ... and their values, which depend on the probabilities too.
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
                                               for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
         missing = [k for k, sig in zip(kids, structures) if sig not in built]
         if missing:
-            shapes = shapes_of(circuit, missing, place)
+            order = bdd.leaf_order(circuit, circuit.top)
+            if rank:
+                order = sorted(order, key=lambda i: rank.get(names[i], 0))
+            shapes = shapes_of(circuit, missing, {i: j for j, i in enumerate(order)})
             first: dict[int, int] = {}     # shape -> its first kid, the one built
             for j, (shape, _) in enumerate(shapes):
                 first.setdefault(shape, j)
