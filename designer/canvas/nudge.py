@@ -24,51 +24,77 @@ def nudge(paths: dict[str, list[Point]], net: dict[str, str], gap: float,
 
 class Channels:
     """Nudging kept up to date edit by edit: a changed route re-spreads only
-    the grid lines it left or entered, and re-draws only the routes on them."""
+    the grid lines it left or entered, and hands back only the routes whose
+    tracks moved. (A line of the 5,000-component design holds hundreds of
+    segments: re-drawing every route on it for one new segment cost up to
+    30 ms a slice, though most tracks stay where they were.)"""
 
     def __init__(self, gap: float, limit: float) -> None:
         self.gap, self.limit = gap, limit
         self.paths: dict[str, list[Point]] = {}
         self.net: dict[str, str] = {}
-        self.segments: dict[str, list[tuple]] = {}       # lid -> [(line, lo, hi, key, i)]
-        self.on_line: dict[tuple, set[str]] = defaultdict(set)
+        self.segments: dict[str, list[tuple]] = {}       # lid -> [(i, line)] of its segments
+        # line -> {(lid, i): (lo, hi, net, key, lid, i)}: a line's segments
+        # without scanning every segment of every route on it.
+        self.on_line: dict[tuple, dict[tuple[str, int], tuple]] = defaultdict(dict)
         self.shift: dict[tuple[str, int], float] = {}
 
     def update(self, changed: dict[str, list[Point] | None],
                nets: dict[str, str]) -> dict[str, list[Point]]:
         """Take new routes (None: the link is gone); returns the drawn points
-        of every route whose nudging may have changed."""
+        of every new route and of every route whose tracks moved. A route
+        left out draws as it did, and its walls change only when it is
+        routed again (then it is new), so the caller's checks of it stand."""
         dirty: set[tuple] = set()
         for lid, pts in changed.items():
-            for line, *_ in self.segments.pop(lid, ()):
-                self.on_line[line].discard(lid)
-                dirty.add(line)
-            for k in range(len(self.paths.get(lid, ()))):
-                self.shift.pop((lid, k), None)
-            if pts is None:
-                self.paths.pop(lid, None)
-                self.net.pop(lid, None)
-                continue
-            self.paths[lid], self.net[lid] = pts, nets.get(lid, lid)
-            self.segments[lid] = segs = []
-            for i in range(len(pts) - 1):
-                axis, fixed, lo, hi, key = _segment(pts, i)
-                if hi - lo > EPS:
-                    line = (axis, round(fixed, 3))
-                    segs.append((line, lo, hi, key, i))
-                    self.on_line[line].add(lid)
-                    dirty.add(line)
+            self._drop(lid, dirty)
+            if pts is not None:
+                self._add(lid, pts, nets.get(lid, lid), dirty)
         affected = {lid for lid in changed if lid in self.paths}
         for line in dirty:
-            lids = self.on_line.get(line, set())
-            group = [(lo, hi, self.net[lid], key, lid, i) for lid in sorted(lids)
-                     for ln, lo, hi, key, i in self.segments[lid] if ln == line]
-            for seg in group:
-                self.shift.pop((seg[4], seg[5]), None)
-            if len(group) > 1:
-                _spread(group, self.gap, self.limit, self.shift)
-            affected |= lids
+            affected |= self._respread(line)
         return {lid: _moved(self.paths[lid], lid, self.shift) for lid in affected}
+
+    def _drop(self, lid: str, dirty: set[tuple]) -> None:
+        for i, line in self.segments.pop(lid, ()):
+            members = self.on_line[line]
+            members.pop((lid, i), None)
+            if not members:
+                del self.on_line[line]
+            dirty.add(line)
+        for k in range(len(self.paths.get(lid, ()))):
+            self.shift.pop((lid, k), None)
+        self.paths.pop(lid, None)
+        self.net.pop(lid, None)
+
+    def _add(self, lid: str, pts: list[Point], net: str, dirty: set[tuple]) -> None:
+        self.paths[lid], self.net[lid] = pts, net
+        self.segments[lid] = segs = []
+        for i in range(len(pts) - 1):
+            axis, fixed, lo, hi, key = _segment(pts, i)
+            if hi - lo > EPS:
+                line = (axis, round(fixed, 3))
+                segs.append((i, line))
+                self.on_line[line][(lid, i)] = (lo, hi, net, key, lid, i)
+                dirty.add(line)
+
+    def _respread(self, line: tuple) -> set[str]:
+        """Spread one line afresh; returns the links whose offset there changed.
+        (The spread sorts the segments itself, so the order they were added in
+        does not matter.)"""
+        group = self.on_line.get(line, {})
+        fresh: dict[tuple[str, int], float] = {}
+        if len(group) > 1:
+            _spread(list(group.values()), self.gap, self.limit, fresh)
+        moved = set()
+        for member in group:
+            if self.shift.get(member, 0.0) != fresh.get(member, 0.0):
+                moved.add(member[0])
+            if member in fresh:
+                self.shift[member] = fresh[member]
+            else:
+                self.shift.pop(member, None)
+        return moved
 
 
 def _segment(pts: list[Point], i: int):

@@ -283,6 +283,12 @@ class Routing(LinkDetail):
         if self._pending:
             self._route_later()
 
+    def route_slice(self) -> bool:
+        """One idle slice, as the window's timer runs it; True while links
+        remain pending (benchmarks/bench_canvas.py times them one by one)."""
+        self._route_slice()
+        return bool(self._pending)
+
     def _advance(self, deadline: float) -> bool:
         """Search on until the route is done (True) or the slice is over."""
         try:
