@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
 from designer.analysis.result import Phase
+from designer.analysis.stop import checkpoint
 from designer.live.workers import AnalysisScheduler
 
 GATE = threading.Event()
@@ -53,8 +54,18 @@ def short_busy_analyze(design):
 
 
 def long_analyze(design):
+    """4 s without a checkpoint: a stop request cannot reach it."""
     if design.version == 1:
         time.sleep(4)
+    return fake_analyze(design)
+
+
+def long_checkpointed_analyze(design):
+    """4 s with a checkpoint every 10 ms, as the engine's long parts have."""
+    end = time.perf_counter() + (4 if design.version == 1 else 0)
+    while time.perf_counter() < end:
+        checkpoint()
+        time.sleep(0.01)
     return fake_analyze(design)
 
 
@@ -175,11 +186,29 @@ def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
     first_pid = sched.process_pid()
     start = time.perf_counter()
     editor.edit(sched)                        # nobody wants version 1 any more
-    assert sched.stale_killed == 1
+    assert sched.stale_stopped == 1           # asked first; it has no checkpoint
     qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    assert sched.stale_killed == 1
     assert time.perf_counter() - start < 3.5  # did not wait for the 4 s run
     assert [r["version"] for r in results] == [2]
     assert results[0]["pid"] != first_pid     # a fresh process took over
+
+
+def test_stale_run_with_checkpoints_stops_and_the_process_stays(make, qtbot):
+    """The engine's long parts look at a checkpoint: asked to stop, the stale
+    run ends there and the same process (with its part cache) serves on."""
+    editor, sched, results = make(long_checkpointed_analyze, size=50, process_components=10,
+                                  debounce_ms=10, respawn_ms=3000)
+    editor.edit(sched)                        # version 1 takes 4 s
+    qtbot.waitUntil(lambda: sched._running is not None, timeout=20000)
+    first_pid = sched.process_pid()
+    start = time.perf_counter()
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    assert time.perf_counter() - start < 2.5  # did not wait for the 4 s run
+    assert (sched.stale_stopped, sched.stale_killed) == (1, 0)
+    assert [r["version"] for r in results] == [2]
+    assert results[0]["pid"] == first_pid == sched.process_pid()
 
 
 def test_failure_is_reported_and_clears_pending(make, qtbot):

@@ -23,6 +23,7 @@ from collections import deque
 from . import ir
 from .bdd_flat import flatten  # noqa: F401 (re-exported)
 from .bdd_prob import Flat, edge_value, gradient, probability  # noqa: F401 (re-exported)
+from .stop import checkpoint
 
 try:  # the compiled CUDD backend ships in the dd wheels
     from dd import cudd as _backend
@@ -78,6 +79,7 @@ class Manager:
             return int(self.cudd.statistics()["n_nodes"])
 
     def check_budget(self) -> None:
+        checkpoint()      # every few dozen gates: a stopped build leaves nothing behind
         nodes = self.live_nodes()
         if self.next_sift is not None and nodes > self.next_sift:
             self.cudd.reorder()

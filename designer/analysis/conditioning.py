@@ -32,6 +32,7 @@ import math
 import numpy as np
 
 from .parts import Parts, coarse
+from .stop import checkpoint
 
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
 SPLIT = 8               # free events a loose leaf is split over per round
@@ -67,6 +68,7 @@ class Conditioning:
         evaluated = len(leaves)
         asked = tolerance
         for _ in range(ROUNDS):
+            checkpoint()
             gaps = weight * (hi - lo)
             total = float(gaps.sum())
             if relative:

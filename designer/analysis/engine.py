@@ -22,6 +22,7 @@ from .figures import availabilities
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
 from .simulate import simulate
+from .stop import checkpoint
 from .structure import Compiled, compile_design
 
 # Events past which the live window gets Monte Carlo figures before the
@@ -65,9 +66,12 @@ def analyze_phases(design: Design, certify_importance: int = 0,
         compiled = compile_design(design)
         result = analyze_structure(design, compiled)
     yield Phase.STRUCTURE, result
+    checkpoint()
     yield Phase.FINDINGS, findings_part(design, result)
+    checkpoint()
     if quick_first and slow_to_bound(compiled):
         yield Phase.ESTIMATE, availability_part(design, compiled, bounded=False)
+        checkpoint()
     yield Phase.AVAILABILITY, availability_part(design, compiled, certify_importance,
                                                 part_cache=part_cache)
 

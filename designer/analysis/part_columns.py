@@ -23,6 +23,7 @@ from operator import itemgetter
 import numpy as np
 
 from .part_eval import SCRATCH_LIMIT
+from .stop import checkpoint
 
 
 def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
@@ -33,6 +34,7 @@ def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
     width = max(2, SCRATCH_LIMIT // (2 * parts.passes[jobs[0][0]].size))
     pairs = [(a, setting) for a, settings in jobs for setting in settings]
     for start in range(0, len(pairs), width):
+        checkpoint()      # a batch is whole in the cache or not there at all
         batch = groupby(pairs[start:start + width], key=itemgetter(0))
         _evaluate(parts, [(a, [setting for _, setting in group]) for a, group in batch])
 

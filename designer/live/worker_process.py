@@ -13,7 +13,10 @@ Monte Carlo. `phases()` runs either kind, here and in the worker thread.
 Protocol over one pipe: the parent sends `(analyze, design)` and receives
 `("phase", (phase, payload, seconds))` per phase, then `("done", None)`, or
 `("error", "text")` at any point; `None` asks the child to exit. `analyze`
-travels by reference, so it must be a module-level function.
+travels by reference, so it must be a module-level function. Beside the
+pipe, an event asks the job in progress to stop at its next checkpoint
+(analysis/stop.py); it then answers `("stopped", None)` and the process,
+with its part cache, serves on.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import time
 from typing import Any, Callable, Iterator, Optional
 
 from designer.analysis.result import Phase
+from designer.analysis.stop import Stopped, stopping_when
 
 Analyze = Callable[[Any], Any]
 
@@ -57,8 +61,9 @@ def phases(analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
         yield phase, payload, time.perf_counter() - start
 
 
-def _serve(conn, nice: int = 5) -> None:
-    """Worker process main loop: (analyze, design) in, its phases out.
+def _serve(conn, nice: int = 5, stop=None) -> None:
+    """Worker process main loop: (analyze, design) in, its phases out; a job
+    stops at its next checkpoint once `stop` (an event) is set.
     It runs at a lower priority: on a busy two-core laptop the GUI thread
     must win the CPU, the analysis takes whatever is left."""
     _lower_priority(nice)
@@ -70,9 +75,12 @@ def _serve(conn, nice: int = 5) -> None:
         if job is None:
             return
         try:
-            for phase in phases(*job):
-                conn.send(("phase", phase))   # phase 1 leaves before engine II
+            with stopping_when(stop.is_set if stop is not None else lambda: False):
+                for phase in phases(*job):
+                    conn.send(("phase", phase))   # phase 1 leaves before engine II
             conn.send(("done", None))
+        except Stopped:
+            conn.send(("stopped", None))
         except Exception as err:  # report, keep serving
             conn.send(("error", f"{type(err).__name__}: {err}"))
 
@@ -113,7 +121,8 @@ class WorkerProcess:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, _app_nice() + 5),
+        self._stop = ctx.Event()
+        self._proc = ctx.Process(target=_serve, args=(child, _app_nice() + 5, self._stop),
                                  daemon=True, name="weaklink-analysis")
         self._proc.start()
         child.close()
@@ -126,6 +135,11 @@ class WorkerProcess:
     def alive(self) -> bool:
         return not self.killed and self._proc.is_alive()
 
+    def stop(self) -> None:
+        """Ask the analysis in progress to stop at its next checkpoint (its
+        result is stale); the process and its cache stay."""
+        self._stop.set()
+
     def kill(self) -> None:
         """Abandon the analysis in progress (its result is stale)."""
         self.killed = True
@@ -134,11 +148,13 @@ class WorkerProcess:
 
     def run(self, analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
         """(phase, payload, seconds) per phase as each arrives. Consume it to the
-        end: messages left in the pipe would answer the next job."""
+        end: messages left in the pipe would answer the next job. A job asked
+        to stop ends early, without an error."""
+        self._stop.clear()      # the previous job has ended: a late stop was for it
         self._conn.send((analyze, design))
         while True:
             kind, payload = self._conn.recv()
-            if kind == "done":
+            if kind in ("done", "stopped"):
                 return
             if kind == "error":
                 raise RuntimeError(payload)
