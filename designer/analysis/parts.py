@@ -15,6 +15,7 @@ from . import bdd, ir
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, shapes_of, shared_bits, signatures_of, supports
+from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
 # events that harm nothing still go likeliest first. Measured on the
@@ -66,6 +67,7 @@ class Parts:
             roots = bdd.build_many(circuit, manager, [missing[j] for j in built_here],
                                    {i: names[i] for i in order})
             for j, root in zip(built_here, roots):
+                checkpoint()     # flattening the 5,000 design's 31 diagrams: 1.9 s
                 flat = bdd.flatten(root, manager)
                 built[structures[kids.index(missing[j])]] = ColumnPasses(flat, manager.leaves)
             for j, (shape, events) in enumerate(shapes):

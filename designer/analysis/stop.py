@@ -6,7 +6,9 @@ is being certified (25 s at 5,000 components) used to kill that process,
 and the cache with it. The worker now asks the analysis to stop instead.
 The analysis looks at `checkpoint()` between units of work that leave the
 caches whole: a batch of columns, a round of the conditioning, a few dozen
-gates of a diagram, a phase. It raises `Stopped` there.
+gates of a diagram, a diagram flattened, a phase. It raises `Stopped`
+there. Generated 5,000-component design: 455 checkpoints in 27 s, never
+more than 0.67 s apart (under the worker's 1 s before it kills instead).
 
 The check is per thread: the worker process sets it around each job
 (worker_process._serve); everywhere else nothing is set and a checkpoint
