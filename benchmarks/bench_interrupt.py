@@ -23,25 +23,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from benchmarks.bench_live import Applied, open_window, pick_edit  # noqa: E402
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.bench_live import opened, pick_edit  # noqa: E402
 
 INTERRUPT_AFTER = 0.25        # of the first analysis' compute time
 
 
 def measure(app, n: int, scratch: Path) -> None:
-    window, analysis = open_window(app, scratch)
-    window.docks["overview"].hide()
-    applied_at = Applied(analysis)
-    applied_at.wait(app, 0)                  # the empty design at start-up
-    design = generate(n, seed=0)
-    start = time.perf_counter()
-    window.document.load(design)
-    applied_at.wait(app, 1)
+    window, analysis, applied_at, design, first = opened(app, n, scratch, overview=False)
     sched = analysis.scheduler
     print(f"{n} components, load average {os.getloadavg()[0]:.1f}: first certified figures "
-          f"{(time.perf_counter() - start):.1f} s (compute {sched.last_compute_ms / 1e3:.1f} s)",
-          flush=True)
+          f"{first / 1e3:.1f} s (compute {sched.last_compute_ms / 1e3:.1f} s)", flush=True)
     pid, stopped, killed = sched.process_pid(), sched.stale_stopped, sched.stale_killed
     since = len(applied_at.times)
     target = pick_edit(analysis.result, design)

@@ -143,7 +143,9 @@ def one_edit(app, analysis, applied_at: Applied, ticker: Ticker, action) -> dict
                 gap_all=ticker.max_gap_ms(start, applied + 0.02))
 
 
-def measure(app, n: int, scratch: Path, overview: bool = True) -> list[dict]:
+def opened(app, n: int, scratch: Path, overview: bool):
+    """The window with the generated design open and its first result in:
+    (window, analysis, Applied, design, ms from loading to that result)."""
     window, analysis = open_window(app, scratch)
     if not overview:      # the live analysis without the Overview dock's redraws
         window.docks["overview"].hide()
@@ -153,7 +155,11 @@ def measure(app, n: int, scratch: Path, overview: bool = True) -> list[dict]:
     start = time.perf_counter()
     window.document.load(design)
     applied_at.wait(app, 1)
-    first = (time.perf_counter() - start) * 1e3
+    return window, analysis, applied_at, design, (time.perf_counter() - start) * 1e3
+
+
+def measure(app, n: int, scratch: Path, overview: bool = True) -> list[dict]:
+    window, analysis, applied_at, design, first = opened(app, n, scratch, overview)
     print(f"{n} components, {len(design.links)} links, Overview dock "
           f"{'shown' if overview else 'hidden'}, load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores: first result {first:.0f} ms "

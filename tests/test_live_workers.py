@@ -178,18 +178,25 @@ def test_slow_analysis_moves_to_the_process(make, qtbot):
     assert results[1]["pid"] != os.getpid() and sched.last_in_process
 
 
-def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
-    editor, sched, results = make(long_analyze, size=50, process_components=10,
-                                  debounce_ms=10, respawn_ms=500)
-    editor.edit(sched)                        # version 1 takes 4 s
+def _edit_during_a_long_run(make, qtbot, analyze, respawn_ms: float):
+    """Version 1 (4 s) running in the process, then an edit: (scheduler,
+    results, the process's pid, seconds from the edit to version 2's result)."""
+    editor, sched, results = make(analyze, size=50, process_components=10,
+                                  debounce_ms=10, respawn_ms=respawn_ms)
+    editor.edit(sched)
     qtbot.waitUntil(lambda: sched._running is not None, timeout=20000)
     first_pid = sched.process_pid()
     start = time.perf_counter()
     editor.edit(sched)                        # nobody wants version 1 any more
-    assert sched.stale_stopped == 1           # asked first; it has no checkpoint
     qtbot.waitUntil(lambda: bool(results), timeout=20000)
-    assert sched.stale_killed == 1
-    assert time.perf_counter() - start < 3.5  # did not wait for the 4 s run
+    return sched, results, first_pid, time.perf_counter() - start
+
+
+def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
+    sched, results, first_pid, waited = _edit_during_a_long_run(make, qtbot, long_analyze, 500)
+    # Asked to stop first; it has no checkpoint, so it is killed.
+    assert (sched.stale_stopped, sched.stale_killed) == (1, 1)
+    assert waited < 3.5                       # did not wait for the 4 s run
     assert [r["version"] for r in results] == [2]
     assert results[0]["pid"] != first_pid     # a fresh process took over
 
@@ -197,15 +204,9 @@ def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
 def test_stale_run_with_checkpoints_stops_and_the_process_stays(make, qtbot):
     """The engine's long parts look at a checkpoint: asked to stop, the stale
     run ends there and the same process (with its part cache) serves on."""
-    editor, sched, results = make(long_checkpointed_analyze, size=50, process_components=10,
-                                  debounce_ms=10, respawn_ms=3000)
-    editor.edit(sched)                        # version 1 takes 4 s
-    qtbot.waitUntil(lambda: sched._running is not None, timeout=20000)
-    first_pid = sched.process_pid()
-    start = time.perf_counter()
-    editor.edit(sched)
-    qtbot.waitUntil(lambda: bool(results), timeout=20000)
-    assert time.perf_counter() - start < 2.5  # did not wait for the 4 s run
+    sched, results, first_pid, waited = _edit_during_a_long_run(
+        make, qtbot, long_checkpointed_analyze, 3000)
+    assert waited < 2.5                       # did not wait for the 4 s run
     assert (sched.stale_stopped, sched.stale_killed) == (1, 0)
     assert [r["version"] for r in results] == [2]
     assert results[0]["pid"] == first_pid == sched.process_pid()
