@@ -98,10 +98,13 @@ def stored(cache: dict, keys=None) -> int:
 
 
 def test_trim_drops_least_recently_used_first(monkeypatch):
-    store = {("old", frozenset("ab")): {1: 0, 2: 0}, ("new", frozenset("a")): {1: 0}}
-    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", 8 * 3)     # room for the last one
+    nothing = frozenset()
+    old = ("old", frozenset("ab")), {(nothing, nothing): None, (frozenset("a"), nothing): None}
+    new = ("new", frozenset("a")), {(nothing, nothing): None}
+    store = dict([old, new])                  # the oldest first, as parts.py keeps them
+    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", part_cache.settings_bytes(*new))
     part_cache.trim({"settings": store})
-    assert list(store) == [("new", frozenset("a"))]
+    assert list(store) == [new[0]]
 
 
 def test_the_live_worker_keeps_its_parts_between_analyses(design_and_edit, monkeypatch):

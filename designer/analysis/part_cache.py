@@ -12,14 +12,15 @@ drops the least recently used entries (parts.py moves what an analysis
 uses to the end) past the budgets below.
 
 Measured on the generated 5,000-component design (issue 10): one analysis
-leaves 79 parts' columns, about 46 MB, and 950,000 diagram nodes (counted
-per part; twins share theirs). The budgets hold about three analyses'
-worth, so an edit and its undo both find their parts: there a deleted
-server takes 10.5 s instead of 25 s, its undo 1.3 s.
+leaves 79 parts' columns, about 96 MB with what holds them, and 950,000
+diagram nodes (counted per part; twins share theirs). The budgets hold
+about two analyses' worth, so an edit and its undo both find their parts:
+there a deleted server takes 10.4 s instead of 25 s, its undo 1.3 s.
 """
 from __future__ import annotations
 
-SETTINGS_BYTES = 160 * 2**20      # cached columns
+SETTINGS_BYTES = 192 * 2**20      # cached columns, with what holds them
+SETTING_OVERHEAD = 1_200          # bytes a setting beside its figures
 PART_NODES = 3_000_000            # diagram nodes (tens of bytes each, flattened)
 
 
@@ -30,10 +31,13 @@ def trim(cache: dict) -> None:
 
 
 def settings_bytes(key, memo: dict) -> int:
-    """About what one part's cached columns hold: per setting, two figures
-    and a change per shared event."""
+    """About what one part's cached columns take: per setting, two figures
+    and a change per shared event, plus the arrays, tuples and key (two sets
+    of event names) holding them: 1.2 KB a setting, measured at 2,000 and
+    5,000 components (5,000: 46 MB of figures, 50 MB around them)."""
     _signature, members = key
-    return 8 * len(memo) * (len(members) + 2)
+    settings = sum(1 for setting in memo if isinstance(setting, tuple))   # not "slope"
+    return settings * (8 * (len(members) + 2) + SETTING_OVERHEAD)
 
 
 def _trim(store: dict, budget: int, size_of) -> None:
