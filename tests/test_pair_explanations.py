@@ -16,7 +16,7 @@ from designer.model import Kind
 from designer.panels.problems import ProblemsPanel
 from designer.report.names import names_of
 from designer.report.result_json import structure_json
-from designer.report.review import pairs_section
+from designer.report.review import pairs_section, unambiguous_names
 from designer.report.text import text_report
 
 from .engine_strategies import designs
@@ -152,3 +152,21 @@ def test_sentences_tell_apart_components_that_share_a_name():
     switch = next(s for s in result.structure.spofs if s.id == "sw-web")
     assert all(names[a] in switch.explanation for a in apps)
     assert "app and app" not in text_report(result, names)
+
+
+def test_the_review_names_components_as_the_window_and_the_sentences_do():
+    design, _ = _structure("three-tier")
+    called = names_of(design.components)
+    review = unambiguous_names(design)
+    assert all(review(cid) == name for cid, name in called.items())
+    assert review("app-1") == "app (Web 1)"
+    # Where even the parent's name repeats, the id tells them apart.
+    twins = design.model_copy(update={"components": tuple(
+        c.model_copy(update={"label": "Web"}) if c.id in ("web-1", "web-2") else c
+        for c in design.components)})
+    assert review_names(twins, ["app-1", "app-2"]) == ["app (Web) (app-1)", "app (Web) (app-2)"]
+
+
+def review_names(design, ids):
+    name = unambiguous_names(design)
+    return [name(cid) for cid in ids]

@@ -15,6 +15,7 @@ from typing import Callable
 from designer import __version__
 from designer.analysis.figures import DEFAULT, availability_of, capex_of, opex_of
 from designer.model import Design
+from designer.model.naming import names_of
 
 from . import availability as A
 from . import problems as P
@@ -47,12 +48,14 @@ def review(design: Design, result, *, file: str | None = None,
 
 
 def unambiguous_names(design: Design) -> Callable[[str], str]:
-    """What a person calls a component: its label, with its id added when
-    another component has the same label (every server has an "eth0")."""
+    """What a person calls a component, as the window's lists and the
+    sentences do (model/naming.py: every server has an "eth0", so "eth0
+    (Web 1)"), with its id added where even that repeats."""
     from collections import Counter
-    counts = Counter(c.name for c in design.components)
-    names = {c.id: c.name if counts[c.name] == 1 or c.name == c.id else f"{c.name} ({c.id})"
-             for c in design.components}
+    called = names_of(design.components)
+    counts = Counter(called.values())
+    names = {cid: name if counts[name] == 1 or name == cid else f"{name} ({cid})"
+             for cid, name in called.items()}
     return lambda cid: names.get(cid, cid)
 
 
