@@ -184,7 +184,7 @@ def crossings(scene) -> tuple[int, int]:
     holding them (a link to a tier may land on any replica)."""
     import numpy as np
 
-    from designer.canvas.orthogonal import segment_hits
+    from designer.canvas.orthogonal import entered
     areas = (Kind.SITE, Kind.RACK, Kind.SEGMENT, Kind.TIER)
     cards = [i for i in scene.component_items() if i.kind not in areas]
     rects = [i.scene_rect() for i in cards]
@@ -207,9 +207,7 @@ def crossings(scene) -> tuple[int, int]:
     for link in scene.link_items():
         path = link.path()
         pts = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
-        hit = np.zeros(len(cards), dtype=bool)
-        for a, b in zip(pts, pts[1:]):
-            hit |= segment_hits(table, a, b)
+        hit = entered(table, pts).any(axis=0) if len(pts) > 1 else np.zeros(len(cards), bool)
         allowed = own(link.link.source) | own(link.link.target)
         crossed = [k for k in np.flatnonzero(hit) if cards[k].cid not in allowed]
         if crossed:

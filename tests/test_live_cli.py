@@ -13,8 +13,8 @@ from designer.analysis.result import AvailabilityPart
 from designer.report.result_json import result_to_json
 from designer.cli import cli
 from designer.io import load_design
+from designer.model.naming import names_of
 from designer.panels.problems import IDS
-from designer.report.names import names_of
 from designer.report import availability as A
 from designer.report.problems import spof_count
 from designer.report.states import states_for

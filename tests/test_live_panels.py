@@ -7,9 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 from designer.analysis.cost import design_cost
 from designer.analysis.result import AnalysisResult, AvailabilityPart, Note, Spof, StructurePart
 from designer.model import Component, Design, Kind, Settings
+from designer.model.naming import names_of
 from designer.panels import figures as F
 from designer.panels.problems import IDS, ProblemsPanel
-from designer.report.names import names_of
 from designer.look.style import State
 
 NAMES = {"feed-a": "Utility feed A", "web": "Web tier", "api": "API",

@@ -13,8 +13,8 @@ from designer.analysis.engine import analyze_structure
 from designer.analysis.pairs import EXPLAINED
 from designer.io import load_design
 from designer.model import Kind
+from designer.model.naming import names_of
 from designer.panels.problems import ProblemsPanel
-from designer.report.names import names_of
 from designer.report.result_json import structure_json
 from designer.report.review import pairs_section, unambiguous_names
 from designer.report.text import text_report

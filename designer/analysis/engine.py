@@ -200,7 +200,8 @@ def _structure_part(design: Design, compiled: Compiled) -> StructurePart:
     protected = tuple(c.id for c in design.components
                       if c.id in compiled.event_of and c.id not in skipped and c.id in used)
     return StructurePart(entry_points=entry_points, spofs=tuple(found), cut_sets_order2=pairs,
-                         cut_sets_order2_explained=explain_pairs(design, compiled, pairs),
+                         cut_sets_order2_explained=explain_pairs(design, compiled, pairs,
+                                                                 explainer.called),
                          notes=tuple(compiled.notes), protected=protected,
                          not_modeled=not_modeled)
 

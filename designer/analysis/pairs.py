@@ -24,9 +24,10 @@ POWER = POWER_SOURCES | {Kind.PSU}
 TOLD = HARDWARE | {Kind.TIER, Kind.SERVICE}   # what a radius or a reason names
 
 
-def explain_pairs(design: Design, compiled: Compiled,
-                  pairs: tuple[tuple[str, str], ...]) -> tuple[CutPair, ...]:
-    """The first EXPLAINED pairs with what they take down and why."""
+def explain_pairs(design: Design, compiled: Compiled, pairs: tuple[tuple[str, str], ...],
+                  called: dict[str, str] | None = None) -> tuple[CutPair, ...]:
+    """The first EXPLAINED pairs with what they take down and why; `called`:
+    names_of(design.components), if the caller has it already."""
     shown = pairs[:EXPLAINED]
     if not shown:
         return ()
@@ -50,7 +51,7 @@ def explain_pairs(design: Design, compiled: Compiled,
             down.setdefault(low.bit_length() - 1, []).append(cid)
             lost ^= low
     entries = {e: full ^ values[g] for e, g in compiled.entries.items()}
-    words = _Words(design)
+    words = _Words(design, called or names_of(design.components))
     found = []
     for i, (a, b) in enumerate(shown):
         alone = set(down.get(lane_of[a], ())) | set(down.get(lane_of[b], ()))
@@ -74,9 +75,9 @@ def _radius(design: Design, lost: list[str], down) -> tuple[str, ...]:
 
 
 class _Words:
-    def __init__(self, design: Design) -> None:
+    def __init__(self, design: Design, called: dict[str, str]) -> None:
         self.d = design
-        self.called = names_of(design.components)   # "web (rack 2)" where names repeat
+        self.called = called        # "web (rack 2)" where names repeat
         self.replicas: dict[str, int] = {}      # tier id -> services in it
         self.tiers_on: dict[str, set[str]] = {}  # server id -> tiers of its services
         for comp in design.components:

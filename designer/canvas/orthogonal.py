@@ -302,14 +302,14 @@ def simplify(points: list[Point]) -> list[Point]:
     return out
 
 
-def segment_hits(rects: np.ndarray, a: Point, b: Point) -> np.ndarray:
-    """Which rects (rows x0, y0, x1, y1, ...) an axis-parallel segment enters
-    (touching a side is not entering)."""
-    if a[0] == b[0]:
-        x, lo, hi = a[0], min(a[1], b[1]), max(a[1], b[1])
-        return (rects[:, 0] < x) & (x < rects[:, 2]) & (rects[:, 1] < hi) & (lo < rects[:, 3])
-    y, lo, hi = a[1], min(a[0], b[0]), max(a[0], b[0])
-    return (rects[:, 1] < y) & (y < rects[:, 3]) & (rects[:, 0] < hi) & (lo < rects[:, 2])
+def entered(rects: np.ndarray, pts: list[Point]) -> np.ndarray:
+    """[segment, rect]: which rects (rows x0, y0, x1, y1, ...) each
+    axis-parallel segment of the polyline enters: it overlaps the open rect
+    on both axes (touching a side is not entering). All segments at once:
+    the canvas asks this of hundreds of nudged routes per idle slice."""
+    p = np.asarray(pts, dtype=float)
+    lo, hi = np.minimum(p[:-1], p[1:])[:, None, :], np.maximum(p[:-1], p[1:])[:, None, :]
+    return ((rects[None, :, :2] < hi) & (lo < rects[None, :, 2:4])).all(axis=2)
 
 
 def _nearest_on(tree: list[list[Point]], p: Point) -> Point:

@@ -273,15 +273,10 @@ def _on_segment(p: Point, a: Point, b: Point) -> bool:
 
 
 def _crosses(pts: list[Point], walls: np.ndarray | None) -> bool:
-    """Does the polyline enter the inside of any of these rects? (Each segment
-    is axis-parallel: it enters a rect when it overlaps the open rect on both
-    axes; all segments against all rects at once, as finish() asks this of
-    hundreds of nudged routes per slice.)"""
+    """Does the polyline enter the inside of any of these rects?"""
     if walls is None or not len(walls) or len(pts) < 2:
         return False
-    p = np.asarray(pts, dtype=float)
-    lo, hi = np.minimum(p[:-1], p[1:])[:, None, :], np.maximum(p[:-1], p[1:])[:, None, :]
-    return bool(((walls[None, :, :2] < hi) & (lo < walls[None, :, 2:4])).all(axis=2).any())
+    return bool(O.entered(walls, pts).any())
 
 
 def _near(walls: np.ndarray, box: Rect) -> np.ndarray:

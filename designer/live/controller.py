@@ -29,7 +29,7 @@ from designer.analysis.result import Phase
 from designer.live.drill import DrillController
 from designer.live.overlay import Overlay
 from designer.live.workers import AnalysisScheduler, default_analyze
-from designer.report.names import names_of
+from designer.model.naming import names_of
 
 
 class LiveAnalysis(QObject):

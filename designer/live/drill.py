@@ -20,9 +20,9 @@ from typing import Callable, Optional
 from PySide6.QtCore import QObject, Signal
 
 from designer.live.drill_banner import DrillBanner
-from designer.model.kinds import NEVER_FAIL
-from designer.report.names import names_of
 from designer.look.style import State
+from designer.model.kinds import NEVER_FAIL
+from designer.model.naming import names_of
 
 
 class CompiledDrill:

@@ -25,9 +25,9 @@ from designer.analysis.result import Phase
 from designer.live.findings_marks import FindingMarks
 from designer.look import style
 from designer.model import AcceptedFinding
+from designer.model.naming import names_of
 from designer.panels.accept_dialog import AcceptDialog
 from designer.panels.findings_rows import FINDING, show_findings
-from designer.report.names import names_of
 from designer.report import findings as words
 
 

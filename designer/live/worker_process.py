@@ -61,7 +61,7 @@ def phases(analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
         yield phase, payload, time.perf_counter() - start
 
 
-def _serve(conn, nice: int = 5, stop=None) -> None:
+def _serve(conn, nice: int, stop) -> None:
     """Worker process main loop: (analyze, design) in, its phases out; a job
     stops at its next checkpoint once `stop` (an event) is set.
     It runs at a lower priority: on a busy two-core laptop the GUI thread
@@ -75,7 +75,7 @@ def _serve(conn, nice: int = 5, stop=None) -> None:
         if job is None:
             return
         try:
-            with stopping_when(stop.is_set if stop is not None else lambda: False):
+            with stopping_when(stop.is_set):
                 for phase in phases(*job):
                     conn.send(("phase", phase))   # phase 1 leaves before engine II
             conn.send(("done", None))

@@ -1,6 +1,7 @@
 """What to call each component in a list or a sentence: its name, qualified
 by its parent's when the name alone is ambiguous ("eth0 (Web 1)"). The
-analysis' sentences (SPOF and pair reasons) and the report both use it."""
+window's lists, the analysis' sentences (SPOF and pair reasons) and the
+report all use it."""
 from __future__ import annotations
 
 from collections import defaultdict

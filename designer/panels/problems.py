@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (QLabel, QToolTip, QTreeWidget, QTreeWidgetItem, Q
 from designer.look import style
 from designer.look.style import State, TextRole
 from designer.report import problems as words
-from designer.report.names import names_of  # noqa: F401  (live/findings.py imports it here)
 
 IDS = Qt.ItemDataRole.UserRole            # what a click selects
 HIGHLIGHT = Qt.ItemDataRole.UserRole + 1  # what hovering lights up
