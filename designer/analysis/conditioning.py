@@ -23,7 +23,8 @@ For a leaf, with g_a = P(part a good | leaf) and the circuit monotone:
   events increase in independent events) and the exact part plus the
   smallest of P(two or more fail), the sum over parts of P(part bad and
   two or more fail), and P(two or more fail) x P(bad | all free work) plus
-  what the failures add to each part, summed; each per-part term exact.
+  what the failures add to each part, each weighted by the other parts'
+  P(good | all free work) (_weighted_rises); each per-part term exact.
 """
 from __future__ import annotations
 
@@ -150,7 +151,7 @@ class Conditioning:
         log_good_true, log_good_up = np.zeros(n), np.zeros(n)
         delta = np.zeros((self.m, n))     # change of log P(all good) if event k alone fails
         part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
-        part_worse = np.zeros(n)          # ... less P(two or more fail) x P(part bad | all work)
+        worse = []                        # per part: that less P(two or more fail) x P(part bad | all work)
         pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
         named = self.parts.named(leaves)
         for a, (settings, column_of) in enumerate(self.parts.prefetch(named)):
@@ -169,7 +170,7 @@ class Conditioning:
             one = at_most_one * bad_up[column_of] + pi0 * spread
             two = np.maximum(0.0, bad_true[column_of] - one)
             part_two += two
-            part_worse += np.maximum(0.0, two - pi_more * bad_up[column_of])
+            worse.append((np.maximum(0.0, two - pi_more * bad_up[column_of]), up_log[column_of]))
         bad_all_up = -np.expm1(log_good_up)
         bad_single = -np.expm1(log_good_up[None, :] + delta)
         # P(bad and at most one free event fails), exact: the parts are independent there.
@@ -181,13 +182,26 @@ class Conditioning:
         first_of_many = np.where(free, before * self.fail[:, None] * later, 0.0)
         lower = exact_part + (first_of_many * bad_single).sum(axis=0)
         upper = np.minimum(exact_part + np.minimum(pi_more, part_two), -np.expm1(log_good_true))
-        # Two or more fail: each part's P(bad) only rises from its value with
-        # the free events working, and prod (g_a - d_a) >= prod g_a - sum d_a,
-        # so P(bad) <= P(bad | all work) + the sum of what failures add to
-        # each part; tighter than the sum of the parts' P(bad) when many
-        # parts each hold a little (generated 2,000-component design: 777 ->
-        # 687 leaves for a 1e-9 gap).
-        upper = np.minimum(upper, exact_part + pi_more * bad_all_up + part_worse)
+        upper = np.minimum(upper, exact_part + pi_more * bad_all_up
+                           + _weighted_rises(worse, log_good_up))
         harm = np.where(free, self.fail[:, None] * np.maximum(
             0.0, bad_single - bad_all_up + HARM_FLOOR * bad_all_up), -1.0)
         return np.minimum(lower, upper), upper, harm
+
+
+def _weighted_rises(worse, log_good_up: np.ndarray) -> np.ndarray:
+    """What two or more failures add to P(bad) beyond P(bad | all free
+    work), at most. Each part's P(good) only falls from g_a (its value with
+    the free events working) to g_a - d_a, and prod (g_a - d_a) = G prod (1 -
+    d_a / g_a) >= G (1 - sum d_a / g_a), G = prod g_a: so the rise is at
+    most the sum of the d_a, each weighted by the other parts' P(good).
+    Unweighted (prod (g_a - d_a) >= G - sum d_a) it counted each rise whole:
+    under "a site failed" on the generated 5,000-component design, where
+    G = 0.2, the leaf's gap is a fifth narrower this way; at 2,000
+    components the sum itself took 777 -> 687 leaves for a 1e-9 gap."""
+    total = np.zeros_like(log_good_up)
+    for rise, own_log in worse:
+        with np.errstate(invalid="ignore"):       # -inf - -inf: a part down for sure
+            others = np.exp(log_good_up - own_log)
+        total += rise * np.minimum(np.nan_to_num(others, nan=1.0), 1.0)
+    return total
