@@ -159,6 +159,27 @@ def test_nothing_selected_edits_the_design_settings(qtbot, inspector):
     assert doc.settings.name == "Three-tier" and name.text() == "Three-tier"
 
 
+def test_the_bounds_tolerance_is_a_setting_with_undo_and_a_range(qtbot, inspector):
+    doc = inspector.document
+    inspector.show_selection([])
+    field = inspector.form.fields["bounds_tolerance"]
+    assert doc.settings.bounds_tolerance == 1e-9
+    _type(qtbot, field, "1e-7")
+    assert doc.settings.bounds_tolerance == 1e-7
+    _type(qtbot, field, "0.5")
+    assert doc.settings.bounds_tolerance == 1e-7 and inspector.banner.isVisible()
+    assert "0.001" in inspector.banner.text()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)        # emptied: back to the default
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert doc.settings.bounds_tolerance == 1e-9
+    doc.undo_stack.undo()
+    assert doc.settings.bounds_tolerance == 1e-7
+    doc.undo_stack.undo()
+    assert doc.settings.bounds_tolerance == 1e-9
+
+
 def test_a_selected_component_that_is_deleted_leaves_the_settings(qtbot, inspector):
     doc = inspector.document
     inspector.show_selection(["note-1"])

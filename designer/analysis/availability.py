@@ -22,13 +22,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
+
 from . import bdd, bounds, ir, modules, montecarlo
 from .design_order import placement_rank, rack_rank
 from .preprocess import with_common_causes
 
 MINUTES_PER_YEAR = 525_960
 EXACT, BOUNDED, MONTE_CARLO = "exact", "bounded", "monte-carlo"
-DEFAULT_TOLERANCE = 1e-9   # largest certified gap accepted on unavailability
+# Largest certified gap accepted on unavailability; a design sets its own.
+DEFAULT_TOLERANCE = DEFAULT_BOUNDS_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -174,13 +177,13 @@ DESIGN_MAX_LEAVES = 1_000
 
 def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
                         max_events: int = DESIGN_MAX_EVENTS,
-                        tolerance: float = DEFAULT_TOLERANCE,
+                        tolerance: float | None = None,
                         max_leaves: int = DESIGN_MAX_LEAVES,
                         part_cache: dict | None = None, bounded: bool = True) -> Availability:
     """Availability of a design, with importance keyed by component id:
     exact, else certified bounds (gap aimed at `tolerance` on
-    unavailability; not tried unless `bounded`), else Monte Carlo.
-    `part_cache`: see `analyse`."""
+    unavailability, the design's `bounds_tolerance` unless given; not tried
+    unless `bounded`), else Monte Carlo. `part_cache`: see `analyse`."""
     from .figures import availabilities
     from .structure import compile_design
     compiled = compiled or compile_design(design)
@@ -188,7 +191,8 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = common_causes(design, compiled, probs)
     result = analyse(circuit, probs, budget, max_events=max_events,
-                     rank=placement_rank(design, compiled.event_of), tolerance=tolerance,
+                     rank=placement_rank(design, compiled.event_of),
+                     tolerance=design.settings.bounds_tolerance if tolerance is None else tolerance,
                      bound_rank=rack_rank(design, compiled.event_of), max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,

@@ -121,6 +121,7 @@ def availability_part(design: Design, compiled: Compiled | None = None,
         downtime_minutes_per_year=found.downtime_minutes_per_year,
         nines=None if math.isinf(nines) else nines,
         confidence_interval=found.confidence_interval, bounds=found.bounds,
+        tolerance=design.settings.bounds_tolerance if found.method == "bounded" else None,
         importance=FrozenMap({cid: imp.birnbaum for cid, imp in found.importance.items()}),
         importance_intervals=FrozenMap(intervals),
         assumed_up=len(compiled.not_modeled))

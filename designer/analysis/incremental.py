@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from designer.model import Design
 
-from .availability import (DEFAULT_TOLERANCE, DESIGN_MAX_EVENTS, Availability,
-                           design_availability)
+from .availability import DESIGN_MAX_EVENTS, Availability, design_availability
 from .part_cache import trim
 from .structure import compile_design
 
@@ -34,9 +33,9 @@ RELIABILITY = {"availability": None, "mtbf_hours": None, "mttr_hours": None}
 class Reanalysis:
     """Availability of edited variants of `base_design`."""
 
-    def __init__(self, base_design: Design, tolerance: float = DEFAULT_TOLERANCE,
+    def __init__(self, base_design: Design, tolerance: float | None = None,
                  max_events: int = DESIGN_MAX_EVENTS) -> None:
-        self.tolerance = tolerance
+        self.tolerance = tolerance       # None: each design's bounds_tolerance
         self.max_events = max_events     # as design_availability's: exact BDD up to this size
         self.base_design = base_design
         self._parts: dict = {}

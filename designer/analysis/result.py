@@ -128,6 +128,7 @@ class AvailabilityPart:
     nines: Optional[float]           # None when the design cannot go down
     confidence_interval: Optional[tuple[float, float]] = None   # Monte Carlo, 95 %
     bounds: Optional[tuple[float, float]] = None                 # certified [lo, hi]
+    tolerance: Optional[float] = None       # the gap asked of `bounds` (the design's setting)
     importance: FrozenMap = FrozenMap()                          # Birnbaum by component id
     # Certified importance of the components ranked first by `importance`,
     # when asked for (engine.availability_part) and the method is bounded:

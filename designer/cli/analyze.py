@@ -1,11 +1,13 @@
-"""`weaklink analyze FILE [--json] [--fail-on-spof] [--fail-on SEVERITY] [--mitigations]`.
+"""`weaklink analyze FILE [--json] [--fail-on-spof] [--fail-on SEVERITY] [--mitigations]
+[--tolerance GAP]`.
 
 Exit 0 with the report; 1 with --fail-on-spof when any SPOF exists, or with
 --fail-on when an open segmentation finding is that severe or worse; 2 when
 the file cannot be read or is not a valid design (same messages as
 `validate`, never a traceback). Under the bounded method `--json` also
 carries certified importance intervals for the top components (seconds
-at 1,000 components; the text report shows no importance).
+at 1,000 components; the text report shows no importance). `--tolerance`
+asks the bounded method for another gap than the design's own setting.
 """
 from __future__ import annotations
 
@@ -34,11 +36,14 @@ MAX_SHOWN = 50
               help="Longest plan with --mitigations.")
 @click.option("--fail-on", "fail_on", type=click.Choice(SEVERITY_CHOICES),
               help="Exit 1 when an open segmentation finding is this severe or worse.")
+@click.option("--tolerance", type=click.FloatRange(0, 1e-3, min_open=True), metavar="GAP",
+              help="Certified gap asked on unavailability where the design is bounded "
+                   "rather than exact (default: the design's setting, 1e-9).")
 @target_option
 @timeout_option
 def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
             max_steps: int, target: float | None, fail_on: str | None = None,
-            timeout: float | None = None) -> None:
+            tolerance: float | None = None, timeout: float | None = None) -> None:
     """Report single points of failure and cut sets of a design."""
     # Imported here, not at the top: `weaklink --version` must not load the engines.
     from designer.report.result_json import result_to_json
@@ -56,6 +61,9 @@ def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
                 click.echo(f"{file}: ... and {len(err.errors) - MAX_SHOWN} more problems",
                            err=True)
             raise SystemExit(EXIT_INVALID) from None
+        if tolerance is not None:
+            design = design.model_copy(update={"settings": design.settings.model_copy(
+                update={"bounds_tolerance": tolerance})})
         with refuse_limit(file):
             # Certified importance costs seconds; only the JSON carries it.
             result = analysed(design, progress, IMPORTANCE_SHOWN if as_json else 0)

@@ -1,7 +1,8 @@
 """What the inspector shows when nothing is selected: the design's own
 settings (name, currency, cost horizon, cost of downtime, common-cause
-groups), and when one link is selected: its label and port. Each edit is
-one undo step; a refusal shows its message and the field reverts."""
+groups, bounds tolerance), and when one link is selected: its label and
+port. Each edit is one undo step; a refusal shows its message and the
+field reverts."""
 from __future__ import annotations
 
 from collections import Counter
@@ -11,13 +12,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from designer.model import FAMILIES, DesignError, LinkKind
+from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
 
 from .fields import NumberField, TextField
 from .kind_defaults import KindDefaults
 
 _TITLES = {"name": "name", "currency": "currency", "horizon_months": "cost horizon",
            "downtime_cost_per_hour": "downtime cost", "ccf_groups": "common-cause groups",
-           "kind_overrides": "figures per kind"}
+           "kind_overrides": "figures per kind", "bounds_tolerance": "bounds tolerance"}
+_TOLERANCE_RANGE = "The bounds tolerance is a gap on unavailability above 0, at most 0.001."
+_TOLERANCE_TIP = ("The widest gap accepted between the certified lower and upper limits of "
+                  "the unavailability, where the design is too big to compute exactly. "
+                  "Smaller is slower; empty resets it to 1e-9.")
 
 
 def _parse_groups(text: str) -> dict[str, float]:
@@ -71,9 +77,11 @@ class SettingsForm(QWidget):
             "horizon_months": NumberField("36", integer=True),
             "downtime_cost_per_hour": NumberField("not set"),
             "ccf_groups": _GroupsField("group=beta, ..."),
+            "bounds_tolerance": NumberField("1e-9", bounds=(0.0, 1e-3, _TOLERANCE_RANGE)),
         }
         titles = ["Name", "Currency", "Cost horizon (months)", "Downtime cost per hour",
-                  "Common-cause groups"]
+                  "Common-cause groups", "Bounds tolerance"]
+        self.fields["bounds_tolerance"].setToolTip(_TOLERANCE_TIP)
         for (name, field), title in zip(self.fields.items(), titles):
             form.addRow(title, field)
             field.committed.connect(lambda value, n=name: self.commit(**{n: value}))
@@ -108,6 +116,8 @@ class SettingsForm(QWidget):
     def commit(self, **changes: Any) -> bool:
         if changes.get("horizon_months", 0) is None:
             changes["horizon_months"] = 36
+        if changes.get("bounds_tolerance", 0) is None:
+            changes["bounds_tolerance"] = DEFAULT_BOUNDS_TOLERANCE
         try:
             self.document.set_settings(**changes)
         except DesignError as err:

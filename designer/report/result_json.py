@@ -59,6 +59,7 @@ def availability_json(part: AvailabilityPart) -> dict:
         data["confidence_interval"] = list(part.confidence_interval)
     if part.method == BOUNDED and part.bounds is not None:
         data["bounds"] = list(part.bounds)
+        data["tolerance"] = part.tolerance
     if part.importance_intervals:
         data["importance_intervals"] = {
             cid: {"birnbaum": list(found.birnbaum), "raw": list(found.raw),

@@ -64,6 +64,9 @@ def availability_properties() -> dict:
                        "description": "Birnbaum importance by component id"},
         "confidence_interval": {**_PAIR, "description": "95 %, Monte Carlo only"},
         "bounds": {**_PAIR, "description": "certified [lo, hi], bounded method only"},
+        "tolerance": {**_NUMBER, "exclusiveMinimum": 0,
+                      "description": "the gap hi - lo asked of the bounds (the design's "
+                                     "bounds_tolerance); the leaf budget can stop wider"},
         "importance_intervals": {
             "type": "object", "additionalProperties": _importance_interval(),
             "description": "bounded method only: certified [lo, hi] for the components "
