@@ -79,14 +79,16 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
             tolerance: float = DEFAULT_TOLERANCE, bound_rank: dict[str, int] | None = None,
             max_leaves: int = bounds.MAX_LEAVES,
             bound_max_events: int | None = None, part_cache: dict | None = None,
-            relative: bool = False, part_budget: int | None = None) -> Availability:
+            relative: bool = False, part_budget: int | None = None,
+            bound_work: int = bounds.MAX_WORK) -> Availability:
     """P(top) with importance of every event. `failure_polarity`: events
     and top mean "fails" (a fault tree) rather than "works" (a design).
     `max_events`: a size budget; bigger circuits skip the exact BDD.
     `rank`: a variable order hint for the BDDs (modules.solve); `bound_rank`
     the same for the per-part BDDs of the bounds (bounds.py).
     Exact when the BDDs fit `budget`; else certified bounds (bounds.py,
-    gap aimed at `tolerance`, at most `max_leaves` conditioning leaves,
+    gap aimed at `tolerance`, at most `max_leaves` conditioning leaves and
+    `bound_work` parts x leaves,
     circuits of at most `bound_max_events` events, the parts' BDDs within
     `part_budget` nodes, by default the smaller of `budget` and
     bounds.PART_BUDGET); else Monte Carlo.
@@ -101,7 +103,7 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
         if bound_max_events is None or len(circuit.event_node) <= bound_max_events:
             found = _bounded(circuit, probs, failure_polarity, tolerance, bound_rank,
                              part_budget or min(budget, bounds.PART_BUDGET), max_leaves,
-                             with_importance, part_cache, relative)
+                             with_importance, part_cache, relative, bound_work)
         return found or _sampled(circuit, probs, samples, seed, failure_polarity,
                                  with_importance)
     result = Availability(exact.p_top, exact.q_top, EXACT, bdd_nodes=exact.bdd_nodes,
@@ -113,11 +115,12 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
 
 
 def _bounded(circuit, probs, failure_polarity, tolerance, rank, budget, max_leaves,
-             with_importance, cache=None, relative=False) -> Availability | None:
+             with_importance, cache=None, relative=False,
+             max_work=bounds.MAX_WORK) -> Availability | None:
     """Certified bounds as an Availability: `value` and `complement` are the
     midpoints, `bounds` the interval on P(top)."""
     found = bounds.bound(circuit, probs, failure_polarity, tolerance, rank,
-                         budget, max_leaves, cache, relative)
+                         budget, max_leaves, cache, relative, max_work)
     if found is None:
         return None
     bad = (found.lo + found.hi) / 2
@@ -165,14 +168,16 @@ DESIGN_MAX_EVENTS = 500
 DESIGN_BUDGET = 200_000
 # Bounds (bounds.py) above that: the per-entry-point BDDs and the
 # conditioning leaves grow with the design. Measured (docs/performance.md,
-# issue 10): 1,000 components (954 events) reach the 1e-9 gap with 291
-# leaves in about 1.2 s of CPU, 2,000 (1,906 events) with 687 leaves in
-# 3.4 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD nodes
-# counted per part) spends the leaf budget in about 24 s for a gap of
-# 2e-8, still 40,000 times narrower than Monte Carlo's interval.
+# issue 10): 1,000 components (954 events) reach the 1e-9 gap with 350
+# leaves in about 1.1 s of CPU, 2,000 (1,906 events) with 570-690 leaves in
+# 2.2-2.5 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD
+# nodes counted per part) with 4,821 leaves in about 56 s (a gap of 2e-8
+# after the 1,000 leaves of the budget before). The leaf budget leaves that
+# room; a tolerance a design cannot reach costs it about 75 s at 5,000.
 DESIGN_BOUND_MAX_EVENTS = 5_000
 DESIGN_PART_BUDGET = 1_500_000   # nodes of the parts' BDDs (5,000 components: about 1 million)
-DESIGN_MAX_LEAVES = 1_000
+DESIGN_MAX_LEAVES = 6_000
+DESIGN_MAX_WORK = 500_000        # parts x leaves: 79 x 6,000 at 5,000 components
 
 
 def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
@@ -196,7 +201,7 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
                      bound_rank=rack_rank(design, compiled.event_of), max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,
-                     part_budget=DESIGN_PART_BUDGET)
+                     part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}

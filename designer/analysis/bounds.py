@@ -41,7 +41,7 @@ SHARE_FROM = 200        # events; small circuits are cheap to try anyway
 # parts over 200 shared events gets 200 leaves; a random sum of products,
 # 2,000 parts over 200 events, none (it took 20 s for a gap of 100 % of
 # P(top): Monte Carlo answers at once); a design's 15-31 parts the full
-# count.
+# count. A design passes its own (availability.DESIGN_MAX_WORK).
 MAX_WORK = 100_000
 
 
@@ -65,11 +65,13 @@ class Bounded:
 def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
           tolerance: float, rank: dict[str, int] | None = None,
           budget: int = bdd.DEFAULT_BUDGET, max_leaves: int = MAX_LEAVES,
-          cache: dict | None = None, relative: bool = False) -> Bounded | None:
+          cache: dict | None = None, relative: bool = False,
+          max_work: int = MAX_WORK) -> Bounded | None:
     """Bounds on P(bad): bad is "top false" for a design (events mean
     "works"), "top true" for a fault tree. None when the circuit is not a
     monotone union of parts, or the parts' BDDs pass `budget`. `relative`:
-    the tolerance is a fraction of P(bad) rather than a probability."""
+    the tolerance is a fraction of P(bad) rather than a probability.
+    `max_work`: parts x leaves, at most (MAX_WORK)."""
     circuit = _simplified(circuit, cache)
     top = circuit.nodes[circuit.top]
     if top.op != (ir.OR if failure_polarity else ir.AND) or not _monotone(circuit):
@@ -79,7 +81,7 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     largest = max(bin(bits).count("1") for bits in below)
     if events >= SHARE_FROM and largest > MAX_PART_SHARE * events:
         return None      # one part holds nearly everything: as hard as the whole
-    if len(below) * (bin(shared_bits(below)).count("1") + 1) > MAX_WORK:
+    if len(below) * (bin(shared_bits(below)).count("1") + 1) > max_work:
         return None      # not even the first split fits the work budget
     try:
         parts = Parts(circuit, probs, failure_polarity, rank, budget, cache)
@@ -87,7 +89,7 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
         return None
     if not parts.order:
         return None
-    max_leaves = min(max_leaves, MAX_WORK // len(parts.passes))
+    max_leaves = min(max_leaves, max_work // len(parts.passes))
     low, high, leaves = Conditioning(parts).run(tolerance, max_leaves, relative)
     return Bounded(low, high, leaves, len(parts.order), len(parts.passes), parts.bdd_nodes,
                    independent_gradient(parts))

@@ -9,7 +9,9 @@ way over the free events whose failure alone does the most harm *under
 that leaf* (the adjoint pass gives it for every free event at once). Under
 "feed A failed" that is feed B, UPS B and the B PDUs, which the global
 order reaches late (generated 2,000-component design: 8.1e-9 after 1,000
-leaves split in the global order, see docs/performance.md).
+leaves split in the global order, see docs/performance.md). Besides them,
+the events whose failure alone adds most: under "site 0 failed", the racks
+of the other sites, each holding a replica of every application.
 
 For a leaf, with g_a = P(part a good | leaf) and the circuit monotone:
 
@@ -36,7 +38,21 @@ from .parts import Parts, coarse
 from .stop import checkpoint
 
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
-SPLIT = 8               # free events a loose leaf is split over per round
+SPLIT = 8               # free events a loose leaf is split over per round, by harm
+# ... and besides them, the free events whose failure alone adds most to
+# P(bad | leaf), up to PURE_SPLIT of them within PURE_WITHIN of the most.
+# Under "a site failed" (P(bad) 0.8) the harm's floor below ranks by
+# probability alone, while the racks of the other sites, each of which
+# takes a replica of every application down, hold the gap: on the
+# generated 5,000-component design that leaf's gap went 2.5e-9 -> 1.9e-9
+# split over 8 events by harm, -> 1.3e-10 over the 32 that add most.
+# Leaves for a 1e-9 gap (CPU): 1,000 components 282 -> 350 (1.1 s either
+# way), 2,000 732 -> 570-690 (3.1 -> 2.2-2.5 s), 5,000 not reached in
+# 20,000 leaves -> 4,821 (56 s). Whatever their share: 8 of them, 1,000
+# 363 leaves and 5,000 1.0e-8 after 1,000 leaves (5.9e-9 this way); 24,
+# 1,000 569 leaves (docs/performance.md).
+PURE_SPLIT = 32
+PURE_WITHIN = 0.25
 # A free event's harm, to choose what to split on: P(it fails) x (what its
 # failure alone adds to P(bad | leaf) + this multiple of P(bad | leaf)), so
 # that events that harm nothing still go likeliest first. Measured on the
@@ -96,11 +112,18 @@ class Conditioning:
         return low, max(low, float(np.dot(weight, hi))), evaluated
 
     def _worst(self, harm: np.ndarray) -> list[int]:
-        """The SPLIT free events of most harm under a leaf (harm is -1 for
-        the fixed ones), in the conditioning order."""
-        rough = np.where(harm < 0.0, -1.0, coarse(harm))
-        top = np.argsort(-rough, kind="stable")[:SPLIT]
-        return sorted(int(k) for k in top if rough[k] >= 0.0)
+        """The free events to split a leaf over, in the conditioning order:
+        the SPLIT of most harm with the floor (harm[:, 0], -1 for the fixed
+        ones) and those whose failure alone adds most (harm[:, 1]), all
+        within a factor of the most, PURE_SPLIT at most."""
+        floor = np.where(harm[:, 0] < 0.0, -1.0, coarse(harm[:, 0]))
+        chosen = {int(k) for k in np.argsort(-floor, kind="stable")[:SPLIT] if floor[k] >= 0.0}
+        pure = np.where(harm[:, 1] < 0.0, -1.0, coarse(harm[:, 1]))
+        most = float(pure.max(initial=0.0))
+        if most > 0.0:
+            top = np.argsort(-pure, kind="stable")[:PURE_SPLIT]
+            chosen.update(int(k) for k in top if pure[k] >= most * PURE_WITHIN)
+        return sorted(chosen)
 
     def _loosest(self, leaves, gaps: np.ndarray, to_free: float, room: int) -> list[int]:
         """The leaves to split: loosest first, until their gaps add up to
@@ -110,7 +133,7 @@ class Conditioning:
             if to_free <= 0 or gaps[j] <= 0:
                 break
             failed, worked = leaves[j]
-            cost = min(SPLIT, self.m - len(failed) - len(worked)) + 1
+            cost = min(SPLIT + PURE_SPLIT, self.m - len(failed) - len(worked)) + 1
             if cost > room:
                 break
             chosen.append(int(j))
@@ -133,7 +156,8 @@ class Conditioning:
 
     def bounds(self, leaves: list[Leaf]):
         """Bounds on P(bad | leaf) for each leaf, and the harm of each free
-        event under it ([events, leaves])."""
+        event under it ([events, leaves, 2]: with the floor, alone; -1 for
+        the fixed events)."""
         with np.errstate(divide="ignore"):    # log(0): a part that is certainly bad
             return self._bounds(leaves)
 
@@ -184,8 +208,9 @@ class Conditioning:
         upper = np.minimum(exact_part + np.minimum(pi_more, part_two), -np.expm1(log_good_true))
         upper = np.minimum(upper, exact_part + pi_more * bad_all_up
                            + _weighted_rises(worse, log_good_up))
-        harm = np.where(free, self.fail[:, None] * np.maximum(
-            0.0, bad_single - bad_all_up + HARM_FLOOR * bad_all_up), -1.0)
+        rise = np.maximum(0.0, bad_single - bad_all_up)
+        harm = np.where(free[..., None], self.fail[:, None, None] * np.stack(
+            [rise + HARM_FLOOR * bad_all_up, rise], axis=-1), -1.0)
         return np.minimum(lower, upper), upper, harm
 
 

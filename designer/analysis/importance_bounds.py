@@ -30,7 +30,7 @@ from typing import Callable
 from . import bdd, bounds, ir, modules
 # design_availability's circuit and probabilities, built the same way
 # (common_causes adds the declared common-cause groups).
-from .availability import BOUNDED, DESIGN_MAX_LEAVES, common_causes
+from .availability import BOUNDED, common_causes
 from .design_order import rack_rank
 from .figures import availabilities
 from .preprocess import copy_node
@@ -42,6 +42,7 @@ from .result import ImportanceInterval
 # 5.6 s; 1e-4 5.2 s (what is left is simplifying and the parts the event
 # is in). 1e-6 of P(bad | event bad) is far below the three digits shown.
 CONDITIONAL_TOLERANCE = 1e-6
+CONDITIONAL_LEAVES = 1_000     # each conditional's leaves, at most (the system's own take more)
 # Designs past this many events get no intervals: one conditional costs
 # about 0.2 s at 1,000 components and 0.5 s at 2,000, but every run that
 # fixes a site or a feed rebuilds all the parts, 25 s each at 5,000.
@@ -88,7 +89,7 @@ def design_system(design, compiled, found) -> System:
     circuit = common_causes(design, compiled, probs)     # as design_availability's
     low, high = found.bounds                               # on availability
     return System(circuit, probs, False, (1.0 - high, 1.0 - low),
-                  rank=rack_rank(design, compiled.event_of), max_leaves=DESIGN_MAX_LEAVES)
+                  rank=rack_rank(design, compiled.event_of), max_leaves=CONDITIONAL_LEAVES)
 
 
 def certifiable(compiled) -> bool:

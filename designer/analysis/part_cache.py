@@ -12,15 +12,17 @@ drops the least recently used entries (parts.py moves what an analysis
 uses to the end) past the budgets below.
 
 Measured on the generated 5,000-component design (issue 10): one analysis
-leaves 79 parts' columns, about 96 MB with what holds them, and 950,000
-diagram nodes (counted per part; twins share theirs). The budgets hold
-about two analyses' worth, so an edit and its undo both find their parts:
-there a deleted server takes 10.4 s instead of 25 s, its undo 1.3 s.
+(4,821 leaves for the 1e-9 gap) leaves 159,000 settings of 79 parts,
+about 265 MB with what holds them, and 950,000 diagram nodes (counted per
+part; twins share theirs). The budgets hold that and an edit's new
+settings, so an edit and its undo find their parts: a deleted server
+there is certified again in 46 s, its undo in 2.1 s (14.8 s with 384 MB,
+whose trim dropped parts the undo needed); the worker peaks at 844 MB.
 """
 from __future__ import annotations
 
-SETTINGS_BYTES = 192 * 2**20      # cached columns, with what holds them
-SETTING_OVERHEAD = 1_200          # bytes a setting beside its figures
+SETTINGS_BYTES = 512 * 2**20      # cached columns, with what holds them
+SETTING_OVERHEAD = 600            # bytes a setting beside its figures
 PART_NODES = 3_000_000            # diagram nodes (tens of bytes each, flattened)
 
 
@@ -32,9 +34,10 @@ def trim(cache: dict) -> None:
 
 def settings_bytes(key, memo: dict) -> int:
     """About what one part's cached columns take: per setting, two figures
-    and a change per shared event, plus the arrays, tuples and key (two sets
-    of event names) holding them: 1.2 KB a setting, measured at 2,000 and
-    5,000 components (5,000: 46 MB of figures, 50 MB around them)."""
+    and a change per shared event, plus the arrays, tuples and key (two
+    masks, setting_bits.py) holding them: 564 bytes a setting, measured at
+    5,000 components (180 MB of figures, 85 MB around them; 1.2 KB when
+    the keys were sets of names)."""
     _signature, members = key
     settings = sum(1 for setting in memo if isinstance(setting, tuple))   # not "slope"
     return settings * (8 * (len(members) + 2) + SETTING_OVERHEAD)

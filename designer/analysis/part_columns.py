@@ -23,6 +23,7 @@ from operator import itemgetter
 import numpy as np
 
 from .part_eval import SCRATCH_LIMIT
+from .setting_bits import set_bits
 from .stop import checkpoint
 
 
@@ -64,11 +65,12 @@ def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
             memo[key] = tuple(part[..., j] for part in found)
 
 
-def _matrices(parts, a: int, settings: list[tuple[frozenset, frozenset]]):
-    """Part a's leaf probabilities under `settings` ([leaf, setting]):
-    free shared events at their probability, and working; its shared
-    rows; which of them are free in each setting."""
-    row_of = parts.row_of[a]
+def _matrices(parts, a: int, settings: list[tuple[int, int]]):
+    """Part a's leaf probabilities under `settings` ([leaf, setting];
+    failed and worked events as masks, setting_bits.py): free shared
+    events at their probability, and working; its shared rows; which of
+    them are free in each setting."""
+    row_of = parts.row_by_bit[a]
     rows = np.sort(parts.members[a][1])
     width = len(settings)
     p = np.repeat(parts.p[parts.leaf_idx[a]][:, None], width, axis=1)
@@ -77,10 +79,10 @@ def _matrices(parts, a: int, settings: list[tuple[frozenset, frozenset]]):
     up[rows] = works
     free = np.ones((len(rows), width), dtype=bool)
     for c, (failed, worked) in enumerate(settings):
-        fixed_works = [row_of[k] for k in worked]
-        fixed_fails = [row_of[k] for k in failed]
+        fixed_works = row_of[set_bits(worked)]
+        fixed_fails = row_of[set_bits(failed)]
         p[fixed_works, c] = works
         p[fixed_fails, c] = 1.0 - works
         up[fixed_fails, c] = 1.0 - works
-        free[np.searchsorted(rows, fixed_works + fixed_fails), c] = False
+        free[np.searchsorted(rows, np.concatenate([fixed_works, fixed_fails])), c] = False
     return p, up, rows, free

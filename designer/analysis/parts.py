@@ -15,6 +15,7 @@ from . import bdd, ir
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, shapes_of, shared_bits, signatures_of, supports
+from .setting_bits import SettingBits
 from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
@@ -81,6 +82,7 @@ class Parts:
             built[key] = built.pop(key)
         self.signatures = signatures
         self.memo = cache.setdefault("settings", {})   # signature -> setting -> values
+        self.bit_of = cache.setdefault("bit_of", {})   # shared event name -> its bit in a setting
         self.bdd_nodes = sum(passes.size - 1 for passes in self.passes)
         self.names = sorted({name for passes in self.passes for name in passes.names})
         index = {name: i for i, name in enumerate(self.names)}
@@ -108,14 +110,15 @@ class Parts:
                           if leaf in position)
             self.members.append((np.array([k for k, _ in rows], dtype=np.int64),
                                  np.array([r for _, r in rows], dtype=np.int64)))
-        self.row_of = [{self.names[order[k]]: row
-                        for k, row in zip(positions.tolist(), rows.tolist())}
-                       for positions, rows in self.members]
         # Member rows by position, as indices into the rows in leaf order.
         self.by_position = [np.argsort(np.argsort(rows)) for _, rows in self.members]
         self.shared_name = [self.names[leaf] for leaf in order]
         self.member_names = [frozenset(self.shared_name[k] for k in positions.tolist())
                              for positions, _ in self.members]
+        self.bits = SettingBits(self.bit_of, self.shared_name)
+        self.member_mask = self.bits.masks([positions.tolist() for positions, _ in self.members])
+        self.row_by_bit = [self.bits.rows_by_bit(positions, rows)
+                           for positions, rows in self.members]
 
     def _order_by_impact(self, fail: np.ndarray) -> None:
         """Condition first on the events whose failure does the most harm:
@@ -154,16 +157,16 @@ class Parts:
             memo["slope"] = (float(good), -grad if self.failure_polarity else grad)
         return memo["slope"]
 
-    def named(self, leaves) -> list[tuple[frozenset, frozenset]]:
-        """Leaves (failed, worked) as sets of event names."""
-        name = self.shared_name
-        return [(frozenset(name[k] for k in failed), frozenset(name[k] for k in worked))
-                for failed, worked in leaves]
+    def named(self, leaves) -> list[tuple[int, int]]:
+        """Leaves (failed, worked) as masks of the events' bits (setting_bits.py)."""
+        failed = self.bits.masks([leaf[0] for leaf in leaves])
+        worked = self.bits.masks([leaf[1] for leaf in leaves])
+        return list(zip(failed, worked))
 
     def columns(self, a: int, named):
         """Part a's distinct settings among the leaves (failed, worked
-        names, from `named`), and each leaf's column."""
-        members = self.member_names[a]
+        masks, from `named`), and each leaf's column."""
+        members = self.member_mask[a]
         keys: dict = {}
         column_of = np.empty(len(named), dtype=np.int64)
         for j, (failed, worked) in enumerate(named):
