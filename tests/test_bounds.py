@@ -195,9 +195,9 @@ def test_twin_parts_evaluated_side_by_side_give_what_each_gives_alone():
     assert len({id(passes.levels) for passes in together.passes}) < len(together.passes)
     leaves = Conditioning(together).split((frozenset(), frozenset()),
                                           list(range(len(together.order))))
-    named = together.named(leaves)
+    masked = together.masked(leaves)
     alone = Parts(circuit, probs, False, rank, bounds.PART_BUDGET)     # its own cache
-    for a, (settings, _) in enumerate(together.prefetch(named)):
+    for a, (settings, _) in enumerate(together.prefetch(masked)):
         bad_true, bad_up, grad = together.evaluate(a, settings)
         for c in (0, len(settings) // 2, len(settings) - 1):
             one_true, one_up, one_grad = alone.evaluate(a, [settings[c]])

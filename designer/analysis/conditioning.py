@@ -177,8 +177,8 @@ class Conditioning:
         part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
         worse = []                        # per part: that less P(two or more fail) x P(part bad | all work)
         pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
-        named = self.parts.named(leaves)
-        for a, (settings, column_of) in enumerate(self.parts.prefetch(named)):
+        masked = self.parts.masked(leaves)
+        for a, (settings, column_of) in enumerate(self.parts.prefetch(masked)):
             bad_true, bad_up, grad = self.parts.evaluate(a, settings)
             log_good_true += np.log1p(-np.minimum(bad_true, 1.0))[column_of]
             up_log = np.log1p(-np.minimum(bad_up, 1.0))

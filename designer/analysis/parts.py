@@ -157,30 +157,30 @@ class Parts:
             memo["slope"] = (float(good), -grad if self.failure_polarity else grad)
         return memo["slope"]
 
-    def named(self, leaves) -> list[tuple[int, int]]:
+    def masked(self, leaves) -> list[tuple[int, int]]:
         """Leaves (failed, worked) as masks of the events' bits (setting_bits.py)."""
         failed = self.bits.masks([leaf[0] for leaf in leaves])
         worked = self.bits.masks([leaf[1] for leaf in leaves])
         return list(zip(failed, worked))
 
-    def columns(self, a: int, named):
+    def columns(self, a: int, masked):
         """Part a's distinct settings among the leaves (failed, worked
-        masks, from `named`), and each leaf's column."""
+        masks, from `masked`), and each leaf's column."""
         members = self.member_mask[a]
         keys: dict = {}
-        column_of = np.empty(len(named), dtype=np.int64)
-        for j, (failed, worked) in enumerate(named):
+        column_of = np.empty(len(masked), dtype=np.int64)
+        for j, (failed, worked) in enumerate(masked):
             column_of[j] = keys.setdefault((failed & members, worked & members), len(keys))
         return list(keys), column_of
 
-    def prefetch(self, named) -> list:
+    def prefetch(self, masked) -> list:
         """`columns` of every part, after evaluating together the settings
         not cached yet of the parts that share a diagram (twins,
         part_keys.shapes_of): one pass over their columns side by side
         runs the level loop's Python once (each column's arithmetic is
         the same as alone)."""
         by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
-        found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, named))
+        found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
         groups: dict[int, list] = {}
         for a, (settings, _) in enumerate(found):
