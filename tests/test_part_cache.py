@@ -107,6 +107,27 @@ def test_trim_drops_least_recently_used_first(monkeypatch):
     assert list(store) == [new[0]]
 
 
+@pytest.mark.parametrize("room, kept", [
+    (4, {"b": [0], "a": [1, 2, 3]}),      # the setting neither of the last two used goes
+    (3, {"a": [1, 2, 3]}),                # then whole parts, least recently used first
+])
+def test_trim_keeps_what_the_last_two_analyses_used(monkeypatch, room, kept):
+    """An edit and its undo both find their settings; the cost plan, whose
+    candidates all build on one step's design, sheds the earlier steps'
+    (at 5,000 components, kept, they pushed whole parts out, each then
+    evaluated again for every candidate: 17-24 s a candidate, not 2-4 s)."""
+    settings = [(i, i) for i in range(4)]
+    part_a = ("a", frozenset("x")), {settings[i]: (None,) * 3 + (gen,)
+                                     for i, gen in enumerate((1, 2, 3, 3))}
+    part_b = ("b", frozenset("x")), {settings[0]: (None, None, None, 2)}
+    store = dict([part_b, part_a])            # b used least recently
+    one = part_cache.settings_bytes(part_b[0], {settings[0]: None})
+    monkeypatch.setattr(part_cache, "SETTINGS_BYTES", room * one)
+    part_cache.trim({"settings": store, "generation": 3})
+    left = {key[0]: [settings.index(s) for s in memo] for key, memo in store.items()}
+    assert left == kept
+
+
 def test_the_live_worker_keeps_its_parts_between_analyses(design_and_edit, monkeypatch):
     design, _ = design_and_edit
     monkeypatch.setattr(worker_process, "_PARTS", {})

@@ -62,7 +62,7 @@ def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
         found = (bad_true[cols], bad_up[cols], np.where(free, np.maximum(change, 0.0), 0.0))
         memo = parts.memo_of(a)
         for j, key in enumerate(settings):
-            memo[key] = tuple(part[..., j] for part in found)
+            memo[key] = (*(part[..., j] for part in found), parts.generation)
 
 
 def _matrices(parts, a: int, settings: list[tuple[int, int]]):

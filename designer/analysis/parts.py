@@ -83,6 +83,8 @@ class Parts:
         self.signatures = signatures
         self.memo = cache.setdefault("settings", {})   # signature -> setting -> values
         self.bit_of = cache.setdefault("bit_of", {})   # shared event name -> its bit in a setting
+        # Which analysis this is: part_cache.trim keeps what the last two used.
+        self.generation = cache["generation"] = cache.get("generation", 0) + 1
         self.bdd_nodes = sum(passes.size - 1 for passes in self.passes)
         self.names = sorted({name for passes in self.passes for name in passes.names})
         index = {name: i for i, name in enumerate(self.names)}
@@ -209,6 +211,8 @@ class Parts:
         todo = [key for key in settings if key not in memo]
         if todo:
             evaluate_side_by_side(self, [(a, todo)])
+        for key in settings:         # most recently used last, and when (part_cache.trim)
+            memo[key] = (*memo.pop(key)[:3], self.generation)
         bad_true = np.array([memo[key][0] for key in settings])
         bad_up = np.array([memo[key][1] for key in settings])
         grad = np.array([memo[key][2] for key in settings]).T.reshape(-1, len(settings))
