@@ -6,7 +6,7 @@ Each shared event's name gets one bit for the life of the cache (its
 the next whatever the conditioning order. As frozensets of names the keys
 took about 2.5 KB a setting on the generated 5,000-component design, whose
 leaves fix up to 150 of a part's events working: 400 MB for the 160,000
-settings of its 4,821 leaves. As two ints they take about 150 bytes.
+settings of its 4,821 leaves. As two ints they take about 100 bytes.
 """
 from __future__ import annotations
 
