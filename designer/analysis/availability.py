@@ -30,8 +30,6 @@ from .preprocess import with_common_causes
 
 MINUTES_PER_YEAR = 525_960
 EXACT, BOUNDED, MONTE_CARLO = "exact", "bounded", "monte-carlo"
-# Largest certified gap accepted on unavailability; a design sets its own.
-DEFAULT_TOLERANCE = DEFAULT_BOUNDS_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
             failure_polarity: bool = False, with_importance: bool = True,
             samples: int | None = None, seed: int = 0,
             max_events: int | None = None, rank: dict[str, int] | None = None,
-            tolerance: float = DEFAULT_TOLERANCE, bound_rank: dict[str, int] | None = None,
+            tolerance: float = DEFAULT_BOUNDS_TOLERANCE, bound_rank: dict[str, int] | None = None,
             max_leaves: int = bounds.MAX_LEAVES,
             bound_max_events: int | None = None, part_cache: dict | None = None,
             relative: bool = False, part_budget: int | None = None,

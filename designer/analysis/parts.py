@@ -99,6 +99,11 @@ class Parts:
         self._place(sorted((s for s in shared if fail[s] > 0.0), key=lambda s: (-fail[s], s)),
                     fail)
         self._order_by_impact(fail)
+        # The settings' bits, for the final order (setting_bits.py).
+        self.bits = SettingBits(self.bit_of, self.shared_name)
+        self.member_mask = self.bits.masks([positions.tolist() for positions, _ in self.members])
+        self.row_by_bit = [self.bits.rows_by_bit(positions, rows)
+                           for positions, rows in self.members]
 
     def _place(self, order: list[int], fail: np.ndarray) -> None:
         """Conditioning order `order`: each part's shared leaves by position."""
@@ -117,10 +122,6 @@ class Parts:
         self.shared_name = [self.names[leaf] for leaf in order]
         self.member_names = [frozenset(self.shared_name[k] for k in positions.tolist())
                              for positions, _ in self.members]
-        self.bits = SettingBits(self.bit_of, self.shared_name)
-        self.member_mask = self.bits.masks([positions.tolist() for positions, _ in self.members])
-        self.row_by_bit = [self.bits.rows_by_bit(positions, rows)
-                           for positions, rows in self.members]
 
     def _order_by_impact(self, fail: np.ndarray) -> None:
         """Condition first on the events whose failure does the most harm:
