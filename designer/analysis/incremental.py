@@ -42,13 +42,16 @@ class Reanalysis:
         self._compiled = compile_design(base_design)
         self.base: Availability = self.availability(base_design, self._compiled)
 
-    def availability(self, edited: Design, compiled=None) -> Availability:
-        """As design_availability(edited), reusing the untouched parts."""
+    def availability(self, edited: Design, compiled=None,
+                     tolerance: float | None = None) -> Availability:
+        """As design_availability(edited), reusing the untouched parts;
+        `tolerance` overrides the one set at construction for this call."""
         trim(self._parts)
         if compiled is None and _same_circuit(self.base_design, edited):
             compiled = self._compiled
         return design_availability(edited, compiled, max_events=self.max_events,
-                                   tolerance=self.tolerance, part_cache=self._parts)
+                                   tolerance=self.tolerance if tolerance is None else tolerance,
+                                   part_cache=self._parts)
 
 
 def _same_circuit(base: Design, edited: Design) -> bool:

@@ -32,12 +32,21 @@ class Figures:
     # exact, the certified lower bound, or the 95 % interval's lower end for
     # Monte Carlo (whose estimate is 100 % when no sample failed).
     least: float | None = None
+    most: float | None = None       # the highest it vouches for (certified upper bound)
 
     @property
     def least_unavailability(self) -> float:
         if self.least is None or self.method == "exact":
             return self.unavailability
         return max(self.unavailability, 1.0 - self.least)
+
+    @property
+    def lowest_unavailability(self) -> float:
+        """The lowest unavailability the bounds allow (the figure itself
+        where exact or sampled)."""
+        if self.most is None or self.method != "bounded":
+            return self.unavailability
+        return min(self.unavailability, 1.0 - self.most)
 
     @property
     def downtime_minutes(self) -> float:
@@ -70,15 +79,17 @@ class Analyser:
         self.base = _figures(self._re.base)
         self.base_importance = _importance(self._re.base)
 
-    def figures(self, design: Design):
-        """(Figures, Birnbaum importance by id) of an edited design."""
-        found = self._re.availability(design)
+    def figures(self, design: Design, tolerance: float | None = None):
+        """(Figures, Birnbaum importance by id) of an edited design, its
+        bounds to `tolerance` (default: the design's own)."""
+        found = self._re.availability(design, tolerance=tolerance)
         return _figures(found), _importance(found)
 
 
 def _figures(found) -> Figures:
     low = found.confidence_interval or found.bounds
-    return Figures(found.value, found.complement, found.method, low[0] if low else None)
+    return Figures(found.value, found.complement, found.method, low[0] if low else None,
+                   found.bounds[1] if found.bounds else None)
 
 
 def _importance(found) -> dict[str, float]:

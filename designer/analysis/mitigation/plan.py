@@ -13,24 +13,20 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
 
-from designer.analysis.availability import MINUTES_PER_YEAR
-from designer.model import Design, DesignError, DesignErrors
-from designer.model.patch import apply_patch
+from designer.model import Design
 
 from . import where
 from .candidate import Candidate
 from .candidates import generate, weak_targets
-from .evaluate import Analyser, Cost, Figures, cost_of
+from .choice import best_candidate
+from .evaluate import Analyser, Cost, Figures
+from .value import LEAST_GAIN_MINUTES, rank_of, saved, step_value  # noqa: F401 (pareto, reports)
 from .weak import weak_points
 
 if TYPE_CHECKING:
     from .security import SecurityFixes
 
 STEP_LIMIT = 15
-# A step must save at least one second of downtime a year to count as an
-# improvement: below that no one would buy it, and the differences between
-# candidates approach the rounding of the figures.
-LEAST_GAIN_MINUTES = 1.0 / 60.0
 NOTHING_IMPROVES, STEP_LIMIT_REACHED, TARGET_REACHED, CANCELLED, NO_CANDIDATES = (
     "nothing improves", "step limit", "target reached", "cancelled", "no candidates")
 SYSTEM_DOWN = "system down"
@@ -114,8 +110,8 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
         if not candidates:
             plan.stopped = NO_CANDIDATES if not plan.steps else NOTHING_IMPROVES
             break
-        best = _best(analyser, current, figures, candidates, len(plan.steps) + 1, plan,
-                     progress, cancelled)
+        best = best_candidate(analyser, current, figures, candidates, len(plan.steps) + 1,
+                              plan, progress, cancelled)
         if best is None:
             plan.stopped = CANCELLED if cancelled and cancelled() else NOTHING_IMPROVES
             break
@@ -123,76 +119,10 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
         total = total + cost
         now = weak_points(edited)
         plan.steps.append(Step(len(plan.steps) + 1, candidate, cost, total, figures, after,
-                               _removed(structure, now), value, _saved(figures, after)))
+                               _removed(structure, now), value, saved(figures, after)))
         plan.designs.append(edited)
         current, figures, structure = edited, after, now
     return plan
-
-
-def _best(analyser: Analyser, current: Design, figures: Figures,
-          candidates: list[Candidate], step: int, plan: Plan,
-          progress: Progress | None, cancelled):
-    """The candidate of greatest value (ties: the cheaper). Cheap candidates
-    are analysed first; one whose value could not beat the best so far even
-    if it removed all downtime is not analysed (exact pruning, no estimate)."""
-    settings = current.settings
-    costed = sorted(((cost_of(c.patch, settings), n, c) for n, c in enumerate(candidates)),
-                    key=lambda item: (item[0].horizon_total, item[1]))
-    best, best_key = None, None
-    ceiling = figures.downtime_minutes
-    for done, (cost, _, candidate) in enumerate(costed):
-        if cancelled and cancelled():
-            return None
-        if progress:
-            progress(step, done, len(costed))
-        if best_key is not None and rank_of(ceiling, cost, settings) < best_key[0]:
-            continue
-        try:
-            edited = apply_patch(current, candidate.patch)
-        except (DesignError, DesignErrors):
-            continue
-        after, importance = analyser.figures(edited)
-        plan.candidates_tried += 1
-        saved = _vouched(figures, after)
-        if saved <= LEAST_GAIN_MINUTES:
-            continue
-        key = (rank_of(saved, cost, settings), -cost.horizon_total)
-        if best_key is None or key > best_key:
-            best = (candidate, edited, after, importance, cost,
-                    step_value(saved, cost, settings))
-            best_key = key
-    return best
-
-
-def rank_of(saved: float, cost: Cost, settings) -> float:
-    value = step_value(saved, cost, settings)
-    return value if value is not None else _per_cost(saved, cost)
-
-
-def _vouched(before: Figures, after: Figures) -> float:
-    """Downtime minutes a year saved as far as the figures vouch for it: a
-    Monte Carlo estimate counts with its interval's worst end, so an edit
-    whose samples happened never to fail is not ranked as removing all
-    downtime."""
-    return (before.least_unavailability - after.least_unavailability) * MINUTES_PER_YEAR
-
-
-def _saved(before: Figures, after: Figures) -> float:
-    return (before.unavailability - after.unavailability) * MINUTES_PER_YEAR
-
-
-def _per_cost(saved_minutes: float, cost: Cost) -> float:
-    return math.inf if cost.horizon_total <= 0 else saved_minutes / cost.horizon_total
-
-
-def step_value(saved_minutes: float, cost: Cost, settings) -> Optional[float]:
-    """Downtime cost avoided over the horizon / cost over the horizon (None
-    without a downtime cost per hour)."""
-    rate = settings.downtime_cost_per_hour
-    if not rate:
-        return None
-    avoided = saved_minutes / 60.0 * rate * settings.horizon_months / 12.0
-    return math.inf if cost.horizon_total <= 0 else avoided / cost.horizon_total
 
 
 def _removed(before, after) -> tuple[str, ...]:
