@@ -150,6 +150,25 @@ def test_figures_bar_shows_an_estimate_while_certifying_then_the_bounds(qtbot):
     assert "(bounded)" in bar.text()
 
 
+def test_figures_bar_says_a_first_pass_of_bounds_is_certified_but_coarser(qtbot):
+    """A very big design's first bounds (a gap of 1e-7) stay readable with
+    "Certifying…" beside them; its tooltip says they are certified, to
+    which gap, and that the design's own tolerance follows."""
+    bar = F.FiguresBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    cost = design_cost(_design(100.0))
+    first = AvailabilityPart(value=0.98544873, method="bounded", nines=1.84,
+                             downtime_minutes_per_year=7650.0,
+                             bounds=(0.98544870, 0.98544876), tolerance=1e-7)
+    bar.set_structure(result(cost=cost))
+    bar.set_estimate(result(availability=first, cost=cost))
+    assert bar.pending.text() == "Certifying…" and "(bounded)" in bar.text()
+    tip = bar.pending.toolTip()
+    assert "certified, to a gap of 6.0e-08" in tip and "first pass" in tip
+    assert "Monte Carlo" not in tip
+
+
 def test_cost_uses_the_defaults_table_where_no_price_is_set(qtbot):
     from designer.analysis.figures import defaults_table
     bar = F.FiguresBar()

@@ -92,3 +92,29 @@ def test_a_big_design_in_the_window_gets_an_estimate_then_certified_figures(monk
     assert result_to_json(folded) == result_to_json(analyze(design))
     assert [phase for phase, _ in analyze_phases(design)] == [
         p for p in Phase if p is not Phase.ESTIMATE]          # the CLI waits for the bounds
+
+
+def test_a_very_big_design_gets_coarser_certified_bounds_before_its_own(monkeypatch):
+    """Live only, past FIRST_PASS_EVENTS: after the Monte Carlo estimate,
+    bounds to a gap of 1e-7 (seconds sooner at 5,000 components), then the
+    design's 1e-9; both hold the final figure, and the folded result is
+    still what `analyze` gives. A design asking 1e-7 or coarser skips it."""
+    monkeypatch.setattr(engine, "QUICK_FIRST_EVENTS", 0)
+    monkeypatch.setattr(engine, "FIRST_PASS_EVENTS", 0)
+    design = generate(520)
+    steps = list(analyze_phases(design, quick_first=True))
+    assert [phase for phase, _ in steps] == [Phase.STRUCTURE, Phase.FINDINGS, Phase.ESTIMATE,
+                                             Phase.ESTIMATE, Phase.AVAILABILITY]
+    first, final = steps[3][1], steps[4][1]
+    assert first.method == final.method == "bounded"
+    assert (first.tolerance, final.tolerance) == (engine.FIRST_PASS_TOLERANCE, 1e-9)
+    assert first.bounds[1] - first.bounds[0] <= 1e-7
+    assert final.bounds[1] - final.bounds[0] <= 1e-9
+    assert first.bounds[0] <= final.value <= first.bounds[1]
+    folded = steps[0][1]
+    for phase, part in steps[1:]:
+        folded = folded.advanced(phase, part)
+    assert result_to_json(folded) == result_to_json(analyze(design))
+    coarse = design.model_copy(update={"settings": design.settings.model_copy(
+        update={"bounds_tolerance": 1e-7})})
+    assert [phase for phase, _ in analyze_phases(coarse, quick_first=True)] == list(Phase)

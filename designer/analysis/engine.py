@@ -28,6 +28,11 @@ from .structure import Compiled, compile_design
 # Events past which the live window gets Monte Carlo figures before the
 # bounded ones (`slow_to_bound`): the bounds take about 2 s there.
 QUICK_FIRST_EVENTS = 1_500
+# Events past which the live window also gets bounds to a coarser gap
+# before the design's own tolerance (`first_pass`): the 5,000-component
+# design is bounded to 1e-7 in about 10 s, to 1e-9 in about 60 s.
+FIRST_PASS_EVENTS = 3_000
+FIRST_PASS_TOLERANCE = 1e-7
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,11 @@ def analyze_phases(design: Design, certify_importance: int = 0,
     if quick_first and slow_to_bound(compiled):
         yield Phase.ESTIMATE, availability_part(design, compiled, bounded=False)
         checkpoint()
+        if first_pass(design, compiled):
+            part_cache = {} if part_cache is None else part_cache   # the pass's leaves serve the next
+            yield Phase.ESTIMATE, availability_part(design, compiled, part_cache=part_cache,
+                                                    tolerance=FIRST_PASS_TOLERANCE)
+            checkpoint()
     yield Phase.AVAILABILITY, availability_part(design, compiled, certify_importance,
                                                 part_cache=part_cache)
 
@@ -81,6 +91,13 @@ def slow_to_bound(compiled: Compiled) -> bool:
     docs/performance.md) 1.2 s of CPU at 1,000 components, 3.4 s at 2,000,
     about 25 s at 5,000."""
     return QUICK_FIRST_EVENTS < len(compiled.event_of) <= DESIGN_BOUND_MAX_EVENTS
+
+
+def first_pass(design: Design, compiled: Compiled) -> bool:
+    """Whether the live window gets bounds to FIRST_PASS_TOLERANCE first:
+    big designs asking a finer gap."""
+    return (len(compiled.event_of) > FIRST_PASS_EVENTS
+            and design.settings.bounds_tolerance < FIRST_PASS_TOLERANCE)
 
 
 def findings_part(design: Design, result: AnalysisResult):
@@ -93,7 +110,8 @@ def findings_part(design: Design, result: AnalysisResult):
 
 def availability_part(design: Design, compiled: Compiled | None = None,
                       certify_importance: int = 0, bounded: bool = True,
-                      going_on=None, part_cache: dict | None = None) -> AvailabilityPart:
+                      going_on=None, part_cache: dict | None = None,
+                      tolerance: float | None = None) -> AvailabilityPart:
     """Engine II's part: availability with its method, downtime, nines (None
     when the design cannot go down) and Birnbaum importance by component id.
     `certify_importance`: how many components, first by Birnbaum, get
@@ -101,12 +119,15 @@ def availability_part(design: Design, compiled: Compiled | None = None,
     about 0.2 s each at 1,000 components, so only the report and the CLI ask.
     `bounded`: as design_availability's (False: Monte Carlo past the exact BDD).
     `going_on(done, total)`: progress of the intervals, False to stop them
-    (importance_bounds.design_intervals). `part_cache`: see analyze_phases."""
+    (importance_bounds.design_intervals). `part_cache`: see analyze_phases.
+    `tolerance`: the bounds' gap, when not the design's own."""
     compiled = compiled or compile_design(design)
     parts = part_cache
     if parts is None and certify_importance > 0:
         parts = {}       # the bounds' part cache, shared with the intervals' runs
-    found = design_availability(design, compiled, bounded=bounded, part_cache=parts)
+    tolerance = design.settings.bounds_tolerance if tolerance is None else tolerance
+    found = design_availability(design, compiled, bounded=bounded, part_cache=parts,
+                                tolerance=tolerance)
     intervals = {}
     if certify_importance > 0:
         ranked = sorted(found.importance, key=lambda cid: -found.importance[cid].birnbaum)
@@ -121,7 +142,7 @@ def availability_part(design: Design, compiled: Compiled | None = None,
         downtime_minutes_per_year=found.downtime_minutes_per_year,
         nines=None if math.isinf(nines) else nines,
         confidence_interval=found.confidence_interval, bounds=found.bounds,
-        tolerance=design.settings.bounds_tolerance if found.method == "bounded" else None,
+        tolerance=tolerance if found.method == "bounded" else None,
         importance=FrozenMap({cid: imp.birnbaum for cid, imp in found.importance.items()}),
         importance_intervals=FrozenMap(intervals),
         assumed_up=len(compiled.not_modeled))

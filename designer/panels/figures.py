@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from designer.report.availability import (CERTIFYING, CERTIFYING_TIP, availability_short,
+from designer.report.availability import (CERTIFYING, availability_short, certifying_tip,
                                           downtime_text, interval_text, nines_short)
 from designer.report.cost import cost_short, cost_tooltip
 from designer.report.problems import spof_count
@@ -82,11 +82,12 @@ class FiguresBar(QWidget):
         self.set_pending(False)
 
     def set_estimate(self, result) -> None:
-        """A big design's Monte Carlo figures, shown while the certified
-        bounds are computed: readable, with "Certifying…" beside them."""
+        """A big design's Monte Carlo figures, then its first bounds, shown
+        while the final bounds are computed: readable, with "Certifying…"
+        beside them."""
         self.set_availability(result)
         self.pending.setText(CERTIFYING)
-        self.pending.setToolTip(CERTIFYING_TIP)
+        self.pending.setToolTip(certifying_tip(result.availability))
         self.pending.setVisible(True)
 
     def set_availability_failed(self, message: str) -> None:

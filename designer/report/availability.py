@@ -75,6 +75,18 @@ CERTIFYING_TIP = ("The figures shown are a Monte Carlo estimate; certified bound
                   "availability are being computed and will replace them.")
 
 
+def certifying_tip(part: Optional[AvailabilityPart]) -> str:
+    """What the live figures are while better ones are computed: the Monte
+    Carlo estimate, or a big design's first bounds to a coarser gap
+    (engine.first_pass)."""
+    if part is None or part.method != "bounded" or part.bounds is None:
+        return CERTIFYING_TIP
+    low, high = part.bounds
+    return (f"The figures shown are certified, to a gap of {high - low:.1e} on "
+            f"unavailability (a first pass); bounds to the design's tolerance are being "
+            f"computed and will replace them.")
+
+
 def short_of_tolerance(part: AvailabilityPart) -> str:
     """'; gap 1.8e-08, 1e-09 asked' when the bounds stopped wider than the
     design's tolerance (the leaf budget ran out), else ''."""
