@@ -171,11 +171,13 @@ DESIGN_BUDGET = 200_000
 # 2.2-2.5 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD
 # nodes counted per part) with 4,821 leaves in about 56 s (a gap of 2e-8
 # after the 1,000 leaves of the budget before). The leaf budget leaves that
-# room; a tolerance a design cannot reach costs it about 75 s at 5,000.
+# room and more: that design with one server deleted needs 8,324 leaves
+# (6,000 stopped it at a gap of 1.3e-9). A tolerance a design cannot reach
+# costs it about two minutes at 5,000 (8,324 leaves took 95 s fresh).
 DESIGN_BOUND_MAX_EVENTS = 5_000
 DESIGN_PART_BUDGET = 1_500_000   # nodes of the parts' BDDs (5,000 components: about 1 million)
-DESIGN_MAX_LEAVES = 6_000
-DESIGN_MAX_WORK = 500_000        # parts x leaves: 79 x 6,000 at 5,000 components
+DESIGN_MAX_LEAVES = 10_000
+DESIGN_MAX_WORK = 800_000        # parts x leaves: 79 x 10,000 at 5,000 components
 
 
 def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,

@@ -16,14 +16,15 @@ Measured on the generated 5,000-component design (issue 10): one analysis
 about 265 MB with what holds them, and 950,000 diagram nodes (counted per
 part; twins share theirs). The budgets hold that and an edit's new
 settings, so an edit and its undo find their parts: a deleted server
-there is certified again in 46-48 s, its undo in 2.0 s (15-24 s with 384
-MB, whose trim dropped parts the undo needed); the worker peaks at
-860 MB. Each setting remembers which analysis used it last
+there is certified again in 62-68 s (8,324 leaves to reach 1e-9), its
+undo in 1.8 s (11.8 s with 512 MB, 15-24 s with 384 MB at the earlier
+6,000-leaf cap: the trim dropped parts the undo needed); the process
+peaks at 960 MB. Each setting remembers which analysis used it last
 (`Parts.generation`): the cost plan drops what earlier steps used.
 """
 from __future__ import annotations
 
-SETTINGS_BYTES = 512 * 2**20      # cached columns, with what holds them
+SETTINGS_BYTES = 640 * 2**20      # cached columns, with what holds them
 SETTING_OVERHEAD = 600            # bytes a setting beside its figures
 PART_NODES = 3_000_000            # diagram nodes (tens of bytes each, flattened)
 
