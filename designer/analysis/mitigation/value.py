@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from .evaluate import Cost, Figures
 from designer.analysis.availability import MINUTES_PER_YEAR
+
+from .evaluate import Cost, Figures
 
 # A step must save at least one second of downtime a year to count as an
 # improvement: below that no one would buy it, and the differences between
