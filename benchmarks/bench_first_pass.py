@@ -12,16 +12,12 @@ must not delay the final ones (docs/live-analysis.md).
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from benchmarks.bench_live import Applied, open_window  # noqa: E402
+from benchmarks.bench_live import Applied, each_size, open_window  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from designer.analysis.result import Phase  # noqa: E402
 
@@ -56,12 +52,7 @@ def _width(part) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [5000]
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory(prefix="weaklink-bench-") as scratch:
-        for n in sizes:
-            measure(app, n, Path(scratch))
-    del app
+    each_size(measure, argv, [5000])
 
 
 if __name__ == "__main__":

@@ -14,16 +14,12 @@ stayed.
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from benchmarks.bench_live import opened, pick_edit  # noqa: E402
+from benchmarks.bench_live import each_size, opened, pick_edit  # noqa: E402
 
 INTERRUPT_AFTER = 0.25        # of the first analysis' compute time
 
@@ -63,12 +59,7 @@ def _spin(app, seconds: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [5000]
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory(prefix="weaklink-bench-") as scratch:
-        for n in sizes:
-            measure(app, n, Path(scratch))
-    del app
+    each_size(measure, argv, [5000])
 
 
 if __name__ == "__main__":

@@ -209,17 +209,26 @@ def summary(n: int, rows: list[dict]) -> None:
           f" edit itself {max(r['edit_gap'] for r in rows):.0f} ms", flush=True)
 
 
+def each_size(measure, argv: list[str] | None, default: list[int]) -> None:
+    """`measure(app, n, scratch)` for the sizes on the command line (else
+    `default`), in one application and one scratch folder: the window
+    benchmarks' main()."""
+    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or default
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="weaklink-bench-") as scratch:
+        for n in sizes:
+            measure(app, n, Path(scratch))
+    del app
+
+
 def main(argv: list[str] | None = None) -> None:
     """Sizes from the command line (default 1000 5000); each is measured with
     the Overview dock shown (the window as it opens) and hidden (the live
     analysis alone: the dock redraws its picture of the design after edits)."""
-    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [1000, 5000]
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory(prefix="weaklink-bench-") as scratch:
-        for n in sizes:
-            for overview in (True, False):
-                summary(n, measure(app, n, Path(scratch), overview))
-    del app
+    def both(app, n: int, scratch: Path) -> None:
+        for overview in (True, False):
+            summary(n, measure(app, n, scratch, overview))
+    each_size(both, argv, [1000, 5000])
 
 
 if __name__ == "__main__":
