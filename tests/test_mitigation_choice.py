@@ -104,3 +104,56 @@ def test_screening_chooses_what_full_analyses_of_every_candidate_choose(rows, ra
     else:
         assert found is not None and found[0] is candidates[expected]
         assert found[2] is full[candidates[expected].patch]     # the step's figures are full ones
+
+
+def _screened_only_contenders():
+    """Three candidates whose screened bounds cannot be told apart."""
+    candidates = [_Fake(f"c{n}", f"p{n}") for n in range(3)]
+    full = {f"p{n}": _figures(2e-4 + n * 1e-10, 1e-10) for n in range(3)}
+    screened = {p: Figures(f.availability, f.unavailability, "bounded",
+                           least=f.availability - 1e-7, most=f.availability + 1e-7)
+                for p, f in full.items()}
+    cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
+    return candidates, _Analyser(full, screened), cost_of
+
+
+def _choose(candidates, analyser, cost_of, **kwargs):
+    with mock.patch.object(choice, "apply_patch", lambda design, patch: patch), \
+            mock.patch.object(choice, "cost_of", lambda patch, _: cost_of[patch]):
+        return choice.best_candidate(analyser, _Design(Settings()), BEFORE, candidates, 2,
+                                     _Plan(), **kwargs)
+
+
+def test_progress_counts_the_screening_then_the_full_analyses_and_cancel_stops_them():
+    candidates, analyser, cost_of = _screened_only_contenders()
+    seen = []
+    found = _choose(candidates, analyser, cost_of,
+                    progress=lambda step, done, total: seen.append((step, done, total)))
+    assert found is not None and found[0] is candidates[0]      # the least downtime
+    assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
+    assert all(step == 2 and done <= total for step, done, total in seen)
+    assert seen[-1][2] > len(candidates)       # the contenders' analyses are counted too
+    full_calls = [t for _, t in analyser.calls if t is None]
+    assert len(full_calls) == len(candidates)  # none could be ruled out by the screening
+
+    candidates, analyser, cost_of = _screened_only_contenders()
+    screened = len(candidates)
+    found = _choose(candidates, analyser, cost_of,
+                    cancelled=lambda: len(analyser.calls) > screened)
+    assert found is None                       # cancelled while certifying the contenders
+    assert len(analyser.calls) == screened + 1
+
+
+def test_candidates_the_screening_separates_are_not_certified_in_full():
+    """One candidate saves clearly more: only it is analysed at the
+    design's tolerance, and the step carries its full figures."""
+    candidates = [_Fake(f"c{n}", f"p{n}") for n in range(4)]
+    full = {f"p{n}": _figures(1e-4 * (n + 1), 1e-10) for n in range(4)}
+    screened = {p: Figures(f.availability, f.unavailability, "bounded",
+                           least=f.availability - 1e-7, most=f.availability + 1e-7)
+                for p, f in full.items()}
+    cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
+    analyser = _Analyser(full, screened)
+    found = _choose(candidates, analyser, cost_of)
+    assert found[0] is candidates[0] and found[2] is full["p0"]
+    assert [d for d, t in analyser.calls if t is None] == ["p0"]
