@@ -157,3 +157,18 @@ def test_candidates_the_screening_separates_are_not_certified_in_full():
     found = _choose(candidates, analyser, cost_of)
     assert found[0] is candidates[0] and found[2] is full["p0"]
     assert [d for d, t in analyser.calls if t is None] == ["p0"]
+
+
+def test_candidates_that_cannot_save_a_second_a_year_are_not_certified_in_full():
+    """Screened bounds showing that no candidate can save a second of
+    downtime a year: no step, and no analysis at the design's tolerance."""
+    candidates = [_Fake(f"c{n}", f"p{n}") for n in range(3)]
+    same = BEFORE.unavailability
+    full = {f"p{n}": _figures(same, 1e-10) for n in range(3)}
+    screened = {p: Figures(f.availability, f.unavailability, "bounded",
+                           least=f.availability - 1e-9, most=f.availability + 1e-9)
+                for p, f in full.items()}
+    analyser = _Analyser(full, screened)
+    cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
+    assert _choose(candidates, analyser, cost_of) is None
+    assert all(t == choice.SCREEN_TOLERANCE for _, t in analyser.calls)

@@ -98,7 +98,8 @@ def _settle(analyser, current, figures, entries, settings, plan, cancelled, repo
     while True:
         chosen = _chosen_entry(entries)
         bar = chosen.rank if chosen else -math.inf
-        open_ = [e for e in entries if e.full is None and not e.refused and e.best >= bar]
+        open_ = [e for e in entries if e.full is None and not e.refused
+                 and e.best >= bar and e.best > -math.inf]     # -inf: can never count
         if not open_:
             return True
         if cancelled and cancelled():
