@@ -106,13 +106,18 @@ def test_screening_chooses_what_full_analyses_of_every_candidate_choose(rows, ra
         assert found[2] is full[candidates[expected].patch]     # the step's figures are full ones
 
 
+def _screened_around(full: dict, half_width: float) -> dict:
+    """Screened figures: each full figure's availability +- `half_width`."""
+    return {p: Figures(f.availability, f.unavailability, "bounded",
+                       least=f.availability - half_width, most=f.availability + half_width)
+            for p, f in full.items()}
+
+
 def _screened_only_contenders():
     """Three candidates whose screened bounds cannot be told apart."""
     candidates = [_Fake(f"c{n}", f"p{n}") for n in range(3)]
     full = {f"p{n}": _figures(2e-4 + n * 1e-10, 1e-10) for n in range(3)}
-    screened = {p: Figures(f.availability, f.unavailability, "bounded",
-                           least=f.availability - 1e-7, most=f.availability + 1e-7)
-                for p, f in full.items()}
+    screened = _screened_around(full, 1e-7)
     cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
     return candidates, _Analyser(full, screened), cost_of
 
@@ -149,9 +154,7 @@ def test_candidates_the_screening_separates_are_not_certified_in_full():
     design's tolerance, and the step carries its full figures."""
     candidates = [_Fake(f"c{n}", f"p{n}") for n in range(4)]
     full = {f"p{n}": _figures(1e-4 * (n + 1), 1e-10) for n in range(4)}
-    screened = {p: Figures(f.availability, f.unavailability, "bounded",
-                           least=f.availability - 1e-7, most=f.availability + 1e-7)
-                for p, f in full.items()}
+    screened = _screened_around(full, 1e-7)
     cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
     analyser = _Analyser(full, screened)
     found = _choose(candidates, analyser, cost_of)
@@ -165,9 +168,7 @@ def test_candidates_that_cannot_save_a_second_a_year_are_not_certified_in_full()
     candidates = [_Fake(f"c{n}", f"p{n}") for n in range(3)]
     same = BEFORE.unavailability
     full = {f"p{n}": _figures(same, 1e-10) for n in range(3)}
-    screened = {p: Figures(f.availability, f.unavailability, "bounded",
-                           least=f.availability - 1e-9, most=f.availability + 1e-9)
-                for p, f in full.items()}
+    screened = _screened_around(full, 1e-9)
     analyser = _Analyser(full, screened)
     cost_of = {c.patch: Cost(100.0, 0.0, 100.0) for c in candidates}
     assert _choose(candidates, analyser, cost_of) is None

@@ -44,7 +44,7 @@ class _Entry:
     candidate: Candidate
     edited: Optional[Design] = None     # the candidate applied
     refused: bool = False               # the patch does not apply
-    best: float = float("inf")          # the highest rank its full figures can have
+    best: float = math.inf              # the highest rank its full figures can have
     full: Optional[tuple] = None        # (Figures, importance) at the design's tolerance
     rank: Optional[float] = None        # from `full`; None: saves too little to count
 

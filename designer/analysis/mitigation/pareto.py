@@ -23,7 +23,7 @@ from designer.model.patch import apply_patch, merge
 from .candidate import Candidate
 from .candidates import generate, weak_targets
 from .evaluate import Analyser, Cost, cost_of
-from .plan import LEAST_GAIN_MINUTES, rank_of
+from .value import LEAST_GAIN_MINUTES, rank_of
 from .weak import weak_points
 
 MAX_POOL = 12

@@ -1,11 +1,9 @@
-"""The plan: greedy by value, re-analysing after every step. No Qt.
+"""The plan: greedy by value (value.py), re-analysing after every step;
+each step's choice is choice.py's. No Qt.
 
-Value of a candidate = downtime cost avoided over the horizon per unit of
-its cost over the horizon when the design sets a downtime cost per hour;
-downtime minutes avoided per year per unit of cost otherwise. Each
-candidate's availability comes from analysing the edited design. The plan
-stops when no candidate improves availability, at the step limit, at the
-target availability, or when cancelled.
+Each candidate's availability comes from analysing the edited design.
+The plan stops when no candidate improves availability, at the step
+limit, at the target availability, or when cancelled.
 """
 from __future__ import annotations
 
@@ -20,7 +18,7 @@ from .candidate import Candidate
 from .candidates import generate, weak_targets
 from .choice import best_candidate
 from .evaluate import Analyser, Cost, Figures
-from .value import LEAST_GAIN_MINUTES, rank_of, saved, step_value  # noqa: F401 (pareto, reports)
+from .value import saved
 from .weak import weak_points
 
 if TYPE_CHECKING:
