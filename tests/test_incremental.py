@@ -3,8 +3,10 @@ re-analysis gives, for the edits the cost planner makes."""
 from __future__ import annotations
 
 from benchmarks.generate import generate
+from designer.analysis import part_columns
 from designer.analysis.availability import BOUNDED, EXACT, design_availability
 from designer.analysis.incremental import Reanalysis
+from designer.analysis.parts import Parts
 from designer.model import Component, Design, Kind
 
 
@@ -57,3 +59,33 @@ def test_an_edit_of_reliability_figures_alone_gives_the_full_analysis_figures():
     _same(found, full)
     assert found.importance == full.importance
     assert found.value != again.base.value
+
+
+def test_the_edited_part_is_evaluated_in_one_pass(monkeypatch):
+    """The part an edit replaces is evaluated under every setting the last
+    analysis used for the same shared events at once (parts.py, `_hinted`),
+    not once per round of the conditioning; the figures stay those of a
+    full analysis."""
+    design = generate(300)
+    again = Reanalysis(design, max_events=0)
+    cached_before = set(again._parts["settings"])
+    passes, rounds = [], []
+    real_evaluate, real_prefetch = part_columns._evaluate, Parts.prefetch
+
+    def evaluate(parts, jobs):
+        passes.append({(parts.signatures[a], parts.member_names[a]) for a, _ in jobs})
+        return real_evaluate(parts, jobs)
+
+    def prefetch(parts, masked):
+        rounds.append(len(masked))
+        return real_prefetch(parts, masked)
+
+    monkeypatch.setattr(part_columns, "_evaluate", evaluate)
+    monkeypatch.setattr(Parts, "prefetch", prefetch)
+    edited = _with(design, {"s0-r0-h0": {"availability": 0.999}})
+    found = again.availability(edited)
+    new_parts = set(again._parts["settings"]) - cached_before
+    assert len(rounds) > 1 and new_parts
+    for part in new_parts:
+        assert sum(part in evaluated for evaluated in passes) == 1
+    _same(found, design_availability(edited, max_events=0))

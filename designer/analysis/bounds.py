@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import bdd, ir
 from .conditioning import Conditioning
 from .part_importance import independent_gradient
-from .part_keys import shared_bits, supports
+from .part_keys import part_facts, shared_bits
 from .parts import Parts
 from .preprocess import simplify
 
@@ -72,12 +72,13 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
     monotone union of parts, or the parts' BDDs pass `budget`. `relative`:
     the tolerance is a fraction of P(bad) rather than a probability.
     `max_work`: parts x leaves, at most (MAX_WORK)."""
-    circuit = _simplified(circuit, cache)
+    cache = {} if cache is None else cache      # Parts reads what this reads
+    circuit, monotone = _simplified(circuit, cache)
     top = circuit.nodes[circuit.top]
-    if top.op != (ir.OR if failure_polarity else ir.AND) or not _monotone(circuit):
+    if top.op != (ir.OR if failure_polarity else ir.AND) or not monotone:
         return None
     events = len(circuit.event_node)
-    below = supports(circuit, list(top.children))
+    below, _ = part_facts(circuit, list(top.children), cache)
     largest = max(bin(bits).count("1") for bits in below)
     if events >= SHARE_FROM and largest > MAX_PART_SHARE * events:
         return None      # one part holds nearly everything: as hard as the whole
@@ -95,18 +96,20 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
                    independent_gradient(parts))
 
 
-def _simplified(circuit: ir.Circuit, cache: dict | None) -> ir.Circuit:
-    """simplify(circuit), reused when the last circuit simplified with this
-    cache was equal: an edit of probabilities alone keeps the circuit
-    (the comparison costs a few ms, simplifying 27 ms at 1,000 components)."""
+def _simplified(circuit: ir.Circuit, cache: dict | None) -> tuple[ir.Circuit, bool]:
+    """simplify(circuit) and whether it is monotone, reused when the last
+    circuit simplified with this cache was equal: an edit of probabilities
+    alone keeps the circuit (the comparison costs a few ms, simplifying 27
+    ms at 1,000 components)."""
     if cache is None:
-        return _flat_top(simplify(circuit))
+        result = _flat_top(simplify(circuit))
+        return result, _monotone(result)
     last = cache.setdefault("simplified", {})
-    if last.get("top") == circuit.top and last.get("nodes") == circuit.nodes:
-        return last["result"]
-    result = _flat_top(simplify(circuit))
-    last.update(top=circuit.top, nodes=list(circuit.nodes), result=result)
-    return result
+    if last.get("top") != circuit.top or last.get("nodes") != circuit.nodes:
+        result = _flat_top(simplify(circuit))
+        last.update(top=circuit.top, nodes=list(circuit.nodes), result=result,
+                    monotone=_monotone(result))
+    return last["result"], last["monotone"]
 
 
 def _flat_top(circuit: ir.Circuit) -> ir.Circuit:
