@@ -12,7 +12,10 @@ import numpy as np
 
 from .bdd_prob import Flat
 
-DUMP_FROM = 20_000           # diagrams bigger than this are flattened via a dump
+# Diagrams bigger than this are flattened via a dump. The temporary file
+# costs about a millisecond; walking a 4,000-node part cost 17 ms (the
+# generated 1,000-component design: 0.57 -> 0.49 s for its availability).
+DUMP_FROM = 1_000
 
 
 def flatten(root, manager) -> Flat:

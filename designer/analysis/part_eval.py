@@ -11,6 +11,9 @@ subtraction (bdd_prob's rule).
 `forward` gives P(root) per column; `gradient` gives dP(root)/dp for every
 leaf per column (the adjoint pass), which bounds.py uses to know, in one
 pass, what a single extra failure of each shared event would do.
+
+Where numba is available both passes run compiled instead (part_kernels.py,
+five times faster); the level loops below are their fallback.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bdd_prob import Flat
+from .part_kernels import kernels
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class _Level:
 
 
 class ColumnPasses:
-    """A flattened BDD, grouped into levels for batched passes."""
+    """A flattened BDD, for passes over many columns at once."""
 
     def __init__(self, flat: Flat, leaf_names: list[str]) -> None:
         leaves = sorted(set(flat.var[1:]))             # manager leaf indices
@@ -54,11 +58,24 @@ class ColumnPasses:
         low = np.asarray(flat.low, dtype=np.int64)
         self.size = len(var)
         self.root = flat.root
-        rank = np.asarray(flat.rank[1:], dtype=np.int64)
-        order = np.argsort(-rank, kind="stable")
-        cuts = np.flatnonzero(np.diff(rank[order])) + 1
-        self.levels = [self._level(group + 1, var, high, low)
-                       for group in (np.split(order, cuts) if len(order) else [])]
+        # Per node, as the compiled passes read them; twins (`renamed`) share
+        # them, and `levels` once built.
+        self.nodes = (var, high, low)
+        self._shared = {"rank": np.asarray(flat.rank[1:], dtype=np.int64)}
+
+    @property
+    def levels(self) -> list[_Level]:
+        """The nodes by level, deepest first, for the numpy passes: built
+        on first use, since the compiled passes never need them."""
+        shared = self._shared
+        if "levels" not in shared:
+            var, high, low = self.nodes
+            rank = shared["rank"]
+            order = np.argsort(-rank, kind="stable")
+            cuts = np.flatnonzero(np.diff(rank[order])) + 1
+            shared["levels"] = [self._level(group + 1, var, high, low)
+                                for group in (np.split(order, cuts) if len(order) else [])]
+        return shared["levels"]
 
     def renamed(self, mapping: dict[str, str]) -> "ColumnPasses":
         """The same diagram over other events (`mapping`: old name -> new),
@@ -96,6 +113,10 @@ class ColumnPasses:
         the next reusing call overwrites (copy what you keep)."""
         shape = (2 * self.size, p.shape[1])
         values = _scratch("values", shape) if reuse or edge is not None else np.empty(shape)
+        compiled = kernels()
+        if compiled:
+            compiled[0](*self.nodes, _dense(p), _dense(q), values)
+            return values
         needed = None if edge is None else self._needed(edge)
         values[0], values[1] = 1.0, 0.0          # node 0 is TRUE
         for i, level in enumerate(self.levels):
@@ -135,13 +156,18 @@ class ColumnPasses:
         part's own events hold half its nodes (1,000-component design)."""
         width = p.shape[1]
         adjoint = _scratch("adjoint", (self.size, width))
-        adjoint.fill(0.0)
-        adjoint[self.root >> 1] = -1.0 if self.root & 1 else 1.0
         grad = np.zeros((len(self.names), width))
         needed = np.ones(len(self.names), dtype=bool)
         if wanted is not None:
             needed[:] = False
             needed[wanted] = True
+        compiled = kernels()
+        if compiled:
+            compiled[1](*self.nodes, _dense(p), _dense(q), _dense(values), self.root, needed,
+                        grad, adjoint)
+            return grad
+        adjoint.fill(0.0)
+        adjoint[self.root >> 1] = -1.0 if self.root & 1 else 1.0
         for level in reversed(self.levels):
             weight = adjoint[level.span]
             h, l = level.high, level.low
@@ -154,6 +180,11 @@ class ColumnPasses:
                 pushed = np.add.reduceat(pushed, level.starts, axis=0)
             adjoint[level.targets] += pushed
         return grad
+
+
+def _dense(rows: np.ndarray) -> np.ndarray:
+    """C-ordered float64: the one layout the compiled passes are built for."""
+    return np.ascontiguousarray(rows, dtype=np.float64)
 
 
 _SCRATCH = threading.local()

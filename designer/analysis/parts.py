@@ -195,7 +195,7 @@ class Parts:
             if a in self.fresh:
                 todo += self._hinted(a, set(todo) | set(memo))
             if todo:
-                groups.setdefault(id(self.passes[a].levels), []).append((a, todo))
+                groups.setdefault(id(self.passes[a].nodes), []).append((a, todo))
         for jobs in groups.values():
             evaluate_side_by_side(self, jobs)
         return found

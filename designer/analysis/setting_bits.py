@@ -38,7 +38,10 @@ class SettingBits:
         return table
 
 
-def set_bits(mask: int) -> np.ndarray:
-    """The positions of the bits set in `mask`, lowest first."""
-    raw = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
-    return np.flatnonzero(np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="little"))
+def bit_matrix(masks: list[int]) -> np.ndarray:
+    """The bits of each mask as a row of 0/1 ([masks, highest bit + 1]),
+    decoded in one numpy pass over all of them."""
+    size = (max(masks, default=0).bit_length() + 7) // 8
+    raw = b"".join(mask.to_bytes(size, "little") for mask in masks)
+    packed = np.frombuffer(raw, dtype=np.uint8).reshape(len(masks), size)
+    return np.unpackbits(packed, axis=1, bitorder="little")
