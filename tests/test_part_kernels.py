@@ -41,7 +41,7 @@ def test_the_test_environment_runs_the_compiled_passes():
 
 
 @settings(max_examples=150, deadline=None)
-@given(circuit=gate_dags(NAMES, negations=True), data=st.data())
+@given(circuit=st.one_of(gate_dags(NAMES), gate_dags(NAMES, negations=True)), data=st.data())
 def test_compiled_passes_give_the_numpy_figures(circuit, data):
     assume(circuit.nodes[circuit.top].op not in ("event", "const"))
     passes = _passes(circuit)
@@ -57,6 +57,8 @@ def test_compiled_passes_give_the_numpy_figures(circuit, data):
     values = passes.forward(p, 1.0 - p).copy()
     grad = passes.gradient(p, 1.0 - p, values, wanted)
     assert np.array_equal(values, expected_values)      # the same arithmetic, in the same order
+    for edge in (passes.root, passes.root ^ 1):         # P(bad) alone: one polarity if it can
+        assert np.array_equal(passes.forward(p, 1.0 - p, edge)[edge], expected_values[edge])
     assert np.allclose(grad, expected_grad, rtol=1e-12, atol=1e-15)
     # A column alone gets what it gets in company.
     for c in range(columns):

@@ -115,7 +115,7 @@ class ColumnPasses:
         values = _scratch("values", shape) if reuse or edge is not None else np.empty(shape)
         compiled = kernels()
         if compiled:
-            compiled[0](*self.nodes, _dense(p), _dense(q), values)
+            compiled[0](*self.nodes, _dense(p), _dense(q), values, self._wanted(edge, compiled))
             return values
         needed = None if edge is None else self._needed(edge)
         values[0], values[1] = 1.0, 0.0          # node 0 is TRUE
@@ -127,6 +127,18 @@ class ColumnPasses:
             if needed is None or needed[i][1]:
                 values[level.other] = pv * values[h ^ 1] + qv * values[l ^ 1]
         return values
+
+    def _wanted(self, edge: int | None, compiled) -> np.ndarray:
+        """Per node, the polarities the compiled forward pass computes
+        (part_kernels._needs): all of them without `edge`; computed once per
+        diagram and edge, and shared with twins."""
+        cache = self._shared.setdefault("wanted", {})
+        if edge not in cache:
+            want = np.full(self.size, 3, dtype=np.uint8)
+            if edge is not None:
+                compiled[2](self.nodes[1], self.nodes[2], edge, want)
+            cache[edge] = want
+        return cache[edge]
 
     def _needed(self, edge: int) -> list[tuple[bool, bool]]:
         """Per level, whether `edge` needs P(node) and P(not node) of some

@@ -30,7 +30,7 @@ _FOUND: list = []          # [kernels or None], once looked for
 
 
 def kernels():
-    """(forward, gradient) compiled, or None: the numpy passes then run."""
+    """(forward, gradient, needs) compiled, or None: the numpy passes run."""
     if not _FOUND:
         with _LOCK:
             if not _FOUND:
@@ -50,37 +50,55 @@ def _compiled():
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")      # a read-only cache folder
-            found = (jit(_forward), jit(_gradient))
+            found = (jit(_forward), jit(_gradient), jit(_needs))
             _warm(*found)
     except Exception:                            # noqa: BLE001 - any failure: numpy passes
         return None
     return found
 
 
-def _warm(forward, gradient) -> None:
-    """Compile (or load) both for the one signature the passes use."""
+def _warm(forward, gradient, needs) -> None:
+    """Compile (or load) each for the one signature the passes use."""
     import numpy as np
     one = np.zeros(2, dtype=np.int64)
     p = np.full((1, 2), 0.5)
     values = np.empty((4, 2))
-    forward(one, one, one, p, p, values)
+    want = np.full(2, 3, dtype=np.uint8)
+    needs(one, one, 2, want)
+    forward(one, one, one, p, p, values, want)
     gradient(one, one, one, p, p, values, 2, np.ones(1, dtype=np.bool_),
              np.zeros((1, 2)), np.empty((2, 2)))
 
 
-def _forward(var, high, low, p, q, values):  # pragma: no cover - compiled
-    """values[2i] = P(node i), values[2i + 1] = P(not node i), per column."""
+def _forward(var, high, low, p, q, values, want):  # pragma: no cover - compiled
+    """values[2i] = P(node i) where want[i] & 1, values[2i + 1] = P(not
+    node i) where want[i] & 2, per column (`needs` says which an edge reads)."""
     width = p.shape[1]
     for c in range(width):
         values[0, c] = 1.0
         values[1, c] = 0.0
     for i in range(1, var.shape[0]):
-        leaf, h, lo = var[i], high[i], low[i]
+        leaf, h, lo, wanted = var[i], high[i], low[i], want[i]
         for c in range(width):
             pv = p[leaf, c]
             qv = q[leaf, c]
-            values[2 * i, c] = pv * values[h, c] + qv * values[lo, c]
-            values[2 * i + 1, c] = pv * values[h ^ 1, c] + qv * values[lo ^ 1, c]
+            if wanted & 1:
+                values[2 * i, c] = pv * values[h, c] + qv * values[lo, c]
+            if wanted & 2:
+                values[2 * i + 1, c] = pv * values[h ^ 1, c] + qv * values[lo ^ 1, c]
+
+
+def _needs(high, low, edge, want):  # pragma: no cover - compiled
+    """want[i]: which polarities of node i the value of `edge` reads (bit 1
+    P(node), bit 2 P(not node)). With CUDD's complemented edges about half
+    of all (node, polarity) pairs: P(bad) alone costs half a pass."""
+    want[:] = 0
+    want[edge >> 1] |= 1 << (edge & 1)
+    for i in range(high.shape[0] - 1, 0, -1):
+        for polarity in range(2):
+            if want[i] >> polarity & 1:
+                for child in (high[i] ^ polarity, low[i] ^ polarity):
+                    want[child >> 1] |= 1 << (child & 1)
 
 
 def _gradient(var, high, low, p, q, values, root, wanted, grad, adjoint):  # pragma: no cover

@@ -16,6 +16,7 @@ from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, part_facts, shapes_of, shared_bits
 from .setting_bits import SettingBits
+from .pool import in_parallel
 from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
@@ -184,7 +185,7 @@ class Parts:
         not cached yet of the parts that share a diagram (twins,
         part_keys.shapes_of): one pass over their columns side by side
         runs the level loop's Python once (each column's arithmetic is
-        the same as alone)."""
+        the same as alone). The diagrams go to a few threads (pool.py)."""
         by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
         found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
@@ -196,8 +197,7 @@ class Parts:
                 todo += self._hinted(a, set(todo) | set(memo))
             if todo:
                 groups.setdefault(id(self.passes[a].nodes), []).append((a, todo))
-        for jobs in groups.values():
-            evaluate_side_by_side(self, jobs)
+        in_parallel(lambda jobs: evaluate_side_by_side(self, jobs), list(groups.values()))
         return found
 
     def _hinted(self, a: int, known: set) -> list:

@@ -33,6 +33,11 @@ def checkpoint() -> None:
         raise Stopped()
 
 
+def current_check() -> Callable[[], bool] | None:
+    """This thread's stop check, for work it hands to other threads (pool.py)."""
+    return getattr(_local, "check", None)
+
+
 @contextmanager
 def stopping_when(check: Callable[[], bool]) -> Iterator[None]:
     """Checkpoints in this thread raise Stopped once `check()` is true."""
