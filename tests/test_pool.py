@@ -89,3 +89,24 @@ def test_a_forked_child_gets_threads_of_its_own(monkeypatch):
         os.kill(pid, 9)
     os.waitpid(pid, 0)
     assert found == [bytes([1, 2, 3])]
+
+
+def test_figures_are_the_same_on_threads(monkeypatch):
+    """The parts' passes on several threads give the figures one thread gives."""
+    from benchmarks.generate import generate
+    from designer.analysis import parts
+    from designer.analysis.availability import design_availability
+
+    design = generate(300)
+    monkeypatch.setattr(parts, "PARALLEL_FROM", 10**18)
+    alone = design_availability(design, max_events=0)
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parts, "PARALLEL_FROM", 0)
+    spread = []
+    real = pool.in_parallel
+    monkeypatch.setattr(parts, "in_parallel", lambda task, items: spread.append(len(items))
+                        or real(task, items))
+    together = design_availability(design, max_events=0)
+    assert spread and max(spread) > 1
+    assert (together.method, together.value, together.bounds, together.importance) == (
+        alone.method, alone.value, alone.bounds, alone.importance)

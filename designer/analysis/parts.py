@@ -16,7 +16,7 @@ from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, part_facts, shapes_of, shared_bits
 from .setting_bits import SettingBits
-from .pool import in_parallel
+from .pool import in_order, in_parallel
 from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
@@ -24,6 +24,13 @@ from .stop import checkpoint
 # generated 1,000-component design (leaves to a 1e-9 gap): a floor of 0.4
 # x that sum: 318 leaves; 1.5, 4 and 10 x: 291; 40 x: 525; 400 x: 615.
 IMPACT_FLOOR = 4.0
+# Node x column evaluations in one round from which the diagrams go to
+# several threads (pool.py). Below, the Python around each pass (which
+# holds the interpreter) costs as much as the compiled pass, and threads
+# only add switching. Generated designs, per round: 1,000 components 6-9
+# million (threads: no faster, 15 % more CPU), 2,000 13-18 million (10-20 %
+# faster), 5,000 150-600 million (18 -> 14 s).
+PARALLEL_FROM = 10_000_000
 
 
 class Parts:
@@ -197,7 +204,10 @@ class Parts:
                 todo += self._hinted(a, set(todo) | set(memo))
             if todo:
                 groups.setdefault(id(self.passes[a].nodes), []).append((a, todo))
-        in_parallel(lambda jobs: evaluate_side_by_side(self, jobs), list(groups.values()))
+        work = sum(self.passes[jobs[0][0]].size * sum(len(todo) for _, todo in jobs)
+                   for jobs in groups.values())
+        spread = in_parallel if work >= PARALLEL_FROM else in_order
+        spread(lambda jobs: evaluate_side_by_side(self, jobs), list(groups.values()))
         return found
 
     def _hinted(self, a: int, known: set) -> list:

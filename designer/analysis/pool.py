@@ -26,8 +26,7 @@ def in_parallel(task: Callable, items: list) -> None:
     """task(item) for every item; the first exception (in item order) is
     raised once all have ended."""
     if _threads(len(items)) < 2:
-        for item in items:
-            task(item)
+        in_order(task, items)
         return
     check = current_check() or (lambda: False)
 
@@ -39,6 +38,12 @@ def in_parallel(task: Callable, items: list) -> None:
     wait(futures)
     for future in futures:
         future.result()
+
+
+def in_order(task: Callable, items: list) -> None:
+    """in_parallel's signature, on this thread alone."""
+    for item in items:
+        task(item)
 
 
 def _threads(tasks: int) -> int:
