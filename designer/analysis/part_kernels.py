@@ -10,8 +10,8 @@ adjoint pass adds a node's contributions in another order, so gradients
 may differ from numpy's in the last bits.
 
 Each column is computed on its own, so a setting's figures never depend on
-the other columns of a pass. `nogil`: the live worker's analysis leaves the
-window's thread free while a pass runs.
+the other columns of a pass. `nogil`: a pass leaves the interpreter to the
+other threads (the window's, and the other parts' passes, pool.py).
 
 numba is a dependency (docs/dependencies.md), but the passes do not rest
 on it: when it cannot be imported or compiled (the bundle leaves it out,
