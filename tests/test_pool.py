@@ -66,6 +66,8 @@ def test_one_core_runs_the_tasks_in_order(monkeypatch):
     assert {name for _, name in done} == {threading.current_thread().name}
 
 
+# Python 3.12 warns about forking a process with threads: that is the case tested.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_forked_child_gets_threads_of_its_own(monkeypatch):
     """The CLI's --timeout worker forks (cli/worker.py); a child handed the
     parent's pool would wait forever for threads it does not have."""
