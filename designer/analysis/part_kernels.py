@@ -89,9 +89,10 @@ def _forward(var, high, low, p, q, values, want):  # pragma: no cover - compiled
 
 
 def _needs(high, low, edge, want):  # pragma: no cover - compiled
-    """want[i]: which polarities of node i the value of `edge` reads (bit 1
-    P(node), bit 2 P(not node)). With CUDD's complemented edges about half
-    of all (node, polarity) pairs: P(bad) alone costs half a pass."""
+    """want[i]: which values of node i the value of `edge` reads (1: P(node),
+    2: P(not node), 3: both). With CUDD's complemented edges that is half of
+    all (node, polarity) pairs on the generated designs: P(bad) alone costs
+    half a pass."""
     want[:] = 0
     want[edge >> 1] |= 1 << (edge & 1)
     for i in range(high.shape[0] - 1, 0, -1):
