@@ -34,7 +34,7 @@ def conditioning_of(size: int) -> Conditioning:
     compiled = compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    circuit, _ = bounds._simplified(common_causes(design, compiled, probs), None)
+    circuit, _ = bounds._simplified(common_causes(design, compiled, probs), {})
     parts = Parts(circuit, probs, False, rack_rank(design, compiled.event_of),
                   DESIGN_PART_BUDGET)
     return Conditioning(parts)

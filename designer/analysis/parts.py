@@ -15,8 +15,8 @@ from . import bdd, ir
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, part_facts, shapes_of, shared_bits
-from .setting_bits import SettingBits
 from .pool import in_order, in_parallel
+from .setting_bits import SettingBits
 from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
@@ -57,8 +57,8 @@ class Parts:
         # function, its figures equal to a fresh build's to the last digits
         # or so. Keyed by the order too, a deleted service made all 39 parts
         # of the generated 2,000-component design new: 4.7 s to certify
-        # again, against 3.0 s.
-        # Their values depend on the probabilities too.
+        # again, against 3.0 s. Their values (`signatures`) depend on the
+        # probabilities too.
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
                                               for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
