@@ -2,6 +2,7 @@
 minimal cut sets of random circuits equal full enumeration of their states."""
 from __future__ import annotations
 
+import contextlib
 import math
 from itertools import product
 
@@ -130,17 +131,34 @@ def test_budget_stops_the_bdd_and_monte_carlo_takes_over_with_its_interval():
     assert high - low < 0.01
 
 
+# How diagrams are read and evaluated: compiled (numba, the default), or
+# without numba (the bundle) through CUDD's dump and numpy level by level,
+# or dd's wrappers and Python loops (small diagrams without numba).
+WAYS = {"compiled": {"WALK_UP_TO": 0, "LOAD_WALK_FROM": 0, "VECTOR_FROM": 0,
+                     "LOAD_COMPILED_FROM": 0},
+        "dump and numpy": {"walker": None, "kernels": None, "WALK_UP_TO": 0, "VECTOR_FROM": 0},
+        "walk and Python": {"walker": None, "kernels": None}}
+
+
+@pytest.mark.parametrize("way", list(WAYS))
 @settings(max_examples=60, deadline=None)
-@given(circuits(), probabilities)
-def test_big_diagram_paths_dump_and_numpy_agree_with_enumeration(c, ps):
-    """Diagrams past DUMP_FROM / VECTOR_FROM nodes are read from CUDD's dump
-    and evaluated level by level; force those paths on small circuits."""
+@given(c=circuits(), ps=probabilities)
+def test_every_way_of_reading_a_diagram_agrees_with_enumeration(way, c, ps):
+    """The compiled read and passes, and the two ways without numba, force
+    each path on small circuits: exact figures by enumeration."""
     from unittest import mock
 
     from designer.analysis import bdd_flat, bdd_prob
     probs = dict(zip(EVENTS, ps))
-    with mock.patch.object(bdd_flat, "DUMP_FROM", 0), \
-            mock.patch.object(bdd_prob, "VECTOR_FROM", 0):
+    patches = {"walker": (bdd_flat, "walker"), "kernels": (bdd_prob, "kernels"),
+               "WALK_UP_TO": (bdd_flat, "WALK_UP_TO"), "LOAD_WALK_FROM": (bdd_flat, "LOAD_WALK_FROM"),
+               "VECTOR_FROM": (bdd_prob, "VECTOR_FROM"),
+               "LOAD_COMPILED_FROM": (bdd_prob, "LOAD_COMPILED_FROM")}
+    with contextlib.ExitStack() as stack:
+        for name, value in WAYS[way].items():
+            module, attribute = patches[name]
+            replacement = (lambda **_: None) if value is None else value
+            stack.enter_context(mock.patch.object(module, attribute, replacement))
         exact = modules.solve(c, probs)
     assert exact.p_top == pytest.approx(enumerate_probability(c, probs), abs=1e-12)
     for name in c.event_node:

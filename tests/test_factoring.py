@@ -36,7 +36,9 @@ def shared_part_circuits(draw) -> ir.Circuit:
             own = draw(st.lists(st.sampled_from(pool), min_size=0, max_size=2))
             if own and draw(st.booleans()):
                 own[0] = c.not_(own[0])
-            subs.append(inner(common + own))
+            # Sometimes a sub-gate without the common part (only some share it).
+            shares = not own or draw(st.integers(0, 3)) > 0
+            subs.append(inner(common + own) if shares else inner(own))
         outer = draw(st.sampled_from(["and", "or", "atleast"]))
         extra = draw(st.lists(st.sampled_from(pool), max_size=1))
         if outer == "atleast":
@@ -118,3 +120,24 @@ def _module_arguments(c: ir.Circuit) -> list[set[str]]:
     """The event arguments of each module below the top."""
     return [{c.nodes[k].name for k in c.nodes[m].children if c.nodes[k].op == ir.EVENT}
             for m in modules.find_modules(c, c.top) - {c.top}]
+
+
+def test_an_argument_shared_by_some_sub_gates_is_factored_out_of_them():
+    """das9701's top: or(a & q, q & b, b & x) shares nothing all through,
+    but q twice. Factored, q is an argument of one gate only:
+    or(q & or(a, b), b & x), the same function."""
+    c = ir.Circuit()
+    a, q, b, x = (c.or_([c.event(f"{n}1"), c.event(f"{n}2")]) for n in "aqbx")
+    c.top = c.or_([c.and_([a, q]), c.and_([q, b]), c.and_([b, x])])
+    assert _holders_of(simplify(c), {"q1", "q2"}) == 2
+    assert _holders_of(simplify(c, factor=True), {"q1", "q2"}) == 1
+    probs = {name: 0.05 * (i + 1) for i, name in enumerate(c.event_node)}
+    assert modules.solve(c, probs, factor=True).p_top == pytest.approx(
+        enumerate_probability(c, probs), abs=1e-12)
+
+
+def _holders_of(c: ir.Circuit, events: set[str]) -> int:
+    """How many gates of `c` hold the gate over exactly `events` as an argument."""
+    needed = c.needed()
+    gate = [i for i in needed if {c.nodes[k].name for k in c.nodes[i].children} == events]
+    return sum(1 for i in needed if gate[0] in c.nodes[i].children)

@@ -65,6 +65,7 @@ class Manager:
         # are cheaper to finish than to reorder. Then again at each doubling.
         self.next_sift = SIFT_FROM if sift else None
         self.var_name = {leaf: f"v{i}" for i, leaf in enumerate(self.leaves)}
+        self.walk_tables = None   # bdd_walk.py's index -> leaf and level, until a sifting
         if self.leaves:
             self.cudd.declare(*self.var_name.values())
 
@@ -83,6 +84,7 @@ class Manager:
         nodes = self.live_nodes()
         if self.next_sift is not None and nodes > self.next_sift:
             self.cudd.reorder()
+            self.walk_tables = None
             self.next_sift = max(self.next_sift, 2 * self.live_nodes())
             nodes = self.live_nodes()
         if nodes > self.budget:

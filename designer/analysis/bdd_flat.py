@@ -1,7 +1,8 @@
 """A BDD copied once into plain integer lists (`Flat`, bdd_prob.py), so the
 probability passes run over Python ints and numpy arrays instead of
-wrapper objects: big diagrams through CUDD's own text dump (C writes it,
-numpy reads it), small ones by one walk.
+wrapper objects: read in place by compiled code where it can be
+(bdd_walk.py), else big diagrams through CUDD's own text dump (C writes
+it, numpy reads it) and small ones by one walk over dd's wrappers.
 """
 from __future__ import annotations
 
@@ -11,20 +12,30 @@ import tempfile
 import numpy as np
 
 from .bdd_prob import Flat
+from .bdd_walk import flat_of, walker
 
-# Diagrams bigger than this are flattened via a dump. The temporary file
-# costs about a millisecond; walking a 4,000-node part cost 17 ms (the
-# generated 1,000-component design: 0.57 -> 0.49 s for its availability).
-DUMP_FROM = 1_000
+# Diagrams up to this size are walked through dd's wrappers (a 1,000-node
+# diagram in about 4 ms); bigger ones are read in place by compiled code
+# (bdd_walk.py) or through CUDD's text dump.
+WALK_UP_TO = 1_000
+# Importing numba and loading the compiled read cost about 0.4 s once per
+# process; the dump about 1.3 us a node (das9701: 2.46 million nodes in
+# 3.1 s). From this size a diagram is worth the load; below it, only
+# callers that flatten many diagrams in one process (the bounds: `often`)
+# load it, or it is loaded already.
+LOAD_WALK_FROM = 300_000
 
 
-def flatten(root, manager) -> Flat:
-    """Big diagrams go through CUDD's own text dump (C writes it, numpy
-    reads it: about ten times faster than visiting a million wrapper
-    objects); small ones are walked directly."""
-    if int(root) & ~1 != int(manager.cudd.true) and root.dag_size > DUMP_FROM:
-        return _flatten_dump(root, manager)
-    return _flatten_walk(root, manager)
+def flatten(root, manager, often: bool = False) -> Flat:
+    """Small diagrams are walked; big ones read in place when compiled,
+    else through CUDD's own text dump (C writes it, numpy reads it: about
+    ten times faster than visiting a million wrapper objects)."""
+    if int(root) & ~1 == int(manager.cudd.true) or root.dag_size <= WALK_UP_TO:
+        return _flatten_walk(root, manager)
+    walk = walker(load=often or root.dag_size >= LOAD_WALK_FROM)
+    if walk is not None:
+        return flat_of(root, manager, walk)
+    return _flatten_dump(root, manager)
 
 
 def _flatten_dump(root, manager) -> Flat:

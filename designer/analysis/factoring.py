@@ -15,7 +15,8 @@ on the Aralia trees (docs/performance.md, "Open-PSA"): nus9601's biggest module
 176,000 -> 128,000.
 
 Only sub-gates with no other parent are rewritten: a shared sub-gate stays
-as it is, so nothing is duplicated.
+as it is, so nothing is duplicated. An AND or OR factors the sub-gates
+that share the argument most of them hold, even when others do not.
 """
 from __future__ import annotations
 
@@ -50,8 +51,13 @@ def _factored(circuit: ir.Circuit, node: ir.Node, parents, new: ir.Circuit,
     for inner in inner_ops:
         group = [c for c in node.children
                  if circuit.nodes[c].op == inner and len(parents[c]) == 1]
-        if len(group) < 2 or (node.op == ir.ATLEAST and len(group) < len(node.children)):
-            continue      # an atleast is factored only when every argument shares c
+        if node.op == ir.ATLEAST:
+            if len(group) < len(node.children):
+                continue      # an atleast is factored only when every argument shares c
+        else:
+            group = _sharing_most(circuit, group)
+        if len(group) < 2:
+            continue
         common = set(circuit.nodes[group[0]].children)
         for child in group[1:]:
             common &= set(circuit.nodes[child].children)
@@ -70,6 +76,23 @@ def _factored(circuit: ir.Circuit, node: ir.Node, parents, new: ir.Circuit,
             return factored
         return (new.or_ if node.op == ir.OR else new.and_)(others + [factored])
     return None
+
+
+def _sharing_most(circuit: ir.Circuit, group: list[int]) -> list[int]:
+    """The sub-gates of `group` holding the argument most of them share
+    (the lowest such argument on a tie). An OR of a & q, q & b and b & c
+    shares nothing all through, but q twice: or(q & or(a, b), b & c). On
+    das9701 that one rewrite halves the time CUDD takes to build its top
+    (5.8 -> 3.1 s, docs/performance.md)."""
+    count: dict[int, int] = {}
+    for child in group:
+        for argument in set(circuit.nodes[child].children):
+            count[argument] = count.get(argument, 0) + 1
+    if not count:
+        return []
+    most = max(count.values())
+    shared = min(argument for argument, n in count.items() if n == most)
+    return [child for child in group if shared in circuit.nodes[child].children]
 
 
 def _atleast(new: ir.Circuit, k: int, kids: list[int]) -> int:

@@ -13,47 +13,24 @@ Each column is computed on its own, so a setting's figures never depend on
 the other columns of a pass. `nogil`: a pass leaves the interpreter to the
 other threads (the window's, and the other parts' passes, pool.py).
 
-numba is a dependency (docs/dependencies.md), but the passes do not rest
-on it: when it cannot be imported or compiled (the bundle leaves it out,
-packaging/weaklink.spec), or WEAKLINK_NO_JIT is set, `kernels()` says so
-and part_eval.py runs its numpy passes.
+numba is a dependency, but the passes do not rest on it (jit.py): when it
+cannot be used `kernels()` says so and part_eval.py runs its numpy passes.
 """
 from __future__ import annotations
 
-import os
-import sys
-import threading
-import warnings
-
-_LOCK = threading.Lock()
-_FOUND: list = []          # [kernels or None], once looked for
+from .jit import Compiled
 
 
-def kernels():
-    """(forward, gradient, needs) compiled, or None: the numpy passes run."""
-    if not _FOUND:
-        with _LOCK:
-            if not _FOUND:
-                _FOUND.append(None if os.environ.get("WEAKLINK_NO_JIT") else _compiled())
-    return _FOUND[0]
+def kernels(load: bool = True):
+    """(forward, gradient, needs) compiled, or None: the numpy passes run.
+    With `load` False, None unless they are loaded already (importing
+    numba and loading them costs about 0.4 s once per process)."""
+    return _KERNELS.get() if load else _KERNELS.get_if_loaded()
 
 
-def _compiled():
-    try:
-        from numba import njit
-    except ImportError:
-        return None
-    # A bundled application has no source files for numba's on-disk cache
-    # to key on; elsewhere the cache spares later processes the compile
-    # (0.5-0.9 s, then 0.1-0.3 s to load).
-    jit = njit(cache=not getattr(sys, "frozen", False), nogil=True)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")      # a read-only cache folder
-            found = (jit(_forward), jit(_gradient), jit(_needs))
-            _warm(*found)
-    except Exception:                            # noqa: BLE001 - any failure: numpy passes
-        return None
+def _build(jit):
+    found = (jit(_forward), jit(_gradient), jit(_needs))
+    _warm(*found)
     return found
 
 
@@ -123,3 +100,6 @@ def _gradient(var, high, low, p, q, values, root, wanted, grad, adjoint):  # pra
                 grad[leaf, c] += weight * (values[h, c] - values[lo, c])
             adjoint[h_node, c] += h_sign * weight * p[leaf, c]
             adjoint[low_node, c] += low_sign * weight * q[leaf, c]
+
+
+_KERNELS = Compiled(_build)

@@ -77,7 +77,7 @@ class Parts:
                                    {i: names[i] for i in order})
             for j, root in zip(built_here, roots):
                 checkpoint()     # flattening the 5,000 design's 31 diagrams: 1.9 s
-                flat = bdd.flatten(root, manager)
+                flat = bdd.flatten(root, manager, often=True)
                 built[structures[kids.index(missing[j])]] = ColumnPasses(flat, manager.leaves)
             for j, (shape, events) in enumerate(shapes):
                 model = first[shape]

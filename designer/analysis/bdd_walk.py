@@ -1,0 +1,121 @@
+"""A CUDD diagram copied into a `Flat` by compiled code that reads CUDD's
+nodes where they are.
+
+Through CUDD's text dump (bdd_flat.py) das9701's 2.46 million nodes took
+3-4 s (writing the text, then reading it back); read in place they take
+0.6 s, and the 1,000-component design's parts 2 ms instead of 27
+(docs/performance.md).
+
+dd gives a Function's node address (`int(f) - 2`, the inverse of dd's
+`_add_int`); the low bit of an edge marks a complement, and CUDD's then
+edge is never complemented. A 64-bit CUDD lays a node out as index
+(uint32), reference count (uint32), next (pointer), then, else. That
+layout is checked once per process against CUDD's own accessors (Cudd_T,
+Cudd_E, Cudd_NodeReadIndex, called through ctypes) before any compiled
+read; where the library does not export them, or the layout differs, or
+numba is missing (jit.py), `walker()` is None and the dump is used.
+"""
+from __future__ import annotations
+
+import ctypes
+
+import numpy as np
+
+from .bdd_prob import Flat
+from .jit import Compiled
+
+
+def walker(load: bool = True):
+    """The compiled walk, or None (then flatten through the dump). Loading
+    it costs about 0.16 s once per process (numba's cache): with `load`
+    False, None unless it is loaded already."""
+    return _WALK.get() if load else _WALK.get_if_loaded()
+
+
+def flat_of(root, manager, walk) -> Flat:
+    """`root` (a dd Function of `manager`, not a constant) as a Flat."""
+    leaf_of_index, level_of_index = _tables(manager)
+    index, high, low, root_edge = walk(np.uint64(_address(root)),
+                                       np.uint64(_address(manager.cudd.true)), root.dag_size)
+    if root_edge < 0:
+        raise RuntimeError("a CUDD diagram larger than its own count")
+    inner = index[1:]
+    flat = Flat([-1] + leaf_of_index[inner].tolist(), high.tolist(), low.tolist(),
+                int(root_edge), [len(manager.leaves)] + level_of_index[inner].tolist())
+    return flat
+
+
+def _address(function) -> int:
+    return int(function) - 2
+
+
+def _tables(manager) -> tuple[np.ndarray, np.ndarray]:
+    """Per CUDD variable index: the leaf it stands for, and its level.
+    Kept on the manager until a sifting moves the levels (bdd.py)."""
+    if manager.walk_tables is None:
+        names = list(manager.var_name.values())
+        read_index = _accessors()[2]
+        index = np.array([read_index(_address(manager.cudd.var(name)) & ~1) for name in names],
+                         dtype=np.int64)
+        leaf_of_index = np.full(int(index.max(initial=-1)) + 1, -1, dtype=np.int64)
+        leaf_of_index[index] = np.arange(len(names))
+        level_of_index = np.zeros_like(leaf_of_index)
+        level_of_index[index] = [manager.cudd.level_of_var(name) for name in names]
+        manager.walk_tables = (leaf_of_index, level_of_index)
+    return manager.walk_tables
+
+
+def _accessors():
+    """CUDD's Cudd_T, Cudd_E and Cudd_NodeReadIndex, from dd's extension."""
+    from dd import cudd
+    library = ctypes.CDLL(cudd.__file__)
+    found = []
+    for name, result in (("Cudd_T", ctypes.c_uint64), ("Cudd_E", ctypes.c_uint64),
+                         ("Cudd_NodeReadIndex", ctypes.c_uint32)):
+        function = getattr(library, name)
+        function.argtypes, function.restype = [ctypes.c_uint64], result
+        found.append(function)
+    return found
+
+
+def _layout_holds() -> bool:
+    """Every node of a small diagram read in place as CUDD reads it."""
+    from dd import cudd
+    then_of, else_of, index_of = _accessors()
+    manager = cudd.BDD()
+    manager.declare("a", "b", "c")
+    example = manager.add_expr(r"(a /\ ~ b) \/ (b /\ c)")
+    one = _address(manager.true)
+    stack, seen = [_address(example) & ~1], set()
+    while stack:
+        node = stack.pop()
+        if node == one or node in seen:
+            continue
+        seen.add(node)
+        edges = (ctypes.c_uint64.from_address(node + 16).value,
+                 ctypes.c_uint64.from_address(node + 24).value)
+        if (edges != (then_of(node), else_of(node))
+                or ctypes.c_uint32.from_address(node).value != index_of(node)):
+            return False
+        stack += [edge & ~1 for edge in edges]
+    return len(seen) == example.dag_size - 1
+
+
+def _build(jit):
+    if ctypes.sizeof(ctypes.c_void_p) != 8 or not _layout_holds():
+        return None
+    from .bdd_walk_kernel import walk
+    compiled = jit(walk)
+    _warm(compiled)
+    return compiled
+
+
+def _warm(walk) -> None:
+    from dd import cudd
+    manager = cudd.BDD()
+    manager.declare("a", "b")
+    example = manager.add_expr(r"a /\ ~ b")
+    walk(np.uint64(_address(example)), np.uint64(_address(manager.true)), example.dag_size)
+
+
+_WALK = Compiled(_build)

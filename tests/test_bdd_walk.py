@@ -1,0 +1,119 @@
+"""A diagram read in place by compiled code (analysis/bdd_walk.py) is the
+same function, with the same levels, as the one read through CUDD's dump
+or dd's wrappers, and the analysis falls back to those where the compiled
+read is not available."""
+from __future__ import annotations
+
+from itertools import product
+from unittest import mock
+
+from hypothesis import assume, given, settings
+
+from designer.analysis import bdd, bdd_flat, bdd_walk, ir
+from designer.analysis.bdd_prob import Flat, edge_value, probability
+from designer.analysis.jit import Compiled
+from tests.circuit_strategies import gate_dags
+
+NAMES = [f"e{i}" for i in range(7)]
+
+
+def _diagram(circuit, sift: bool = False):
+    leaves = [circuit.nodes[i].name for i in bdd.leaf_order(circuit, circuit.top)]
+    manager = bdd.Manager(leaves, sift=sift)
+    root = bdd.build(circuit, manager, circuit.top, {circuit.event_node[n]: n for n in leaves})
+    return root, manager
+
+
+def _read(circuit, *ways, sift: bool = False):
+    """The diagram of `circuit` read each way (a function of root and manager),
+    its CUDD node count, and the manager. No diagram outlives this call: a
+    failed assertion's traceback holding one would make dd complain when
+    the manager goes first."""
+    root, manager = _diagram(circuit, sift)
+    if int(root) & ~1 == int(manager.cudd.true):
+        return None, 0, manager                              # a constant
+    return [way(root, manager) for way in ways], root.dag_size, manager
+
+
+def _in_place(root, manager) -> Flat:
+    return bdd_walk.flat_of(root, manager, bdd_walk.walker())
+
+
+def _value(flat: Flat, leaves: list[str], failed: dict[str, bool]) -> bool:
+    edge = flat.root
+    negated = 0
+    while edge >> 1:
+        node = edge >> 1
+        negated ^= edge & 1
+        edge = flat.high[node] if failed[leaves[flat.var[node]]] else flat.low[node]
+    return not (negated ^ (edge & 1))
+
+
+def _check(flat: Flat, circuit, manager) -> None:
+    names = list(circuit.event_node)
+    for states in product((False, True), repeat=len(names)):
+        failed = dict(zip(names, states))
+        assert _value(flat, manager.leaves, failed) == circuit.evaluate(up=failed)
+    for node in range(1, len(flat.var)):            # children before their parents
+        assert flat.high[node] >> 1 < node and flat.low[node] >> 1 < node
+        name = manager.var_name[manager.leaves[flat.var[node]]]
+        assert flat.rank[node] == manager.cudd.level_of_var(name)
+
+
+def test_the_test_environment_reads_diagrams_in_place():
+    assert bdd_walk.walker() is not None, "numba is installed by the Makefile"
+
+
+@settings(max_examples=150, deadline=None)
+@given(circuit=gate_dags(NAMES, negations=True))
+def test_a_diagram__in_place_is_the_same_function(circuit):
+    flats, size, manager = _read(circuit, _in_place, bdd_flat._flatten_dump)
+    assume(flats)
+    read, through_dump = flats
+    _check(read, circuit, manager)
+    assert len(read.var) == size                                 # every node once
+    assert sorted(read.rank) == sorted(through_dump.rank)       # the same nodes
+
+
+def _read_after_sifting(root, manager):
+    read = bdd_walk.walker()
+    bdd_walk.flat_of(root, manager, read)        # the levels before the sifting, kept
+    manager.next_sift = 0
+    manager.check_budget()                       # sifts: the levels move
+    return bdd_walk.flat_of(root, manager, read)
+
+
+@settings(max_examples=40, deadline=None)
+@given(circuit=gate_dags(NAMES))
+def test_levels__in_place_follow_a_sifting(circuit):
+    flats, _, manager = _read(circuit, _read_after_sifting, sift=True)
+    assume(flats)
+    _check(flats[0], circuit, manager)
+
+
+def _dumped(root, manager):
+    with mock.patch.object(bdd_flat, "walker", lambda **_: None), \
+            mock.patch.object(bdd_flat, "WALK_UP_TO", 0):
+        return bdd_flat.flatten(root, manager)
+
+
+def test_without_the_compiled_read_the_dump_gives_the_same_figures():
+    circuit = ir.Circuit()
+    e = [circuit.event(name) for name in NAMES[:4]]
+    circuit.top = circuit.or_([circuit.and_([e[0], circuit.not_(e[1])]),
+                               circuit.atleast(2, e[1:])])
+    (read, dumped), _, manager = _read(circuit, _in_place, _dumped)
+    _check(dumped, circuit, manager)
+    p = [0.01 * (i + 1) for i in range(len(manager.leaves))]
+    values = [edge_value(flat.root, *probability(flat, p))[0] for flat in (read, dumped)]
+    assert abs(values[0] - values[1]) < 1e-15
+
+
+def test_a_layout_that_does_not_hold_is_never_read():
+    """A dd build whose nodes CUDD lays out otherwise: no compiled read."""
+    with mock.patch.object(bdd_walk, "_layout_holds", lambda: False):
+        assert Compiled(bdd_walk._build).get() is None
+
+
+def test_the_layout_check_reads_cudds_own_accessors():
+    assert bdd_walk._layout_holds()
