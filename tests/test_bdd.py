@@ -140,6 +140,22 @@ WAYS = {"compiled": {"WALK_UP_TO": 0, "LOAD_WALK_FROM": 0, "VECTOR_FROM": 0,
         "walk and Python": {"walker": None, "kernels": None}}
 
 
+def test_a_build_past_the_budget_stops_right_after_another_build():
+    """The node count is read at most every 20 ms during a build (reading it
+    costs about a millisecond), but always at a build's end: a module built
+    just after another in the same manager (modules.solve) still stops."""
+    c = ir.Circuit()
+    small = c.or_([c.event("a"), c.event("b")])
+    big = c.atleast(12, [c.event(f"x{i}") for i in range(24)])    # 12 x 24 nodes
+    c.top = c.and_([small, big])
+    leaves = [c.nodes[i].name for i in bdd.leaf_order(c, c.top)]
+    manager = bdd.Manager(leaves, budget=50)
+    leaf_of = {i: c.nodes[i].name for i in range(len(c.nodes)) if c.nodes[i].op == ir.EVENT}
+    bdd.build(c, manager, small, leaf_of)
+    with pytest.raises(bdd.BudgetExceeded):
+        bdd.build(c, manager, big, leaf_of)
+
+
 @pytest.mark.parametrize("way", list(WAYS))
 @settings(max_examples=60, deadline=None)
 @given(c=circuits(), ps=probabilities)

@@ -79,7 +79,7 @@ def _read_after_sifting(root, manager):
     read = bdd_walk.walker()
     bdd_walk.flat_of(root, manager, read)        # the levels before the sifting, kept
     manager.next_sift = 0
-    manager.check_budget()                       # sifts: the levels move
+    manager.check_budget(now=True)               # sifts: the levels move
     return bdd_walk.flat_of(root, manager, read)
 
 
