@@ -115,5 +115,13 @@ def test_a_layout_that_does_not_hold_is_never_read():
         assert Compiled(bdd_walk._build).get() is None
 
 
+def test_another_dd_release_is_not_read_in_place():
+    """Its `int(f)` might not be an address: not even the layout is read."""
+    with mock.patch("dd.__version__", "0.7.0"), \
+            mock.patch.object(bdd_walk, "_layout_holds", return_value=True) as check:
+        assert Compiled(bdd_walk._build).get() is None
+    assert not check.called
+
+
 def test_the_layout_check_reads_cudds_own_accessors():
     assert bdd_walk._layout_holds()

@@ -89,3 +89,45 @@ def test_the_edited_part_is_evaluated_in_one_pass(monkeypatch):
     for part in new_parts:
         assert sum(part in evaluated for evaluated in passes) == 1
     _same(found, design_availability(edited, max_events=0))
+
+
+def test_a_candidate_analysed_again_is_not_compiled_again(monkeypatch):
+    """The plan screens a candidate, analyses others, then certifies it:
+    the second time its compiled circuit and simplified form are found
+    (recent.py), and its figures are a full analysis's."""
+    from designer.analysis import bounds, incremental, preprocess
+    design = generate(300)
+    again = Reanalysis(design, max_events=0)
+    disk = _with(design, added=(Component(id="s0-r0-h0-disk9", kind=Kind.DISK,
+                                          parent="s0-r0-h0"),))
+    nic = _with(design, added=(Component(id="s0-r0-h0-nic9", kind=Kind.NIC,
+                                         parent="s0-r0-h0"),))
+    compiled, simplified = [], []
+    monkeypatch.setattr(incremental, "compile_design",
+                        _counting(incremental.compile_design, compiled))
+    monkeypatch.setattr(bounds, "simplify", _counting(preprocess.simplify, simplified))
+    again.availability(disk, tolerance=1e-7)          # screened
+    again.availability(nic, tolerance=1e-7)
+    found = again.availability(disk)                  # certified
+    assert (len(compiled), len(simplified)) == (2, 2)
+    _same(found, design_availability(disk, max_events=0))
+
+
+def _counting(function, calls: list):
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+    return counted
+
+
+def test_what_is_kept_for_recent_designs_stays_within_its_budget():
+    """Oldest first out once the summed circuit sizes pass the budget; the
+    newest is kept whatever its size."""
+    from designer.analysis.recent import Recent
+    recent = Recent(budget=10)
+    keys = [object() for _ in range(4)]
+    for key, weight in zip(keys, (4, 4, 4, 30)):
+        recent.put(key, weight, weight)
+        assert recent.get(key) == weight
+    assert [recent.get(key) for key in keys] == [None, None, None, 30]
+    assert recent.get(object()) is None

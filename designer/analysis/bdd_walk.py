@@ -3,7 +3,7 @@ nodes where they are.
 
 Through CUDD's text dump (bdd_flat.py) das9701's 2.46 million nodes took
 3-4 s (writing the text, then reading it back); read in place they take
-0.6 s, and the 1,000-component design's parts 2 ms instead of 27
+0.6 s, and the 1,000-component design's parts 4 ms instead of 27-30
 (docs/performance.md).
 
 dd gives a Function's node address (`int(f) - 2`, the inverse of dd's
@@ -12,8 +12,9 @@ edge is never complemented. A 64-bit CUDD lays a node out as index
 (uint32), reference count (uint32), next (pointer), then, else. That
 layout is checked once per process against CUDD's own accessors (Cudd_T,
 Cudd_E, Cudd_NodeReadIndex, called through ctypes) before any compiled
-read; where the library does not export them, or the layout differs, or
-numba is missing (jit.py), `walker()` is None and the dump is used.
+read, and only for dd releases known to give addresses (ADDRESS_INTS);
+where the library does not export them, or the layout differs, or numba
+is missing (jit.py), `walker()` is None and the dump is used.
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from .jit import Compiled
 
 def walker(load: bool = True):
     """The compiled walk, or None (then flatten through the dump). Loading
-    it costs about 0.16 s once per process (numba's cache): with `load`
-    False, None unless it is loaded already."""
+    it costs about 0.16 s once per process (numba's cache; 0.4 s with
+    numba's import): with `load` False, None unless it is loaded already."""
     return _WALK.get() if load else _WALK.get_if_loaded()
 
 
@@ -40,9 +41,8 @@ def flat_of(root, manager, walk) -> Flat:
     if root_edge < 0:
         raise RuntimeError("a CUDD diagram larger than its own count")
     inner = index[1:]
-    flat = Flat([-1] + leaf_of_index[inner].tolist(), high.tolist(), low.tolist(),
+    return Flat([-1] + leaf_of_index[inner].tolist(), high.tolist(), low.tolist(),
                 int(root_edge), [len(manager.leaves)] + level_of_index[inner].tolist())
-    return flat
 
 
 def _address(function) -> int:
@@ -101,8 +101,17 @@ def _layout_holds() -> bool:
     return len(seen) == example.dag_size - 1
 
 
+# dd releases whose `int(f)` is known to be the node's address plus 2: the
+# layout check itself reads at that address, so a release that changed
+# its meaning could crash it. Another release reads through the dump until
+# checked and added here (tests/test_bdd_walk.py fails first).
+ADDRESS_INTS = ("0.6.",)
+
+
 def _build(jit):
-    if ctypes.sizeof(ctypes.c_void_p) != 8 or not _layout_holds():
+    import dd
+    if (ctypes.sizeof(ctypes.c_void_p) != 8 or not dd.__version__.startswith(ADDRESS_INTS)
+            or not _layout_holds()):
         return None
     from .bdd_walk_kernel import walk
     compiled = jit(walk)

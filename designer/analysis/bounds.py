@@ -24,6 +24,7 @@ from .part_importance import independent_gradient
 from .part_keys import part_facts, shared_bits
 from .parts import Parts
 from .preprocess import simplify
+from .recent import Recent
 
 MONOTONE_OPS = {ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST, ir.REACH}
 MAX_LEAVES = 20_000     # conditioning leaves evaluated at most
@@ -97,16 +98,22 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
 
 
 def _simplified(circuit: ir.Circuit, cache: dict) -> tuple[ir.Circuit, bool]:
-    """simplify(circuit) and whether it is monotone, reused when the last
-    circuit simplified with this cache was equal: an edit of probabilities
-    alone keeps the circuit (the comparison costs a few ms, simplifying 27
-    ms at 1,000 components)."""
-    last = cache.setdefault("simplified", {})
-    if last.get("top") != circuit.top or last.get("nodes") != circuit.nodes:
-        result = _flat_top(simplify(circuit))
-        last.update(top=circuit.top, nodes=list(circuit.nodes), result=result,
-                    monotone=_monotone(result))
-    return last["result"], last["monotone"]
+    """simplify(circuit) and whether it is monotone, reused for a circuit
+    simplified lately with this cache (recent.py: the plan's candidates,
+    screened then certified), or when the last one was equal: an edit of
+    probabilities alone keeps the circuit (the comparison costs a few ms,
+    simplifying 27 ms at 1,000 components)."""
+    recent = cache.setdefault("simplified_of", Recent())
+    found = recent.get(circuit)
+    if found is None:
+        last = cache.setdefault("simplified", {})
+        if last.get("top") != circuit.top or last.get("nodes") != circuit.nodes:
+            result = _flat_top(simplify(circuit))
+            last.update(top=circuit.top, nodes=list(circuit.nodes), result=result,
+                        monotone=_monotone(result))
+        found = (last["result"], last["monotone"])
+        recent.put(circuit, len(circuit.nodes), found)
+    return found
 
 
 def _flat_top(circuit: ir.Circuit) -> ir.Circuit:

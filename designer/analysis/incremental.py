@@ -22,6 +22,7 @@ from designer.model import Design
 
 from .availability import DESIGN_MAX_EVENTS, Availability, design_availability
 from .part_cache import trim
+from .recent import Recent
 from .structure import compile_design
 
 # Component fields the compiled circuit does not read (figures.py turns
@@ -40,6 +41,7 @@ class Reanalysis:
         self.base_design = base_design
         self._parts: dict = {}
         self._compiled = compile_design(base_design)
+        self._compiled_of = Recent()     # edited designs met lately (recent.py)
         self.base: Availability = self.availability(base_design, self._compiled)
 
     def availability(self, edited: Design, compiled=None,
@@ -47,11 +49,20 @@ class Reanalysis:
         """As design_availability(edited), reusing the untouched parts;
         `tolerance` overrides the one set at construction for this call."""
         trim(self._parts)
-        if compiled is None and _same_circuit(self.base_design, edited):
-            compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled_for(edited)
         return design_availability(edited, compiled, max_events=self.max_events,
                                    tolerance=self.tolerance if tolerance is None else tolerance,
                                    part_cache=self._parts)
+
+    def _compiled_for(self, edited: Design):
+        if _same_circuit(self.base_design, edited):
+            return self._compiled
+        compiled = self._compiled_of.get(edited)
+        if compiled is None:
+            compiled = compile_design(edited)
+            self._compiled_of.put(edited, len(compiled.circuit.nodes), compiled)
+        return compiled
 
 
 def _same_circuit(base: Design, edited: Design) -> bool:
