@@ -43,3 +43,24 @@ def test_icons_render_in_every_usual_size(tmp_path):
         assert (image.width(), image.height()) == (size, size)
         assert image.pixelColor(size // 2, size // 2).alpha() > 0     # not blank
     assert (tmp_path / "hicolor" / "scalable" / "apps" / "weaklink.svg").stat().st_size > 200
+
+
+def test_the_bundle_leaves_out_what_the_analysis_only_compiles_with():
+    """numba and llvmlite (about 210 MB) stay out of the bundle, whose
+    analysis runs the numpy passes and reads diagrams through CUDD's dump
+    (docs/dependencies.md): every module the analysis imports only when
+    it compiles is in the spec's excludes."""
+    import ast
+    analysis = PACKAGING.parent / "designer" / "analysis"
+    compiled_only = {"numba", "llvmlite"}
+    imported = set()
+    for source in analysis.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+    spec = (PACKAGING / "weaklink.spec").read_text(encoding="utf-8")
+    excludes = ast.literal_eval(spec.split("UNUSED_PY = ", 1)[1].split("\n\n", 1)[0])
+    assert compiled_only <= imported            # the analysis does import them
+    assert compiled_only <= set(excludes)
