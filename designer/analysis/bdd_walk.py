@@ -19,6 +19,7 @@ is missing (jit.py), `walker()` is None and the dump is used.
 from __future__ import annotations
 
 import ctypes
+import functools
 
 import numpy as np
 
@@ -65,6 +66,7 @@ def _tables(manager) -> tuple[np.ndarray, np.ndarray]:
     return manager.walk_tables
 
 
+@functools.cache
 def _accessors():
     """CUDD's Cudd_T, Cudd_E and Cudd_NodeReadIndex, from dd's extension."""
     from dd import cudd
