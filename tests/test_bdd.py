@@ -131,15 +131,6 @@ def test_budget_stops_the_bdd_and_monte_carlo_takes_over_with_its_interval():
     assert high - low < 0.01
 
 
-# How diagrams are read and evaluated: compiled (numba, the default), or
-# without numba (the bundle) through CUDD's dump and numpy level by level,
-# or dd's wrappers and Python loops (small diagrams without numba).
-WAYS = {"compiled": {"WALK_UP_TO": 0, "LOAD_WALK_FROM": 0, "VECTOR_FROM": 0,
-                     "LOAD_COMPILED_FROM": 0},
-        "dump and numpy": {"walker": None, "kernels": None, "WALK_UP_TO": 0, "VECTOR_FROM": 0},
-        "walk and Python": {"walker": None, "kernels": None}}
-
-
 def test_a_build_past_the_budget_stops_right_after_another_build():
     """The node count is read at most every 20 ms during a build (reading it
     costs about a millisecond), but always at a build's end: a module built
@@ -154,6 +145,15 @@ def test_a_build_past_the_budget_stops_right_after_another_build():
     bdd.build(c, manager, small, leaf_of)
     with pytest.raises(bdd.BudgetExceeded):
         bdd.build(c, manager, big, leaf_of)
+
+
+# How diagrams are read and evaluated: compiled (numba, the default), or
+# without numba (the bundle) through CUDD's dump and numpy level by level,
+# or dd's wrappers and Python loops (small diagrams without numba).
+WAYS = {"compiled": {"WALK_UP_TO": 0, "LOAD_WALK_FROM": 0, "VECTOR_FROM": 0,
+                     "LOAD_COMPILED_FROM": 0},
+        "dump and numpy": {"walker": None, "kernels": None, "WALK_UP_TO": 0, "VECTOR_FROM": 0},
+        "walk and Python": {"walker": None, "kernels": None}}
 
 
 @pytest.mark.parametrize("way", list(WAYS))
