@@ -26,6 +26,10 @@ import numpy as np
 from .bdd_prob import Flat
 from .jit import Compiled
 
+# Where a 64-bit CUDD node keeps its variable index (uint32), then edge and
+# else edge, from its address (the layout check and the kernel both read these).
+INDEX_AT, THEN_AT, ELSE_AT = 0, 16, 24
+
 
 def walker(load: bool = True):
     """The compiled walk, or None (then flatten through the dump). Loading
@@ -80,13 +84,18 @@ def _accessors():
     return found
 
 
-def _layout_holds() -> bool:
-    """Every node of a small diagram read in place as CUDD reads it."""
+def _example():
+    """A small diagram in a manager of its own (keep both alive together)."""
     from dd import cudd
-    then_of, else_of, index_of = _accessors()
     manager = cudd.BDD()
     manager.declare("a", "b", "c")
-    example = manager.add_expr(r"(a /\ ~ b) \/ (b /\ c)")
+    return manager, manager.add_expr(r"(a /\ ~ b) \/ (b /\ c)")
+
+
+def _layout_holds() -> bool:
+    """Every node of a small diagram read in place as CUDD reads it."""
+    then_of, else_of, index_of = _accessors()
+    manager, example = _example()
     one = _address(manager.true)
     stack, seen = [_address(example) & ~1], set()
     while stack:
@@ -94,10 +103,10 @@ def _layout_holds() -> bool:
         if node == one or node in seen:
             continue
         seen.add(node)
-        edges = (ctypes.c_uint64.from_address(node + 16).value,
-                 ctypes.c_uint64.from_address(node + 24).value)
+        edges = (ctypes.c_uint64.from_address(node + THEN_AT).value,
+                 ctypes.c_uint64.from_address(node + ELSE_AT).value)
         if (edges != (then_of(node), else_of(node))
-                or ctypes.c_uint32.from_address(node).value != index_of(node)):
+                or ctypes.c_uint32.from_address(node + INDEX_AT).value != index_of(node)):
             return False
         stack += [edge & ~1 for edge in edges]
     return len(seen) == example.dag_size - 1
@@ -117,16 +126,9 @@ def _build(jit):
         return None
     from .bdd_walk_kernel import walk
     compiled = jit(walk)
-    _warm(compiled)
+    manager, example = _example()          # compile (or load) it now
+    compiled(np.uint64(_address(example)), np.uint64(_address(manager.true)), example.dag_size)
     return compiled
-
-
-def _warm(walk) -> None:
-    from dd import cudd
-    manager = cudd.BDD()
-    manager.declare("a", "b")
-    example = manager.add_expr(r"a /\ ~ b")
-    walk(np.uint64(_address(example)), np.uint64(_address(manager.true)), example.dag_size)
 
 
 _WALK = Compiled(_build)

@@ -1,8 +1,7 @@
 """The compiled walk of bdd_walk.py (imported only once numba is known to
 be there, and CUDD's node layout checked).
 
-Reads a 64-bit CUDD node at address a: index (uint32) at a, then edge at
-a + 16, else edge at a + 24.
+Reads a 64-bit CUDD node at its address plus the offsets of bdd_walk.py.
 """
 from __future__ import annotations
 
@@ -11,7 +10,9 @@ from llvmlite import ir as llvm
 from numba import njit, types
 from numba.extending import intrinsic
 
-_THEN, _ELSE = np.uint64(16), np.uint64(24)
+from .bdd_walk import ELSE_AT, INDEX_AT, THEN_AT
+
+_INDEX, _THEN, _ELSE = np.uint64(INDEX_AT), np.uint64(THEN_AT), np.uint64(ELSE_AT)
 _NODE = ~np.uint64(1)                        # an edge without its complement bit
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)      # Fibonacci hashing of node addresses
 
@@ -64,7 +65,8 @@ def walk(root, one, size):  # pragma: no cover - compiled
     depth = 1
     while depth > 0:
         node = stack[depth - 1]
-        if keys[_slot(keys, mask, node)] == node:      # numbered through another parent
+        node_slot = _slot(keys, mask, node)
+        if keys[node_slot] == node:                    # numbered through another parent
             depth -= 1
             continue
         then_edge, else_edge = _load64(node + _THEN), _load64(node + _ELSE)
@@ -74,10 +76,9 @@ def walk(root, one, size):  # pragma: no cover - compiled
             if count == size:
                 return index, high, low, np.int64(-1)
             depth -= 1
-            slot = _slot(keys, mask, node)
-            keys[slot] = node
-            number[slot] = count
-            index[count] = _load32(node)
+            keys[node_slot] = node         # nothing was added since node_slot was found
+            number[node_slot] = count
+            index[count] = _load32(node + _INDEX)
             high[count] = number[then_slot] << 1 | np.int64(then_edge & np.uint64(1))
             low[count] = number[else_slot] << 1 | np.int64(else_edge & np.uint64(1))
             count += 1
