@@ -26,6 +26,7 @@ from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
 
 from . import bdd, bounds, ir, modules, montecarlo
 from .design_order import placement_rank, rack_rank
+from .modules_sampled import SampledModule
 from .preprocess import with_common_causes
 
 MINUTES_PER_YEAR = 525_960
@@ -50,6 +51,9 @@ class Availability:
     importance: dict[str, Importance] = field(default_factory=dict)
     bdd_nodes: int = 0
     bounds: tuple[float, float] | None = None   # certified [lo, hi] on value (exact: equal)
+    # Monte Carlo inside these modules only, exact around them (fault trees,
+    # modules_sampled.py); empty when the whole circuit was sampled.
+    sampled: tuple[SampledModule, ...] = ()
 
     @property
     def gap(self) -> float | None:
@@ -130,6 +134,29 @@ def _bounded(circuit, probs, failure_polarity, tolerance, rank, budget, max_leav
     if with_importance:
         result.importance = importance(result.value, result.complement, found.gradient,
                                        probs, failure_polarity)
+    return result
+
+
+def bounded(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
+            tolerance: float, budget: int, relative: bool = False) -> Availability | None:
+    """Certified bounds alone (bounds.py), or None where they do not apply."""
+    return _bounded(circuit, probs, failure_polarity, tolerance, None,
+                    min(budget, bounds.PART_BUDGET), bounds.MAX_LEAVES, True, None, relative)
+
+
+def sampled(circuit: ir.Circuit, probs: dict[str, float],
+            failure_polarity: bool) -> Availability:
+    """Monte Carlo over the whole circuit."""
+    return _sampled(circuit, probs, None, 0, failure_polarity, True)
+
+
+def sampled_in_modules(found: modules.Exact, probs: dict[str, float],
+                       failure_polarity: bool) -> Availability:
+    """modules.solve(sample=True)'s answer: Monte Carlo inside `found.sampled`."""
+    result = Availability(found.p_top, found.q_top, MONTE_CARLO, found.interval,
+                          bdd_nodes=found.bdd_nodes, sampled=found.sampled)
+    result.importance = importance(found.p_top, found.q_top, found.gradient, probs,
+                                   failure_polarity)
     return result
 
 

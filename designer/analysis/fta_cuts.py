@@ -21,6 +21,7 @@ from .bdd import BYTES_PER_NODE, BudgetExceeded
 from .mcs import cut_sets_of
 from .mcs_bound import dropped_above
 from .mcs_modules import ModularBdds, false_at_base, is_coherent, modular_cut_sets
+from .modules_sampled import TooManySampled
 
 # Steps (ZBDD nodes, subsumption steps) for the whole family: about 4 s of
 # Python on the loaded 2-core machine; tried on trees whose BDDs are small
@@ -123,7 +124,9 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
                     coherent_budget: int | None = None):
     """(Availability of the top event, modules.Exact or None): exact by
     modules when the BDDs fit `budget` nodes (the Exact keeps them for the
-    cut sets), else availability.analyse's certified bounds or Monte Carlo.
+    cut sets); else, for a coherent tree, certified bounds where they apply
+    (bounds.py); else Monte Carlo inside the modules that do not fit, exact
+    around them (modules_sampled.py).
     `max_memory` is CUDD's ceiling for a tree with NOT gates, which the
     bounds cannot take (a coherent tree keeps the ceiling its budget
     implies, and has the bounds to fall back on). A tree with NOT gates has its common
@@ -141,12 +144,17 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
         budget = min(budget, coherent_budget)
     try:
         exact = modules.solve(circuit, probs, budget=budget, max_memory=memory,
-                              factor=not coherent)
-    except BudgetExceeded:
-        # max_events=0: straight to the bounds, the exact BDD was just tried.
-        found = availability.analyse(circuit, probs, budget=budget, failure_polarity=True,
-                                     tolerance=tolerance, relative=True, max_events=0)
-        return found, None
+                              factor=not coherent, sample=True)
+    except TooManySampled:
+        exact = None
+    if exact is None or exact.sampled:
+        found = None
+        if coherent:
+            found = availability.bounded(circuit, probs, failure_polarity=True,
+                                         tolerance=tolerance, budget=budget, relative=True)
+        if found is None and exact is not None:
+            found = availability.sampled_in_modules(exact, probs, failure_polarity=True)
+        return found or availability.sampled(circuit, probs, failure_polarity=True), None
     found = availability.Availability(exact.p_top, exact.q_top, availability.EXACT,
                                       bdd_nodes=exact.bdd_nodes,
                                       bounds=(exact.p_top, exact.p_top))

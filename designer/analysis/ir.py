@@ -134,11 +134,17 @@ class Circuit:
         return self._add(Node(REACH, deps, reach=spec))
 
     # -- reading --------------------------------------------------------
-    def needed(self) -> list[int]:
-        """Indices of the nodes the top depends on, in topological order."""
-        seen, stack = {self.top}, [self.top]
+    def needed(self, top: int | None = None, stop: Iterable[int] = ()) -> list[int]:
+        """Indices of the nodes the top (or `top`) depends on, in topological
+        order, not looking below the nodes of `stop`."""
+        top = self.top if top is None else top
+        stop = set(stop) - {top}
+        seen, stack = {top}, [top]
         while stack:
-            for child in self.nodes[stack.pop()].children:
+            index = stack.pop()
+            if index in stop:
+                continue
+            for child in self.nodes[index].children:
                 if child not in seen:
                     seen.add(child)
                     stack.append(child)

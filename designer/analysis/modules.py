@@ -14,8 +14,10 @@ dP(top)/dp(e) = dP(top)/dP(module of e) x dP(module)/dp(e).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import bdd, ir
+from .modules_sampled import SampledModule, confidence_interval, sample_module
 from .preprocess import simplify
 
 
@@ -30,6 +32,21 @@ class Exact:
     # the manager's `leaves`: fta's cut sets reuse them (mcs_modules.py).
     flats: list[tuple[str, bdd.Flat]] | None = None
     leaves: list[str] | None = None
+    # With `solve(sample=True)`: the modules whose BDD did not fit, sampled
+    # (modules_sampled.py). Then p_top is an estimate, `interval` its 95 %
+    # confidence interval, and `flats` None.
+    sampled: tuple[SampledModule, ...] = ()
+    interval: tuple[float, float] | None = None
+
+
+class _Solved(NamedTuple):
+    module: int
+    leaf: str                        # its stand-in's name, "#top" for the top
+    p: float
+    flat: bdd.Flat | None            # None when sampled
+    P: list | None = None            # the flat's probability passes
+    Q: list | None = None
+    sampled: SampledModule | None = None
 
 
 def find_modules(circuit: ir.Circuit, top: int) -> set[int]:
@@ -81,51 +98,96 @@ STATIC_BUDGET = 3_000_000
 
 def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
           budget: int = bdd.DEFAULT_BUDGET, rank: dict[str, int] | None = None,
-          max_memory: int | None = None, factor: bool = False) -> Exact:
+          max_memory: int | None = None, factor: bool = False,
+          sample: bool = False) -> Exact:
     """P(top) and its gradient, module by module, innermost first. `rank`
     (event name -> int, lowest first; missing counts as 0) is the caller's
     hint for the variable order: events of one rank stay in the depth-first
     order, and a design uses it to put the shared causes first. `max_memory`:
     CUDD's ceiling in bytes, when not the one the budget implies (bdd.py).
-    `factor`: factor common arguments first (preprocess.py; fault trees)."""
+    `factor`: factor common arguments first (preprocess.py; fault trees).
+    `sample`: a module whose BDD does not fit, on the last try, is sampled
+    rather than raising BudgetExceeded (modules_sampled.py)."""
     if top is None or top == circuit.top:
         circuit = simplify(circuit, factor)
         top = circuit.top
     if circuit.nodes[top].op in (ir.EVENT, ir.CONST):
         return _trivial(circuit.nodes[top], probs)
+    last = budget <= STATIC_BUDGET
     try:
-        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank, max_memory)
+        return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank,
+                      max_memory, sample and last)
     except bdd.BudgetExceeded:
-        if budget <= STATIC_BUDGET:
+        if last:
             raise
-    return _solve(circuit, probs, top, budget, True, rank, max_memory)
+    return _solve(circuit, probs, top, budget, True, rank, max_memory, sample)
 
 
 def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
-           sift: bool, rank: dict[str, int] | None, max_memory: int | None = None) -> Exact:
+           sift: bool, rank: dict[str, int] | None, max_memory: int | None = None,
+           sample: bool = False) -> Exact:
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
     # Modules share no leaf, so each one's leaves are ordered on their own.
     order = [leaf for m in sorted(modules)
              for leaf in _ranked(bdd.leaf_order(circuit, m, modules), leaf_of, rank)]
-    manager = bdd.Manager([leaf_of[i] for i in order], budget, sift=sift, max_memory=max_memory)
+    leaves = [leaf_of[i] for i in order]
+    manager = bdd.Manager(leaves, budget, sift=sift, max_memory=max_memory)
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
-    solved: list[tuple[int, bdd.Flat, list[float], list[float]]] = []
-    nodes = 0
+    solved: list[_Solved] = []
     for module in sorted(modules):   # inner modules have smaller indices
+        leaf = leaf_of[module] if module != top else "#top"
         inner = dict(leaf_of)
         inner.pop(module, None)
-        flat = bdd.flatten(bdd.build(circuit, manager, module, inner), manager)
-        nodes += len(flat.var) - 1
-        ps = [p_leaf.get(leaf, 0.0) for leaf in manager.leaves]
-        P, Q = bdd.probability(flat, ps)
-        p, q = bdd.edge_value(flat.root, P, Q)
-        if module != top:
-            p_leaf[leaf_of[module]] = p
-        solved.append((module, flat, P, Q))
-    gradient = _chain_rule(solved, manager, p_leaf, leaf_of, top)
-    flats = [(leaf_of[m] if m != top else "#top", flat) for m, flat, _, _ in solved]
-    return Exact(p, q, gradient, nodes, flats, list(manager.leaves))
+        try:
+            flat = bdd.flatten(bdd.build(circuit, manager, module, inner), manager)
+        except bdd.BudgetExceeded:
+            if not sample:
+                raise
+            flat = None
+        if flat is None:
+            # CUDD may have stopped at its memory ceiling: go on in a fresh
+            # manager (the failed one is freed once the exception is gone).
+            manager = bdd.Manager(leaves, budget, sift=sift, max_memory=max_memory)
+            part = sample_module(circuit, module, {m: leaf_of[m] for m in modules if m != top},
+                                 p_leaf, leaf, seed=sum(s.flat is None for s in solved))
+            solved.append(_Solved(module, leaf, part.estimate.value, None, sampled=part))
+        else:
+            P, Q = bdd.probability(flat, [p_leaf.get(name, 0.0) for name in leaves])
+            solved.append(_Solved(module, leaf, bdd.edge_value(flat.root, P, Q)[0], flat, P, Q))
+        p_leaf[leaf] = solved[-1].p
+    return _answer(circuit, solved, leaves, p_leaf, top)
+
+
+def _answer(circuit, solved: list[_Solved], leaves, p_leaf, top) -> Exact:
+    gradient = _chain_rule(solved, leaves, p_leaf)
+    last = solved[-1]
+    nodes = sum(len(s.flat.var) - 1 for s in solved if s.flat is not None)
+    if last.flat is not None:
+        q = bdd.edge_value(last.flat.root, last.P, last.Q)[1]   # without subtraction
+    else:
+        q = 1.0 - last.p
+    sampled = tuple(s.sampled for s in solved if s.sampled is not None)
+    if not sampled:
+        return Exact(last.p, q, gradient, nodes, [(s.leaf, s.flat) for s in solved], leaves)
+    coherent = all(circuit.nodes[i].op not in (ir.NOT, ir.XOR) for i in circuit.needed(top))
+    interval = confidence_interval(list(sampled), lambda values: _top_given(
+        solved, leaves, p_leaf, values), coherent)
+    return Exact(last.p, q, gradient, nodes, None, leaves, sampled, interval)
+
+
+def _top_given(solved: list[_Solved], leaves, p_leaf, values: dict[str, float]) -> float:
+    """P(top) with the sampled modules' probabilities set to `values`: the
+    modules that depend on them, and only those, computed again."""
+    p_now = dict(p_leaf)
+    p_now.update(values)
+    changed = set(values)
+    for s in solved:
+        if s.flat is not None and changed & {leaves[i] for i in set(s.flat.var[1:])}:
+            P, Q = bdd.probability(s.flat, [p_now.get(name, 0.0) for name in leaves])
+            p_now[s.leaf] = bdd.edge_value(s.flat.root, P, Q)[0]
+            changed.add(s.leaf)
+    return p_now[solved[-1].leaf]
 
 
 def _ranked(leaves: list[int], leaf_of: dict[int, str], rank) -> list[int]:
@@ -142,18 +204,22 @@ def _leaf_names(circuit: ir.Circuit, top: int, modules: set[int]) -> dict[int, s
     return names
 
 
-def _chain_rule(solved, manager, p_leaf, leaf_of, top) -> dict[str, float]:
-    """Outermost first: weight(module) = dP(top)/dP(module)."""
-    weight = {leaf_of.get(top, "#top"): 1.0}
+def _chain_rule(solved: list[_Solved], leaves: list[str], p_leaf) -> dict[str, float]:
+    """Outermost first: weight(module) = dP(top)/dP(module). A sampled
+    module gives its leaves the Birnbaum importance of its samples."""
+    weight = {"#top": 1.0}
     result: dict[str, float] = {}
-    ps = [p_leaf.get(leaf, 0.0) for leaf in manager.leaves]
-    for module, flat, P, Q in reversed(solved):
-        own = weight.get(leaf_of[module] if module != top else "#top", 0.0)
-        grad = bdd.gradient(flat, ps, P, Q)
-        for leaf_index in set(flat.var[1:]):
-            leaf = manager.leaves[leaf_index]
+    ps = [p_leaf.get(leaf, 0.0) for leaf in leaves]
+    for s in reversed(solved):
+        own = weight.get(s.leaf, 0.0)
+        if s.flat is None:
+            grads = s.sampled.estimate.birnbaum.items()
+        else:
+            grad = bdd.gradient(s.flat, ps, s.P, s.Q)
+            grads = ((leaves[i], grad[i]) for i in set(s.flat.var[1:]))
+        for leaf, g in grads:
             target = weight if leaf.startswith("#module") else result
-            target[leaf] = own * grad[leaf_index]
+            target[leaf] = own * g
     return result
 
 

@@ -29,6 +29,7 @@ class Estimate:
     value: float                      # estimated P(top true)
     interval: tuple[float, float]     # 95 % confidence interval
     samples: int
+    hits: int                         # samples with the top true
     # P(top | event true) - P(top | event false), from the same samples.
     birnbaum: dict[str, float] = field(default_factory=dict)
 
@@ -37,28 +38,41 @@ def samples_for(circuit: ir.Circuit) -> int:
     """Fewer samples for bigger circuits, so an estimate takes about the
     same time (well under a second) at any size; fixed by size, not by the
     clock, so the same design always gives the same number."""
-    size = len(circuit.needed())
+    return _samples_for_size(len(circuit.needed()))
+
+
+def _samples_for_size(size: int) -> int:
     return DEFAULT_SAMPLES if size <= 2000 else DEFAULT_SAMPLES >> (1 if size <= 8000 else 2)
 
 
 def estimate(circuit: ir.Circuit, probs: dict[str, float],
-             samples: int | None = None, seed: int = 0) -> Estimate:
-    samples = samples or samples_for(circuit)
+             samples: int | None = None, seed: int = 0, top: int | None = None,
+             stand_ins: dict[int, str] | None = None) -> Estimate:
+    """P(top), or of the gate `top`; a node of `stand_ins` is drawn as an
+    event of that name (an independent module solved exactly elsewhere:
+    modules_sampled.py), and has its Birnbaum importance under that name."""
+    top = circuit.top if top is None else top
+    stand_ins = stand_ins or {}
+    needed = circuit.needed(top, stand_ins)
+    samples = samples or _samples_for_size(len(needed))
     sampler = _Sampler(np.random.default_rng(seed), samples)
-    needed = circuit.needed()
     last_use = {child: index for index in needed for child in circuit.nodes[index].children}
     values: dict[int, np.ndarray] = {}
     fixpoints: dict = {}
     for index in needed:
         node = circuit.nodes[index]
+        if index in stand_ins and index != top:
+            values[index] = sampler.event(stand_ins[index], probs[stand_ins[index]])
+            continue
         values[index] = _gate(node, values, probs, sampler, fixpoints)
         for child in set(node.children):
-            if last_use.get(child) == index and child != circuit.top:
+            if last_use.get(child) == index and child != top:
                 del values[child]    # keep only the arrays later gates need
-    top = values[circuit.top]
-    hits = sampler.count(top)
-    birnbaum = {name: sampler.birnbaum(top, hits, rare) for name, rare in sampler.rare.items()}
-    return Estimate(hits / samples, wilson(hits, samples), samples, birnbaum)
+    top_bits = values[top]
+    hits = sampler.count(top_bits)
+    birnbaum = {name: sampler.birnbaum(top_bits, hits, rare)
+                for name, rare in sampler.rare.items()}
+    return Estimate(hits / samples, wilson(hits, samples), samples, hits, birnbaum)
 
 
 def wilson(hits: int, n: int, z: float = Z95) -> tuple[float, float]:

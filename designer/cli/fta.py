@@ -85,6 +85,11 @@ def fault_tree_report(tree, limit_order: int | None, phase=lambda text: None) ->
               "method": found.method}
     if found.confidence_interval is not None:
         report["confidence_interval"] = list(found.confidence_interval)
+    if found.sampled:    # Monte Carlo inside these modules only (modules_sampled.py)
+        report["sampled_modules"] = [
+            {"module": part.leaf, "events": part.events, "samples": part.estimate.samples}
+            for part in found.sampled]
+        report["events"] = len(tree.circuit.event_node)
     if found.method == "bounded":     # certified, not sampled (analysis/bounds.py)
         report["bounds"] = list(found.bounds)
     try:
@@ -112,6 +117,8 @@ def _text(model: str, top: str, report: dict) -> str:
     if "confidence_interval" in report:
         low, high = report["confidence_interval"]
         lines.append(f"  95 % confidence interval: {low:.6g} .. {high:.6g}")
+    if "sampled_modules" in report:
+        lines.append("  " + _sampled_text(report["sampled_modules"], report["events"]))
     if "bounds" in report:
         low, high = report["bounds"]
         lines.append(f"  certified bounds: {low:.12g} .. {high:.12g}")
@@ -131,6 +138,14 @@ def _text(model: str, top: str, report: dict) -> str:
     lines.append(f"Most important basic events (Birnbaum), top {len(ranked)}:")
     lines += [f"  {name}: {value:.4g}" for name, value in ranked if not math.isnan(value)]
     return "\n".join(lines)
+
+
+def _sampled_text(parts: list[dict], events: int) -> str:
+    held = sum(part["events"] for part in parts)
+    samples = ", ".join(f"{part['samples']:,}" for part in parts)
+    modules = "1 module" if len(parts) == 1 else f"{len(parts)} modules"
+    return (f"sampled inside {modules} whose BDD does not fit ({held:,} of {events:,} "
+            f"basic events, {samples} samples); exact around it")
 
 
 @click.command("export-mef")
