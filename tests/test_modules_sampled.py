@@ -135,3 +135,18 @@ def test_too_many_sampled_modules_with_not_gates_sample_the_whole_tree():
     assert (found.method, found.sampled, exact) == ("monte-carlo", (), None)
     truth = modules.solve(c, probs, budget=10**6).p_top
     assert found.confidence_interval[0] <= truth <= found.confidence_interval[1]
+
+
+def test_the_text_says_where_the_sampling_was_and_what_stayed_exact():
+    report = {"top_event_probability": 0.01, "method": "monte-carlo",
+              "confidence_interval": [0.009, 0.011], "minimal_cut_sets": None,
+              "note": "minimal cut sets not computed", "importance": {}}
+    top = dict(report, sampled_modules=[{"module": "#top", "events": 200, "samples": 2**20}],
+               events=200)
+    assert "sampled at the top, whose BDD does not fit (200 of 200 basic events, " \
+           "1,048,576 samples)\n" in _text("t.xml", "top", top)
+    two = dict(report, events=300, sampled_modules=[
+        {"module": "#module7", "events": 120, "samples": 2**20},
+        {"module": "#module9", "events": 90, "samples": 2**19}])
+    assert "sampled inside 2 modules whose BDD does not fit (210 of 300 basic events, " \
+           "1,048,576, 524,288 samples); exact around it" in _text("t.xml", "top", two)

@@ -143,9 +143,13 @@ def _text(model: str, top: str, report: dict) -> str:
 def _sampled_text(parts: list[dict], events: int) -> str:
     held = sum(part["events"] for part in parts)
     samples = ", ".join(f"{part['samples']:,}" for part in parts)
-    modules = "1 module" if len(parts) == 1 else f"{len(parts)} modules"
-    return (f"sampled inside {modules} whose BDD does not fit ({held:,} of {events:,} "
-            f"basic events, {samples} samples); exact around it")
+    if [part["module"] for part in parts] == ["#top"]:
+        where = "at the top, whose BDD does not fit"
+    else:
+        where = ("inside 1 module" if len(parts) == 1 else f"inside {len(parts)} modules") + \
+            " whose BDD does not fit"
+    around = "; exact around it" if held < events else ""
+    return f"sampled {where} ({held:,} of {events:,} basic events, {samples} samples){around}"
 
 
 @click.command("export-mef")
