@@ -61,6 +61,6 @@ def confidence_interval(sampled: list[SampledModule],
         raise TooManySampled(f"{len(sampled)} modules sampled")
     z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / (2 * len(sampled)))
     boxes = [montecarlo.wilson(s.estimate.hits, s.estimate.samples, z) for s in sampled]
-    corners = (list(zip(*boxes)) if coherent else itertools.product(*boxes))
+    corners = list(zip(*boxes)) if coherent else itertools.product(*boxes)
     values = [top_given({s.leaf: p for s, p in zip(sampled, corner)}) for corner in corners]
     return min(values), max(values)
