@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import math
 from itertools import product
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -23,10 +22,8 @@ from designer.analysis.mcs_modules import (ModularBdds, ModularCutSets, modular_
 from designer.analysis.mef import load_fault_tree
 from designer.cli import cli
 from tests.circuit_strategies import brute_force_cut_sets, gate_dags
+from tests.openpsa_support import OPENPSA, needs_openpsa
 
-OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
-needs_openpsa = pytest.mark.skipif(
-    not OPENPSA.is_dir(), reason=f"Open-PSA models not found at {OPENPSA} (CI provides them)")
 EVENTS = [f"e{i}" for i in range(7)]
 
 

@@ -16,10 +16,8 @@ from designer.analysis.availability import analyse
 from designer.analysis.mcs import cut_sets_of
 from designer.analysis.mef import MefError, load_fault_tree
 from designer.cli import cli
+from tests.openpsa_support import OPENPSA, needs_openpsa
 
-OPENPSA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
-needs_openpsa = pytest.mark.skipif(
-    not OPENPSA.is_dir(), reason=f"Open-PSA models not found at {OPENPSA} (CI provides them)")
 
 # (model, basic-event file, P(top), minimal cut sets by order) from SCRAM's tests.
 PUBLISHED = [

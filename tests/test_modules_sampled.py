@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,9 +14,9 @@ from designer.analysis import bdd, ir, modules, montecarlo
 from designer.analysis.fta_cuts import top_probability
 from designer.cli import cli
 from designer.cli.fta import _text
+from tests.openpsa_support import OPENPSA, needs_openpsa
 
-NUS9601 = (Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "openpsa"
-           / "input" / "Aralia" / "nus9601.xml")
+NUS9601 = OPENPSA / "input" / "Aralia" / "nus9601.xml"
 
 OUTSIDE = ["o1", "o2", "o3", "o4"]
 
@@ -102,7 +101,7 @@ def test_without_sampling_a_module_over_budget_still_stops_the_exact_analysis():
         modules.solve(c, probs, budget=60)
 
 
-@pytest.mark.skipif(not NUS9601.exists(), reason=f"{NUS9601} not found (CI provides it)")
+@needs_openpsa
 def test_fta_samples_only_nus9601s_big_module():
     result = CliRunner().invoke(cli, ["fta", "--json", str(NUS9601)])
     assert result.exit_code == 0, result.output
