@@ -4,16 +4,15 @@ ones for its estimate, the interval holds the true P(top) as often as it
 claims, and it is narrower than sampling the whole tree."""
 from __future__ import annotations
 
-import json
 import random
 
 import pytest
-from click.testing import CliRunner
 
 from designer.analysis import bdd, ir, modules, montecarlo
 from designer.analysis.fta_cuts import top_probability
-from designer.cli import cli
-from designer.cli.fta import _text
+from designer.analysis.fta_result import FaultTreeResult, SampledModule, analyse_fault_tree
+from designer.analysis.mef import load_fault_tree
+from designer.report.fault_tree import fault_tree_json, fault_tree_text
 from tests.openpsa_support import OPENPSA, needs_openpsa
 
 NUS9601 = OPENPSA / "input" / "Aralia" / "nus9601.xml"
@@ -103,9 +102,8 @@ def test_without_sampling_a_module_over_budget_still_stops_the_exact_analysis():
 
 @needs_openpsa
 def test_fta_samples_only_nus9601s_big_module():
-    result = CliRunner().invoke(cli, ["fta", "--json", str(NUS9601)])
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)
+    result = analyse_fault_tree(load_fault_tree(NUS9601))
+    report = fault_tree_json(result)             # what `fta --json` prints
     assert report["method"] == "monte-carlo"
     assert [part["events"] for part in report["sampled_modules"]] == [1551]
     assert report["events"] == 1567
@@ -113,8 +111,9 @@ def test_fta_samples_only_nus9601s_big_module():
     assert low <= report["top_event_probability"] <= high
     # The whole tree sampled gave 1.1e-5 with an interval 5e-6 .. 2.5e-5.
     assert high - low < 1e-3 * report["top_event_probability"]
-    text = _text(str(NUS9601), "r1", report)     # what `fta` without --json prints
+    text = fault_tree_text(str(NUS9601), result)  # and `fta` without it
     assert "sampled inside 1 module whose BDD does not fit (1,551 of 1,567" in text
+    assert f"P(top) = {report['top_event_probability']:.6g} (monte-carlo)" in text
 
 
 def test_too_many_sampled_modules_with_not_gates_sample_the_whole_tree():
@@ -137,15 +136,12 @@ def test_too_many_sampled_modules_with_not_gates_sample_the_whole_tree():
 
 
 def test_the_text_says_where_the_sampling_was_and_what_stayed_exact():
-    report = {"top_event_probability": 0.01, "method": "monte-carlo",
-              "confidence_interval": [0.009, 0.011], "minimal_cut_sets": None,
-              "note": "minimal cut sets not computed", "importance": {}}
-    top = dict(report, sampled_modules=[{"module": "#top", "events": 200, "samples": 2**20}],
-               events=200)
+    def text(events: int, *parts: SampledModule) -> str:
+        result = FaultTreeResult("top", 0.01, "monte-carlo", events, (0.009, 0.011),
+                                 sampled_modules=parts, cut_sets_missing="sampled")
+        return fault_tree_text("t.xml", result)
     assert "sampled at the top, whose BDD does not fit (200 of 200 basic events, " \
-           "1,048,576 samples)\n" in _text("t.xml", "top", top)
-    two = dict(report, events=300, sampled_modules=[
-        {"module": "#module7", "events": 120, "samples": 2**20},
-        {"module": "#module9", "events": 90, "samples": 2**19}])
+           "1,048,576 samples)\n" in text(200, SampledModule("#top", 200, 2**20))
     assert "sampled inside 2 modules whose BDD does not fit (210 of 300 basic events, " \
-           "1,048,576, 524,288 samples); exact around it" in _text("t.xml", "top", two)
+           "1,048,576, 524,288 samples); exact around it" in text(
+               300, SampledModule("#module7", 120, 2**20), SampledModule("#module9", 90, 2**19))

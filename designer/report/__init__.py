@@ -10,6 +10,7 @@ report all call it, so a figure is worded and rounded in one place.
     names.py         what to call each component
     text.py          the plain-text report of `weaklink analyze`
     result_json.py   the `analyze --json` object; result_schema.py its schema
+    fault_tree.py    `weaklink fta`'s text and JSON (analysis/fta_result.py)
     review.py        the design-review PDF's blocks (typeset by designer/export)
     states.py        the state of each component (SPOF, cut set, ...)
 
