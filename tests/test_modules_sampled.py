@@ -10,7 +10,8 @@ import pytest
 
 from designer.analysis import bdd, ir, modules, montecarlo
 from designer.analysis.fta_cuts import top_probability
-from designer.analysis.fta_result import FaultTreeResult, SampledModule, analyse_fault_tree
+from designer.analysis.fta_result import (FaultTreeResult, SampledModuleFigures,
+                                          analyse_fault_tree)
 from designer.analysis.mef import load_fault_tree
 from designer.report.fault_tree import fault_tree_json, fault_tree_text
 from tests.openpsa_support import OPENPSA, needs_openpsa
@@ -136,12 +137,13 @@ def test_too_many_sampled_modules_with_not_gates_sample_the_whole_tree():
 
 
 def test_the_text_says_where_the_sampling_was_and_what_stayed_exact():
-    def text(events: int, *parts: SampledModule) -> str:
+    def text(events: int, *parts: SampledModuleFigures) -> str:
         result = FaultTreeResult("top", 0.01, "monte-carlo", events, (0.009, 0.011),
                                  sampled_modules=parts, cut_sets_missing="sampled")
         return fault_tree_text("t.xml", result)
+    module = SampledModuleFigures
     assert "sampled at the top, whose BDD does not fit (200 of 200 basic events, " \
-           "1,048,576 samples)\n" in text(200, SampledModule("#top", 200, 2**20))
+           "1,048,576 samples)\n" in text(200, module("#top", 200, 2**20))
     assert "sampled inside 2 modules whose BDD does not fit (210 of 300 basic events, " \
            "1,048,576, 524,288 samples); exact around it" in text(
-               300, SampledModule("#module7", 120, 2**20), SampledModule("#module9", 90, 2**19))
+               300, module("#module7", 120, 2**20), module("#module9", 90, 2**19))

@@ -34,7 +34,7 @@ FTA_RELATIVE_TOLERANCE = 1e-12
 
 
 @dataclass(frozen=True)
-class SampledModule:
+class SampledModuleFigures:
     """A module whose BDD did not fit, estimated by Monte Carlo inside while
     everything around it stayed exact (modules_sampled.py)."""
     module: str                      # "#top", or "#module<index>"
@@ -60,7 +60,7 @@ class FaultTreeResult:
     events: int                      # basic events in the tree
     confidence_interval: Optional[tuple[float, float]] = None   # Monte Carlo, 95 %
     bounds: Optional[tuple[float, float]] = None                 # certified [lo, hi]
-    sampled_modules: tuple[SampledModule, ...] = ()
+    sampled_modules: tuple[SampledModuleFigures, ...] = ()
     cut_sets: Optional[CutSetFigures] = None
     cut_sets_missing: str = ""       # why there are no cut sets, when there are none
     birnbaum: FrozenMap = FrozenMap()   # basic event -> Birnbaum importance, by name
@@ -81,8 +81,9 @@ def analyse_fault_tree(tree, limit_order: int | None = None,
         events=len(tree.circuit.event_node),
         confidence_interval=_pair(found.confidence_interval),
         bounds=_pair(found.bounds) if found.method == "bounded" else None,
-        sampled_modules=tuple(SampledModule(part.leaf, part.events, part.estimate.samples)
-                              for part in found.sampled),
+        sampled_modules=tuple(
+            SampledModuleFigures(part.leaf, part.events, part.estimate.samples)
+            for part in found.sampled),
         cut_sets=cut_sets, cut_sets_missing=missing,
         birnbaum=FrozenMap({name: imp.birnbaum
                             for name, imp in sorted(found.importance.items())}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from designer.analysis.fta_result import FaultTreeResult, SampledModule
+from designer.analysis.fta_result import FaultTreeResult, SampledModuleFigures
 
 IMPORTANT_SHOWN = 10
 
@@ -72,7 +72,7 @@ def _no_cut_sets(result: FaultTreeResult) -> str:
     return f"minimal cut sets not computed: {result.cut_sets_missing}"
 
 
-def sampled_text(parts: tuple[SampledModule, ...], events: int) -> str:
+def sampled_text(parts: tuple[SampledModuleFigures, ...], events: int) -> str:
     """Where Monte Carlo ran, on how much of the tree, with how many samples."""
     held = sum(part.events for part in parts)
     samples = ", ".join(f"{part.samples:,}" for part in parts)
