@@ -1,4 +1,4 @@
-"""A BDD copied once into plain integer lists (`Flat`, bdd_prob.py), so the
+"""A BDD copied once into plain integer columns (`Flat`, flat.py), so the
 probability passes run over Python ints and numpy arrays instead of
 wrapper objects: read in place by compiled code where it can be
 (bdd_walk.py), else big diagrams through CUDD's own text dump (C writes
@@ -11,7 +11,7 @@ import tempfile
 
 import numpy as np
 
-from .bdd_prob import Flat
+from .flat import Flat
 from .bdd_walk import flat_of, walker
 
 # Diagrams up to this size are walked through dd's wrappers (a 1,000-node
@@ -30,11 +30,14 @@ def flatten(root, manager, often: bool = False) -> Flat:
     """Small diagrams are walked; big ones read in place when compiled,
     else through CUDD's own text dump (C writes it, numpy reads it: about
     ten times faster than visiting a million wrapper objects)."""
-    if int(root) & ~1 == int(manager.cudd.true) or root.dag_size <= WALK_UP_TO:
+    if int(root) & ~1 == int(manager.cudd.true):
         return _flatten_walk(root, manager)
-    walk = walker(load=often or root.dag_size >= LOAD_WALK_FROM)
+    size = root.dag_size       # CUDD counts by walking the diagram: once
+    if size <= WALK_UP_TO:
+        return _flatten_walk(root, manager)
+    walk = walker(load=often or size >= LOAD_WALK_FROM)
     if walk is not None:
-        return flat_of(root, manager, walk)
+        return flat_of(root, manager, walk, size)
     return _flatten_dump(root, manager)
 
 
@@ -62,10 +65,9 @@ def _flatten_dump(root, manager) -> Flat:
     high, low = (((np.abs(e) - 1) << 1) | (e < 0) for e in (table[1:, 3], table[1:, 4]))
     level = np.array([manager.cudd.level_of_var(name) for name in manager.var_name.values()],
                      dtype=np.int64)
-    flat = Flat([-1] + var.tolist(), [0] + high.tolist(), [0] + low.tolist(), 0,
-                [len(level)] + level[var].tolist())
-    flat.root = ((abs(root_id) - 1) << 1) | (root_id < 0)
-    return flat
+    return Flat(np.concatenate(([-1], var)), np.concatenate(([0], high)),
+                np.concatenate(([0], low)), ((abs(root_id) - 1) << 1) | (root_id < 0),
+                np.concatenate(([len(level)], level[var])))
 
 
 def _flatten_walk(root, manager) -> Flat:
@@ -92,11 +94,9 @@ def _flatten_walk(root, manager) -> Flat:
     number = {one: 0}
     for i, record in enumerate(records, start=1):
         number[record[1]] = i
-    flat = Flat([-1], [0], [0], 0, [len(level_leaf)])
-    flat.rank += [r[0] for r in records]
-    flat.var += [level_leaf[r[0]] for r in records]
-    flat.high += [(number[r[2] & ~1] << 1) | (r[2] & 1) for r in records]
-    flat.low += [(number[r[3] & ~1] << 1) | (r[3] & 1) for r in records]
-    r = int(root)
-    flat.root = (number[r & ~1] << 1) | (r & 1)
-    return flat
+    top = int(root)
+    return Flat([-1] + [level_leaf[r[0]] for r in records],
+                [0] + [(number[r[2] & ~1] << 1) | (r[2] & 1) for r in records],
+                [0] + [(number[r[3] & ~1] << 1) | (r[3] & 1) for r in records],
+                (number[top & ~1] << 1) | (top & 1),
+                [len(level_leaf)] + [r[0] for r in records])

@@ -9,10 +9,9 @@ deeper levels): a million-node fault tree in a fraction of a second.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from .flat import Flat
 from .part_kernels import kernels
 
 VECTOR_FROM = 20_000   # nodes; below this the numpy set-up costs more than it saves
@@ -22,30 +21,19 @@ VECTOR_FROM = 20_000   # nodes; below this the numpy set-up costs more than it s
 LOAD_COMPILED_FROM = 500_000
 
 
-@dataclass
-class Flat:
-    """Internal nodes 1..n children first; an edge is `(node << 1) | negated`
-    and node 0 is the constant TRUE (so edge 0 is TRUE, edge 1 is FALSE)."""
-
-    var: list[int]      # leaf index (into Manager.leaves) of each node
-    high: list[int]
-    low: list[int]
-    root: int           # edge
-    rank: list[int] = field(default_factory=list)   # level of each node (0 = top)
-
-
 def probability(flat: Flat, p_leaf: list[float]):
     """P and P(not) of every node, side by side so that 'not' never costs a
     subtraction: a design at six nines keeps its digits."""
-    if len(flat.var) > VECTOR_FROM and flat.rank:
-        compiled = kernels(load=len(flat.var) >= LOAD_COMPILED_FROM)
+    if flat.size > VECTOR_FROM and flat.has_rank:
+        compiled = kernels(load=flat.size >= LOAD_COMPILED_FROM)
         if compiled is not None:
             return _probability_compiled(flat, p_leaf, compiled)
         return _probability_by_level(flat, p_leaf)
     P, Q = [1.0], [0.0]
-    for i in range(1, len(flat.var)):
-        p = p_leaf[flat.var[i]]
-        h, l = flat.high[i], flat.low[i]
+    var, high, low = flat.var, flat.high, flat.low
+    for i in range(1, len(var)):
+        p = p_leaf[var[i]]
+        h, l = high[i], low[i]
         hp, hq = (Q[h >> 1], P[h >> 1]) if h & 1 else (P[h >> 1], Q[h >> 1])
         lp, lq = (Q[l >> 1], P[l >> 1]) if l & 1 else (P[l >> 1], Q[l >> 1])
         P.append(p * hp + (1 - p) * lp)
@@ -60,22 +48,23 @@ def edge_value(edge: int, P: list[float], Q: list[float]) -> tuple[float, float]
 def gradient(flat: Flat, p_leaf: list[float], P, Q) -> list[float]:
     """dP(root)/dp for every leaf, in one reverse pass: the adjoint of a node
     is dP(root)/dP(node); a complemented edge flips its sign."""
-    if len(flat.var) > VECTOR_FROM and flat.rank:
-        compiled = kernels(load=len(flat.var) >= LOAD_COMPILED_FROM)
+    if flat.size > VECTOR_FROM and flat.has_rank:
+        compiled = kernels(load=flat.size >= LOAD_COMPILED_FROM)
         if compiled is not None:
             return _gradient_compiled(flat, p_leaf, P, Q, compiled)
         return _gradient_by_level(flat, p_leaf, P, Q)
     grad = [0.0] * len(p_leaf)
-    adjoint = [0.0] * len(flat.var)
+    var, high, low = flat.var, flat.high, flat.low
+    adjoint = [0.0] * len(var)
     root = flat.root
     adjoint[root >> 1] = -1.0 if root & 1 else 1.0
-    for i in range(len(flat.var) - 1, 0, -1):
+    for i in range(len(var) - 1, 0, -1):
         weight = adjoint[i]
         if weight == 0.0:
             continue
-        p = p_leaf[flat.var[i]]
-        h, l = flat.high[i], flat.low[i]
-        grad[flat.var[i]] += weight * (edge_value(h, P, Q)[0] - edge_value(l, P, Q)[0])
+        p = p_leaf[var[i]]
+        h, l = high[i], low[i]
+        grad[var[i]] += weight * (edge_value(h, P, Q)[0] - edge_value(l, P, Q)[0])
         adjoint[h >> 1] += (-weight if h & 1 else weight) * p
         adjoint[l >> 1] += (-weight if l & 1 else weight) * (1 - p)
     return grad
@@ -84,10 +73,8 @@ def gradient(flat: Flat, p_leaf: list[float], P, Q) -> list[float]:
 # -- the same passes compiled (part_kernels.py, one column) ----------------------
 
 def _one_column(flat: Flat, p_leaf: list[float]):
-    var = np.asarray(flat.var, dtype=np.int64)
     p = np.asarray(p_leaf, dtype=float).reshape(-1, 1)
-    return var, np.asarray(flat.high, dtype=np.int64), np.asarray(flat.low, dtype=np.int64), \
-        p, 1.0 - p
+    return flat.array("var"), flat.array("high"), flat.array("low"), p, 1.0 - p
 
 
 def _probability_compiled(flat: Flat, p_leaf: list[float], compiled):
@@ -112,21 +99,11 @@ def _gradient_compiled(flat: Flat, p_leaf: list[float], P, Q, compiled) -> list[
 # -- the same passes, one numpy step per level ---------------------------------
 
 def _arrays(flat: Flat, p_leaf: list[float]):
-    var = np.asarray(flat.var, dtype=np.int64)
+    var = flat.array("var").copy()
     var[0] = 0
-    high = np.asarray(flat.high, dtype=np.int64)
-    low = np.asarray(flat.low, dtype=np.int64)
+    high, low = flat.array("high"), flat.array("low")
     p = np.asarray(p_leaf, dtype=float)[var] if len(p_leaf) else np.zeros(len(var))
     return var, high, low, p
-
-
-def _levels(flat: Flat) -> list[np.ndarray]:
-    """Node indices grouped by level, deepest first (node 0 excluded)."""
-    rank = np.asarray(flat.rank[1:], dtype=np.int64)
-    order = np.argsort(-rank, kind="stable")
-    ranks = rank[order]
-    cuts = np.flatnonzero(np.diff(ranks)) + 1
-    return [group + 1 for group in np.split(order, cuts)]
 
 
 def _edge(edges: np.ndarray, P: np.ndarray, Q: np.ndarray):
@@ -137,7 +114,7 @@ def _edge(edges: np.ndarray, P: np.ndarray, Q: np.ndarray):
 def _probability_by_level(flat: Flat, p_leaf: list[float]):
     var, high, low, p = _arrays(flat, p_leaf)
     P, Q = np.ones(len(var)), np.zeros(len(var))
-    for nodes in _levels(flat):
+    for nodes in flat.levels():
         hp, hq = _edge(high[nodes], P, Q)
         lp, lq = _edge(low[nodes], P, Q)
         pn = p[nodes]
@@ -152,7 +129,7 @@ def _gradient_by_level(flat: Flat, p_leaf: list[float], P, Q) -> list[float]:
     grad = np.zeros(len(p_leaf))
     adjoint = np.zeros(len(var))
     adjoint[flat.root >> 1] = -1.0 if flat.root & 1 else 1.0
-    for nodes in reversed(_levels(flat)):      # top level first
+    for nodes in reversed(flat.levels()):      # top level first
         weight = adjoint[nodes]
         h, l, pn = high[nodes], low[nodes], p[nodes]
         np.add.at(grad, var[nodes], weight * (_edge(h, P, Q)[0] - _edge(l, P, Q)[0]))

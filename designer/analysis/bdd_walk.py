@@ -23,7 +23,7 @@ import functools
 
 import numpy as np
 
-from .bdd_prob import Flat
+from .flat import Flat
 from .jit import Compiled
 
 # Where a 64-bit CUDD node keeps its variable index (uint32), then edge and
@@ -38,16 +38,18 @@ def walker(load: bool = True):
     return _WALK.get() if load else _WALK.get_if_loaded()
 
 
-def flat_of(root, manager, walk) -> Flat:
-    """`root` (a dd Function of `manager`, not a constant) as a Flat."""
+def flat_of(root, manager, walk, size: int | None = None) -> Flat:
+    """`root` (a dd Function of `manager`, not a constant) as a Flat;
+    `size`: its dag_size, when the caller has it."""
     leaf_of_index, level_of_index = _tables(manager)
+    size = root.dag_size if size is None else size
     index, high, low, root_edge = walk(np.uint64(_address(root)),
-                                       np.uint64(_address(manager.cudd.true)), root.dag_size)
+                                       np.uint64(_address(manager.cudd.true)), size)
     if root_edge < 0:
         raise RuntimeError("a CUDD diagram larger than its own count")
     inner = index[1:]
-    return Flat([-1] + leaf_of_index[inner].tolist(), high.tolist(), low.tolist(),
-                int(root_edge), [len(manager.leaves)] + level_of_index[inner].tolist())
+    return Flat(np.concatenate(([-1], leaf_of_index[inner])), high, low, int(root_edge),
+                np.concatenate(([len(manager.leaves)], level_of_index[inner])))
 
 
 def _address(function) -> int:

@@ -159,6 +159,7 @@ def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
     limit = len(leaves) if limit is None else limit
     zbdd = Zbdd(budget)
     memo: dict[tuple[int, int], int] = {}
+    var, high_of, low_of, rank = flat.var, flat.high, flat.low, flat.rank
 
     def minsol(edge: int, k: int) -> int:
         if edge >> 1 == 0:
@@ -172,16 +173,16 @@ def minimal_cut_sets(flat: Flat, leaves: list[str], fail_is_high: bool = True,
         if len(memo) > budget:
             raise BudgetExceeded(f"more than {budget:,} cut-set steps")
         node, negated = edge >> 1, edge & 1
-        most = len(leaves) - flat.rank[node]     # levels (events) left below this node
+        most = len(leaves) - rank[node]          # levels (events) left below this node
         if k > most:
             # A limit above what can still be picked changes nothing: keep one
             # memo entry per node (an AND of 20,000 events made 20,000 each).
             return minsol(edge, most)
-        high, low = flat.high[node] ^ negated, flat.low[node] ^ negated
+        high, low = high_of[node] ^ negated, low_of[node] ^ negated
         failed, works = (high, low) if fail_is_high else (low, high)
         rest = minsol(works, k)
         with_var = zbdd.without(minsol(failed, k - 1), rest) if k > 0 else EMPTY
-        memo[key] = result = zbdd.node(flat.var[node], with_var, rest)
+        memo[key] = result = zbdd.node(var[node], with_var, rest)
         return result
 
     old_limit = sys.getrecursionlimit()

@@ -61,15 +61,14 @@ def _times(rows: np.ndarray, poly: np.ndarray) -> np.ndarray:
 def _root_poly(flat, leaves, probs, weight, width: int) -> np.ndarray:
     """Path polynomial of the root edge; per node both polarities: to TRUE
     (ones) and to FALSE (zeros), a complemented edge swaps them."""
-    n = len(flat.var)
+    n = flat.size
     ones, zeros = np.zeros((n, width)), np.zeros((n, width))
     ones[0, 0] = 1.0                         # node 0 is TRUE
-    high = np.asarray(flat.high, dtype=np.int64)
-    low = np.asarray(flat.low, dtype=np.int64)
-    for nodes in _levels(flat):
+    var, high, low = flat.array("var"), flat.array("high"), flat.array("low")
+    for nodes in flat.levels():
         if not len(nodes):                   # a constant module (x and not x): no node
             continue
-        leaf = leaves[flat.var[int(nodes[0])]]      # one variable per level
+        leaf = leaves[int(var[nodes[0]])]    # one variable per level
         poly = _leaf_poly(leaf, probs, weight, width)
         h, l = high[nodes], low[nodes]
         h_one, h_zero = _follow(h, ones, zeros)
@@ -85,9 +84,3 @@ def _follow(edges: np.ndarray, ones: np.ndarray, zeros: np.ndarray):
     return np.where(negated, zeros[node], ones[node]), np.where(negated, ones[node], zeros[node])
 
 
-def _levels(flat) -> list[np.ndarray]:
-    """Node indices grouped by variable level, deepest first (node 0 out)."""
-    rank = np.asarray(flat.rank[1:], dtype=np.int64)
-    order = np.argsort(-rank, kind="stable")
-    cuts = np.flatnonzero(np.diff(rank[order])) + 1
-    return [group + 1 for group in np.split(order, cuts)]

@@ -113,10 +113,10 @@ def false_at_base(bdds: "ModularBdds") -> bool:
     BDD, innermost module first, the path of low edges ends in FALSE (the
     stand-ins of the modules inside are false already, else we stopped)."""
     for _, flat in bdds.flats:
-        edge, negated = flat.root, False
+        edge, negated, low = flat.root, False, flat.low
         while edge >> 1:                        # node 0 is the constant TRUE
             negated ^= bool(edge & 1)
-            edge = flat.low[edge >> 1]
+            edge = low[edge >> 1]
         if negated == bool(edge & 1):           # TRUE: failed with nothing failed
             return False
     return True

@@ -162,7 +162,7 @@ def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
 def _answer(circuit, solved: list[_Solved], leaves, p_leaf, top) -> Exact:
     gradient = _chain_rule(solved, leaves, p_leaf)
     last = solved[-1]
-    nodes = sum(len(s.flat.var) - 1 for s in solved if s.flat is not None)
+    nodes = sum(s.flat.size - 1 for s in solved if s.flat is not None)
     if last.flat is not None:
         q = bdd.edge_value(last.flat.root, last.P, last.Q)[1]   # without subtraction
     else:
@@ -183,7 +183,7 @@ def _top_given(solved: list[_Solved], leaves, p_leaf, values: dict[str, float]) 
     p_now.update(values)
     changed = set(values)
     for s in solved:
-        if s.flat is not None and changed & {leaves[i] for i in set(s.flat.var[1:])}:
+        if s.flat is not None and changed & {leaves[i] for i in s.flat.leaves_used()}:
             P, Q = bdd.probability(s.flat, [p_now.get(name, 0.0) for name in leaves])
             p_now[s.leaf] = bdd.edge_value(s.flat.root, P, Q)[0]
             changed.add(s.leaf)
@@ -216,7 +216,7 @@ def _chain_rule(solved: list[_Solved], leaves: list[str], p_leaf) -> dict[str, f
             grads = s.sampled.estimate.birnbaum.items()
         else:
             grad = bdd.gradient(s.flat, ps, s.P, s.Q)
-            grads = ((leaves[i], grad[i]) for i in set(s.flat.var[1:]))
+            grads = ((leaves[i], grad[i]) for i in s.flat.leaves_used())
         for leaf, g in grads:
             target = weight if leaf.startswith("#module") else result
             target[leaf] = own * g

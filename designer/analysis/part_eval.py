@@ -50,18 +50,18 @@ class ColumnPasses:
     """A flattened BDD, for passes over many columns at once."""
 
     def __init__(self, flat: Flat, leaf_names: list[str]) -> None:
-        leaves = sorted(set(flat.var[1:]))             # manager leaf indices
+        leaves = flat.leaves_used()                     # manager leaf indices
         self.names = [leaf_names[leaf] for leaf in leaves]   # row i of p, q is leaf names[i]
-        local = {leaf: i for i, leaf in enumerate(leaves)}
-        var = np.asarray([0] + [local[v] for v in flat.var[1:]], dtype=np.int64)
-        high = np.asarray(flat.high, dtype=np.int64)
-        low = np.asarray(flat.low, dtype=np.int64)
+        local = np.zeros(leaves[-1] + 1 if leaves else 1, dtype=np.int64)
+        local[leaves] = np.arange(len(leaves))
+        var = local[np.maximum(flat.array("var"), 0)]   # node 0 (var -1) reads row 0
+        high, low = flat.array("high"), flat.array("low")
         self.size = len(var)
         self.root = flat.root
         # Per node, as the compiled passes read them; twins (`renamed`) share
         # them, and `levels` once built.
         self.nodes = (var, high, low)
-        self._shared = {"rank": np.asarray(flat.rank[1:], dtype=np.int64)}
+        self._shared = {"rank": flat.array("rank")[1:]}
 
     @property
     def levels(self) -> list[_Level]:
