@@ -10,7 +10,7 @@ from designer.analysis.mitigation.candidates import generate, weak_targets
 from designer.analysis.mitigation.weak import weak_points
 from designer.document import Document
 from designer.io import load_design
-from designer.model import (Component, DesignError, DesignErrors, Kind, Link, LinkKind,
+from designer.model import (Component, Design, DesignError, DesignErrors, Kind, Link, LinkKind,
                             RaidLevel)
 from designer.model.patch import Patch, apply_patch, merge
 from tests.engine_strategies import designs
@@ -99,3 +99,32 @@ def test_a_spof_candidate_never_adds_a_spof_and_the_oracle_agrees_on_what_it_rem
         assert set(weak_points(edited).spofs) == after
         assert after - before <= set(candidate.patch.added_ids), (
             "only parts the edit adds may be new single points of failure")
+
+
+def test_an_entry_service_in_a_shared_tier_is_not_replicated_into_new_spofs():
+    """Found by the property above: the entry is one service of a tier of
+    three (quorum 3), and another member depends on a third. A replica of
+    the entry would move the entry mark onto the tier, which would then
+    need the other members too: service7 would become a new single point
+    of failure. No such replica, and no copied site, is offered."""
+    def comp(cid, kind, parent=None, **fields):
+        return Component(id=cid, kind=kind, parent=parent, **fields)
+    design = Design(components=(
+        comp("internet0", Kind.INTERNET), comp("site1", Kind.SITE),
+        comp("uplink3", Kind.ISP_UPLINK, "site1"), comp("server4", Kind.SERVER, "site1"),
+        comp("psu5", Kind.PSU, "server4"), comp("tier6", Kind.TIER, quorum=3),
+        comp("service7", Kind.SERVICE, "server4", tier="tier6"),
+        comp("service8", Kind.SERVICE, "server4", tier="tier6"),
+        comp("service9", Kind.SERVICE, "server4", tier="tier6", entry=True)),
+        links=(Link(id="l1", kind=LinkKind.NETWORK, source="uplink3", target="internet0"),
+               Link(id="l2", kind=LinkKind.DEPENDENCY, source="service8", target="service7")))
+    weak = weak_points(design)
+    before = Oracle(design).spofs()
+    assert before == set(weak.spofs) == {"site1", "server4", "psu5", "service9"}
+    candidates = generate(design, list(weak.spofs), spofs=weak.spofs)
+    assert candidates, "the PSU can still be doubled"
+    for candidate in candidates:
+        assert Oracle(apply_patch(design, candidate.patch)).spofs() - before <= \
+            set(candidate.patch.added_ids), candidate.description
+    assert not [c for c in candidates if "replica of service9" in c.description
+                or "second site" in c.description]

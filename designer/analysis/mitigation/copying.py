@@ -6,7 +6,7 @@ services become replicas (in the original's tier, or in a new tier that
 the dependents now depend on). No Qt."""
 from __future__ import annotations
 
-from designer.model import Component, Kind, Link, LinkKind
+from designer.model import Component, Design, Kind, Link, LinkKind
 
 from .draft import Draft, absolute, beside, links_touching, placed_under
 
@@ -99,6 +99,19 @@ def second_input(draft: Draft, consumer: str, new_source: str, old_source: str) 
             draft.retarget(last[0], source=new_source)
         else:
             draft.link(LinkKind.POWER, new_source, psus[-1].id)
+
+
+def moves_an_entry(design: Design, services) -> bool:
+    """Copying `services` as replicas would move an entry mark from one of
+    them onto a tier that holds other services too (join_tiers): the design
+    would then need a quorum of those as well, which it did not before, and
+    could gain single points of failure the edit does not add."""
+    for sid in services:
+        service = design.by_id[sid]
+        if service.entry and service.tier is not None and any(
+                c.tier == service.tier and c.id != sid for c in design.components):
+            return True
+    return False
 
 
 def join_tiers(draft: Draft, replicas: dict[str, str]) -> None:

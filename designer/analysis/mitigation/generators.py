@@ -6,8 +6,8 @@ from __future__ import annotations
 from designer.model import Design, Kind, RaidLevel
 
 from .candidate import Candidate, candidate_of
-from .copying import copy_subtree
-from .draft import Draft, beside
+from .copying import copy_subtree, moves_an_entry
+from .draft import Draft, beside, placed_under
 from .network_edits import second_device, second_nic
 from .power_edits import second_feed, second_power_box, second_psu
 
@@ -40,7 +40,7 @@ def replica(design: Design, target: str, taken: set[str]) -> list[Candidate]:
     services = {c.id for c in design.components if c.parent == host.id and c.kind is Kind.SERVICE}
     if comp.kind is Kind.SERVICE:
         services = {target}
-    if not services:
+    if not services or moves_an_entry(design, services):
         return []
     draft = Draft(design, taken)
     mapping = copy_subtree(draft, host.id, services=services)
@@ -54,6 +54,9 @@ def second_place(design: Design, place: str, taken: set[str]) -> list[Candidate]
     uplink for a site), services as replicas."""
     comp = design.by_id[place]
     if not any(c.parent == place for c in design.components):
+        return []
+    inside = [cid for cid in placed_under(design, place) if design.by_id[cid].kind is Kind.SERVICE]
+    if moves_an_entry(design, inside):
         return []
     draft = Draft(design, taken)
     dx = beside(comp) + (40.0 if comp.kind is Kind.SITE else 0.0)
