@@ -9,11 +9,12 @@ complement edges). What lives here is what makes it work for us:
   Aralia trees sifting cost minutes where the static order costs seconds,
   and it makes timings erratic;
 - a node budget: building stops with `BudgetExceeded` once the manager holds
-  more nodes than allowed, so the caller can fall back to Monte Carlo;
+  more live nodes than allowed after a gate (bdd_count.py reads CUDD's
+  count), so the caller can fall back to bounds or Monte Carlo;
 - leaves (`leaf_of`): gates handed in as ready-made variables. Modules (modules.py)
   use this to solve an independent subtree once and stand in for it;
-- `flatten`: the diagram copied once into plain integer lists, so the
-  probability passes run over Python ints instead of wrapper objects.
+- `flatten`: the diagram copied once into plain integer columns (flat.py),
+  so the probability passes run over ints instead of wrapper objects.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import warnings
 from collections import deque
 
 from . import ir
+from .bdd_count import live_counter
 from .bdd_flat import flatten  # noqa: F401 (re-exported)
 from .bdd_prob import Flat, edge_value, gradient, probability  # noqa: F401 (re-exported)
 from .stop import checkpoint
@@ -32,13 +34,12 @@ except ImportError:  # pragma: no cover - pure-Python fallback, same API
     from dd import autoref as _backend
 
 DEFAULT_BUDGET = 2_000_000   # BDD nodes in the manager
-_CHECK_EVERY = 32            # gates between two budget checks
-# Reading CUDD's node count (dd's statistics) costs about 0.9 ms, most of
-# it counting the cache's used slots: during a build it is read at most
-# this often (s). A diagram grows by some 10,000 nodes in that time, and
-# CUDD's memory ceiling stops a single runaway operation anyway. The
-# generated 1,000-component design's parts read it 30 times in a 130 ms
-# build.
+# The budget is checked after every gate. CUDD's node count is read through
+# its own accessors (bdd_count.py, a microsecond). Where those cannot be
+# used, dd's statistics() costs about 0.9 ms, most of it counting the
+# cache's used slots: then the count is read at most this often (s) during
+# a build. A diagram grows by some 10,000 nodes in that time, and CUDD's
+# memory ceiling stops a single runaway operation anyway.
 COUNT_EVERY = 0.02
 WIDE_GATE = 64               # arguments from which a gate checks the budget itself
 SIFT_FROM = 100_000          # nodes before the first sifting, when allowed
@@ -75,6 +76,7 @@ class Manager:
         self.counted_at = -COUNT_EVERY
         self.var_name = {leaf: f"v{i}" for i, leaf in enumerate(self.leaves)}
         self.walk_tables = None   # bdd_walk.py's index -> leaf and level, until a sifting
+        self.count_live = live_counter(self.cudd)    # None: dd's statistics(), throttled
         if self.leaves:
             self.cudd.declare(*self.var_name.values())
 
@@ -84,19 +86,22 @@ class Manager:
     def live_nodes(self) -> int:
         """CUDD's running count (keys less dead). `len()` would scan the
         whole unique table, up to 0.25 s a call on a 200,000-node manager."""
+        if self.count_live is not None:
+            return self.count_live()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # dd warns that 'mem' changed unit
             return int(self.cudd.statistics()["n_nodes"])
 
     def check_budget(self, now: bool = False) -> None:
         """Stop (BudgetExceeded) once the manager holds more nodes than its
-        budget; the count is read at most every COUNT_EVERY seconds unless
-        `now`."""
-        checkpoint()      # every few dozen gates: a stopped build leaves nothing behind
-        clock = time.monotonic()
-        if not now and clock - self.counted_at < COUNT_EVERY:
-            return
-        self.counted_at = clock
+        budget. Without CUDD's own count (bdd_count.py) the count is read at
+        most every COUNT_EVERY seconds unless `now`."""
+        checkpoint()      # after every gate: a stopped build leaves nothing behind
+        if self.count_live is None:
+            clock = time.monotonic()
+            if not now and clock - self.counted_at < COUNT_EVERY:
+                return
+            self.counted_at = clock
         nodes = self.live_nodes()
         if self.next_sift is not None and nodes > self.next_sift:
             self.cudd.reorder()
@@ -165,7 +170,7 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
     keep = set(tops)
     values: dict[int, object] = {}
     fixpoints: dict = {}   # reach gates over one graph and source share a fixpoint
-    for count, index in enumerate(needed):
+    for index in needed:
         if index in leaf_of:
             values[index] = manager.var(leaf_of[index])
             continue
@@ -174,8 +179,7 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
         for child in set(node.children):
             if last_use.get(child) == index and child not in keep:
                 del values[child]   # let CUDD collect what no later gate needs
-        if count % _CHECK_EVERY == 0:
-            manager.check_budget()
+        manager.check_budget()
     manager.check_budget(now=True)
     return [values[top] for top in tops]
 
