@@ -71,3 +71,10 @@ def test_another_dd_release_is_not_read_in_place():
             assert manager.live_nodes() == _dd_count(manager)
     finally:
         bdd_count._readers.cache_clear()
+
+
+def test_dds_pure_python_bdd_is_never_read_in_place():
+    """Where dd's compiled CUDD is missing, bdd.py runs on dd's own BDD,
+    which has no DdManager to read."""
+    from dd import autoref
+    assert bdd_count.live_counter(autoref.BDD()) is None

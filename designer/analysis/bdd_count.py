@@ -27,8 +27,8 @@ def live_counter(cudd_manager) -> Callable[[], int] | None:
     """A function giving `cudd_manager`'s live node count, or None. It must
     not outlive the manager."""
     readers = _readers()
-    if readers is None:
-        return None
+    if readers is None or type(cudd_manager).__module__ != "dd.cudd":
+        return None        # (dd's pure-Python BDD has no DdManager)
     keys, dead, _ = readers
     address = _manager_address(cudd_manager)
     return lambda: keys(address) - dead(address)
@@ -47,12 +47,12 @@ def _readers():
     from .bdd_walk import ADDRESS_INTS
     if ctypes.sizeof(ctypes.c_void_p) != 8 or not dd.__version__.startswith(ADDRESS_INTS):
         return None
-    from dd import cudd
     try:
+        from dd import cudd
         library = ctypes.CDLL(cudd.__file__)
         readers = tuple(getattr(library, name) for name in
                         ("Cudd_ReadKeys", "Cudd_ReadDead", "Cudd_ReadSize"))
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):
         return None
     for function, result in zip(readers, (ctypes.c_uint, ctypes.c_uint, ctypes.c_int)):
         function.argtypes, function.restype = [ctypes.c_uint64], result
