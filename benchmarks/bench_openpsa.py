@@ -31,7 +31,8 @@ import json, sys, time
 start = time.perf_counter()
 from designer.analysis.fta_cuts import top_probability
 from designer.analysis.mef import load_fault_tree
-from designer.analysis.fta_result import FTA_BUDGET, FTA_COHERENT_BUDGET, FTA_MEMORY, FTA_RELATIVE_TOLERANCE
+from designer.analysis.fta_result import (FTA_BUDGET, FTA_COHERENT_BUDGET, FTA_MEMORY,
+                                          FTA_RELATIVE_TOLERANCE)
 begin, cpu = time.perf_counter(), time.process_time()
 tree = load_fault_tree(*sys.argv[1:])
 found, _ = top_probability(tree.circuit, tree.probabilities, FTA_BUDGET, FTA_RELATIVE_TOLERANCE,

@@ -19,11 +19,10 @@ complement edges). What lives here is what makes it work for us:
 from __future__ import annotations
 
 import time
-import warnings
 from collections import deque
 
 from . import ir
-from .bdd_count import live_counter
+from .bdd_count import live_counter, statistics_count
 from .bdd_flat import flatten  # noqa: F401 (re-exported)
 from .bdd_prob import Flat, edge_value, gradient, probability  # noqa: F401 (re-exported)
 from .stop import checkpoint
@@ -88,9 +87,7 @@ class Manager:
         whole unique table, up to 0.25 s a call on a 200,000-node manager."""
         if self.count_live is not None:
             return self.count_live()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")   # dd warns that 'mem' changed unit
-            return int(self.cudd.statistics()["n_nodes"])
+        return statistics_count(self.cudd)
 
     def check_budget(self, now: bool = False) -> None:
         """Stop (BudgetExceeded) once the manager holds more nodes than its

@@ -34,6 +34,13 @@ def live_counter(cudd_manager) -> Callable[[], int] | None:
     return lambda: keys(address) - dead(address)
 
 
+def statistics_count(cudd_manager) -> int:
+    """The same count through dd's statistics(): about 0.9 ms."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # dd warns that 'mem' changed unit
+        return int(cudd_manager.statistics()["n_nodes"])
+
+
 def _manager_address(cudd_manager) -> int:
     return ctypes.c_uint64.from_address(id(cudd_manager) + MANAGER_AT).value
 
@@ -67,9 +74,6 @@ def _layout_holds(cudd, readers) -> bool:
     manager.declare("a", "b", "c", "d")
     kept = manager.add_expr(r"(a /\ b) \/ (c /\ ~ d)")
     address = _manager_address(manager)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")   # dd warns that 'mem' changed unit
-        counted = manager.statistics()["n_nodes"]
-    holds = size(address) == 4 and keys(address) - dead(address) == counted
+    holds = size(address) == 4 and keys(address) - dead(address) == statistics_count(manager)
     del kept
     return holds

@@ -30,9 +30,8 @@ def flatten(root, manager, often: bool = False) -> Flat:
     """Small diagrams are walked; big ones read in place when compiled,
     else through CUDD's own text dump (C writes it, numpy reads it: about
     ten times faster than visiting a million wrapper objects)."""
-    if int(root) & ~1 == int(manager.cudd.true):
-        return _flatten_walk(root, manager)
-    size = root.dag_size       # CUDD counts by walking the diagram: once
+    constant = int(root) & ~1 == int(manager.cudd.true)
+    size = 1 if constant else root.dag_size   # CUDD counts by walking the diagram: once
     if size <= WALK_UP_TO:
         return _flatten_walk(root, manager)
     walk = walker(load=often or size >= LOAD_WALK_FROM)

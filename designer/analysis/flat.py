@@ -8,6 +8,11 @@ import numpy as np
 COLUMNS = ("var", "high", "low", "rank")
 
 
+def _column(name: str) -> property:
+    """A column read as a list; setting it replaces both forms."""
+    return property(lambda self: self._list(name), lambda self, value: self._set(name, value))
+
+
 class Flat:
     """Internal nodes 1..n children first; an edge is `(node << 1) | negated`
     and node 0 is the constant TRUE (so edge 0 is TRUE, edge 1 is FALSE).
@@ -47,20 +52,23 @@ class Flat:
             self._arrays[name] = np.asarray(self._lists[name], dtype=np.int64)
         return self._arrays[name]
 
-    var = property(lambda self: self._list("var"), lambda self, v: self._set("var", v))
-    high = property(lambda self: self._list("high"), lambda self, v: self._set("high", v))
-    low = property(lambda self: self._list("low"), lambda self, v: self._set("low", v))
-    rank = property(lambda self: self._list("rank"), lambda self, v: self._set("rank", v))
+    def _as_made(self, name: str):
+        """Column `name` in whichever form it has now, without converting."""
+        return self._lists[name] if name in self._lists else self._arrays[name]
+
+    var = _column("var")
+    high = _column("high")
+    low = _column("low")
+    rank = _column("rank")
 
     @property
     def size(self) -> int:
         """Nodes, the constant included."""
-        return len(self._lists["var"]) if "var" in self._lists else len(self._arrays["var"])
+        return len(self._as_made("var"))
 
     @property
     def has_rank(self) -> bool:
-        column = self._lists.get("rank", self._arrays.get("rank"))
-        return len(column) > 0
+        return len(self._as_made("rank")) > 0
 
     def leaves_used(self) -> list[int]:
         """The leaves the diagram tests, lowest index first."""

@@ -82,5 +82,3 @@ def _root_poly(flat, leaves, probs, weight, width: int) -> np.ndarray:
 def _follow(edges: np.ndarray, ones: np.ndarray, zeros: np.ndarray):
     node, negated = edges >> 1, (edges & 1).astype(bool)[:, None]
     return np.where(negated, zeros[node], ones[node]), np.where(negated, ones[node], zeros[node])
-
-
