@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import bdd, ir
+from . import ir
+from .part_build import build_parts
 from .part_columns import evaluate_side_by_side
 from .part_eval import ColumnPasses
-from .part_keys import bit_indices, part_facts, shapes_of, shared_bits
+from .part_keys import bit_indices, part_facts, shared_bits
 from .pool import in_order, in_parallel
 from .setting_bits import SettingBits
-from .stop import checkpoint
 
 # The impact order's floor, as a multiple of the parts' summed P(bad):
 # events that harm nothing still go likeliest first. Measured on the
@@ -50,41 +50,18 @@ class Parts:
         below, structures = part_facts(circuit, kids, cache)
         twice = shared_bits(below)
         names = [node.name for node in circuit.nodes]
-        # The diagrams are keyed by sub-circuit alone (`structures`). A part
-        # cached from an earlier design may have been built under another
-        # order of its events (ties in the order go depth first over the
-        # whole circuit, which an edit elsewhere can change): the same
-        # function, its figures equal to a fresh build's to the last digits
-        # or so. Keyed by the order too, a deleted service made all 39 parts
-        # of the generated 2,000-component design new: 4.7 s to certify
-        # again, against 3.0 s. Their values (`signatures`) depend on the
-        # probabilities too.
+        # The diagrams are keyed by sub-circuit alone (`structures`): a
+        # part's variable order comes from its own sub-circuit and the
+        # events' ranks (`local_order`), so an edit elsewhere leaves it as
+        # a fresh build would make it. Their values (`signatures`) depend
+        # on the probabilities too.
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
                                               for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
         missing = [k for k, sig in zip(kids, structures) if sig not in built]
         if missing:
-            order = bdd.leaf_order(circuit, circuit.top)
-            if rank:
-                order = sorted(order, key=lambda i: rank.get(names[i], 0))
-            shapes = shapes_of(circuit, missing, {i: j for j, i in enumerate(order)})
-            first: dict[int, int] = {}     # shape -> its first kid, the one built
-            for j, (shape, _) in enumerate(shapes):
-                first.setdefault(shape, j)
-            built_here = sorted(first.values())
-            manager = bdd.Manager([names[i] for i in order], budget)
-            roots = bdd.build_many(circuit, manager, [missing[j] for j in built_here],
-                                   {i: names[i] for i in order})
-            for j, root in zip(built_here, roots):
-                checkpoint()     # flattening the 5,000 design's 31 diagrams: 1.9 s
-                flat = bdd.flatten(root, manager, often=True)
-                built[structures[kids.index(missing[j])]] = ColumnPasses(flat, manager.leaves)
-            for j, (shape, events) in enumerate(shapes):
-                model = first[shape]
-                if model != j:     # the same diagram with this part's events
-                    passes = built[structures[kids.index(missing[model])]]
-                    built[structures[kids.index(missing[j])]] = passes.renamed(
-                        dict(zip(shapes[model][1], events)))
+            build_parts(circuit, missing, [structures[kids.index(k)] for k in missing],
+                        names, rank, budget, built)
         self.passes = [built[key] for key in structures]
         for key in structures:           # most recently used last (part_cache.trim)
             built[key] = built.pop(key)
