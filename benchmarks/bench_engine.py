@@ -22,7 +22,8 @@ import tracemalloc
 
 from benchmarks.generate import generate
 from designer.analysis.cuts import Kills
-from designer.analysis.engine import collector_paused, analyze_structure
+from designer.analysis.engine import analyze_structure
+from designer.analysis.gc_pause import collector_paused
 from designer.analysis.structure import compile_design
 
 SIZES = (100, 1000, 5000, 20000)

@@ -26,6 +26,7 @@ from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
 
 from . import bdd, bounds, ir, modules, montecarlo
 from .design_order import placement_rank, rack_rank
+from .gc_pause import collector_paused
 from .modules_sampled import SampledModule
 from .preprocess import with_common_causes
 
@@ -207,6 +208,7 @@ DESIGN_MAX_LEAVES = 10_000
 DESIGN_MAX_WORK = 800_000        # parts x leaves: 79 x 10,000 at 5,000 components
 
 
+@collector_paused()
 def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
                         max_events: int = DESIGN_MAX_EVENTS,
                         tolerance: float | None = None,

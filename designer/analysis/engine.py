@@ -3,9 +3,7 @@ phases (`analyze_phases`) for the live canvas, and `drill(design, failed)`
 for the canvas failure drill. Pure functions over a frozen Design; no Qt."""
 from __future__ import annotations
 
-import gc
 import math
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
@@ -19,6 +17,7 @@ from .importance_bounds import certifiable, design_intervals
 from .pairs import explain_pairs
 from .part_cache import trim
 from .figures import availabilities
+from .gc_pause import collector_paused
 from .result import (AnalysisResult, AvailabilityPart, FrozenMap, Note, Phase, Spof,
                      StructurePart)
 from .simulate import simulate
@@ -162,19 +161,6 @@ def with_certified_importance(design: Design, result: AnalysisResult,
         return result
     return replace(result, availability=availability_part(design, compiled, count,
                                                           going_on=going_on))
-
-
-@contextmanager
-def collector_paused():
-    """The analysis allocates many small acyclic objects; pausing Python's
-    cyclic garbage collector meanwhile saves 10-25 % (benchmarks/bench_engine.py)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analyze_structure(design: Design, compiled: Compiled | None = None) -> AnalysisResult:

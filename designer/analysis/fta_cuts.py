@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import ir
 from .bdd import BYTES_PER_NODE, BudgetExceeded
+from .gc_pause import collector_paused
 from .mcs import cut_sets_of
 from .mcs_bound import dropped_above
 from .mcs_modules import ModularBdds, false_at_base, is_coherent, modular_cut_sets
@@ -119,6 +120,7 @@ def _truncation(order: int, tail: float, ceiling: float) -> tuple[int, float] | 
     return order, float(min(tail, ceiling))
 
 
+@collector_paused()
 def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
                     tolerance: float, max_memory: int | None = None,
                     coherent_budget: int | None = None):

@@ -31,7 +31,7 @@ from designer.document import Document
 from designer.look import style
 from designer.look.grey import PALETTES
 from designer.look.palettes import DARK, LIGHT, Palette
-from designer.analysis.engine import collector_paused   # exports allocate like analyses
+from designer.analysis.gc_pause import collector_paused   # exports allocate like analyses
 from designer.model import Design
 
 from designer.report.states import states_for

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from designer.analysis.cuts import Kills, order2_cuts, spofs
-from designer.analysis.engine import collector_paused
+from designer.analysis.gc_pause import collector_paused
 from designer.analysis.structure import compile_design
 from designer.model import Design
 
