@@ -18,6 +18,17 @@ from designer.analysis.mef import load_fault_tree
 
 
 
+@pytest.fixture(autouse=True)
+def collector_on():
+    """The collector as a headless command has it; a window's tests earlier
+    in the same process may have switched it off (live/collector.py)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
 @pytest.fixture
 def passes():
     """The collector's passes, counted while the test runs."""
