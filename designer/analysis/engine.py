@@ -65,7 +65,8 @@ def analyze_phases(design: Design, certify_importance: int = 0,
     the bounded ones: the window shows an estimate at once. `part_cache`:
     the bounds' parts kept from earlier analyses (the live worker's, see
     part_cache.py): an edit re-evaluates only the parts it touched, with the
-    figures of a fresh analysis (to rounding after a structural edit)."""
+    figures of a fresh analysis (the importance to rounding after a
+    structural edit)."""
     with collector_paused():
         compiled = compile_design(design)
         result = analyze_structure(design, compiled)

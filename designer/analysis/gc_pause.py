@@ -4,8 +4,8 @@ An analysis allocates many small containers and frees them by reference
 counting; it leaves about 740 objects in cycles, whatever the design's
 size. Meanwhile the collector's automatic passes scan the whole heap (the
 design, the circuit, the part cache): 74 ms of a 0.78 s analysis of the
-generated 1,000-component design, 330 ms at 5,000, and one full pass in
-the middle of an edit's re-analysis took 68 ms of its 60
+generated 1,000-component design, 330 ms at 5,000, and a full pass that
+falls inside an edit's re-analysis (50 ms) adds 68 ms to it
 (docs/performance.md). The pause ends with the outermost analysis; the
 collector then runs at its usual thresholds."""
 from __future__ import annotations
