@@ -131,3 +131,23 @@ def test_what_is_kept_for_recent_designs_stays_within_its_budget():
         assert recent.get(key) == weight
     assert [recent.get(key) for key in keys] == [None, None, None, 30]
     assert recent.get(object()) is None
+
+
+def test_edits_of_figures_alone_read_the_placement_once(monkeypatch):
+    """The variable-order hints come from the placement, which an edit of
+    figures leaves as it was: read for the base design only, and read
+    again after a structural edit; every edit gets a full analysis's
+    figures."""
+    from designer.analysis import availability
+    design = generate(300)
+    read = []
+    monkeypatch.setattr(availability, "rack_rank", _counting(availability.rack_rank, read))
+    again = Reanalysis(design, max_events=0)
+    for server in ("s0-r0-h0", "s0-r1-h0", "s1-r0-h1"):
+        edited = _with(design, {server: {"availability": 0.999}})
+        _same(again.availability(edited), design_availability(edited, max_events=0))
+    assert len(read) == 1 + 3                  # the base; then one per full analysis
+    moved = _with(design, added=(Component(id="s0-r0-h0-disk9", kind=Kind.DISK,
+                                           parent="s0-r0-h0"),))
+    _same(again.availability(moved), design_availability(moved, max_events=0))
+    assert len(read) == 1 + 3 + 2

@@ -224,10 +224,10 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = common_causes(design, compiled, probs)
-    result = analyse(circuit, probs, budget, max_events=max_events,
-                     rank=placement_rank(design, compiled.event_of),
+    rank, bound_rank = _ranks(design, compiled, part_cache)
+    result = analyse(circuit, probs, budget, max_events=max_events, rank=rank,
                      tolerance=design.settings.bounds_tolerance if tolerance is None else tolerance,
-                     bound_rank=rack_rank(design, compiled.event_of), max_leaves=max_leaves,
+                     bound_rank=bound_rank, max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,
                      part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK)
@@ -235,6 +235,21 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
     return result
+
+
+def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict]:
+    """The variable-order hints from the design's placement (design_order.py),
+    kept in the part cache with the compiled circuit they were read for: a
+    compiled circuit is reused only for a design that differs in figures
+    alone (incremental.py), so the placement is the same (4.8 ms of an
+    edit's 45 at 1,000 components)."""
+    held = None if part_cache is None else part_cache.get("ranks")
+    if held is not None and held[0] is compiled:
+        return held[1]
+    ranks = placement_rank(design, compiled.event_of), rack_rank(design, compiled.event_of)
+    if part_cache is not None:
+        part_cache["ranks"] = (compiled, ranks)
+    return ranks
 
 
 def common_causes(design, compiled, probs: dict[str, float]) -> ir.Circuit:
