@@ -17,7 +17,6 @@ from designer.analysis.gc_pause import collector_paused
 from designer.analysis.mef import load_fault_tree
 
 
-
 @pytest.fixture(autouse=True)
 def collector_on():
     """The collector as a headless command has it; a window's tests earlier

@@ -58,10 +58,10 @@ class Parts:
         signatures = [hash((key, tuple(sorted((names[i], probs[names[i]])
                                               for i in bit_indices(bits)))))
                       for key, bits in zip(structures, below)]
-        missing = [k for k, sig in zip(kids, structures) if sig not in built]
+        missing = {k: key for k, key in zip(kids, structures) if key not in built}
         if missing:
-            build_parts(circuit, missing, [structures[kids.index(k)] for k in missing],
-                        names, rank, budget, built)
+            build_parts(circuit, list(missing), list(missing.values()), names, rank, budget,
+                        built)
         self.passes = [built[key] for key in structures]
         for key in structures:           # most recently used last (part_cache.trim)
             built[key] = built.pop(key)
