@@ -240,6 +240,7 @@ def test_parts_of_one_shape_share_one_diagram_whatever_the_rest_of_the_circuit(m
     exact = _enumerate(circuit, probs)
     assert found.lo - SLACK <= exact <= found.hi + SLACK
     assert found.gap <= 1e-12
+    assert (found.lo + found.hi) / 2 == pytest.approx(exact, rel=1e-12)
 
 
 def test_settings_evaluated_in_small_batches_give_the_same_figures(monkeypatch):
