@@ -3,8 +3,8 @@
 1. Coalescing: an AND (OR) whose only parent is an AND (OR) is merged into
    it, so a gate sees all the arguments it really combines.
 2. Grouping modular arguments (after SCRAM's preprocessor): among a gate's
-   arguments, those that share events only with each other are gathered
-   under a new gate of the same kind. That gate is a module, solved on its
+   arguments, those that share events only with each other, and the events
+   no other gate reads, are gathered under a new gate of the same kind. That gate is a module, solved on its
    own (modules.py), where before its events sat in one BDD with everything
    else under the parent.
 
@@ -117,8 +117,16 @@ def _group_modular_args(circuit: ir.Circuit) -> ir.Circuit:
 
 
 def _grouped(node: ir.Node, index: int, below, reached_from, new: ir.Circuit, new_of) -> list[int]:
-    """The gate's arguments with each modular group of 2+ under a new gate."""
+    """The gate's arguments with each modular group of 2+ under a new gate.
+    The events no other gate reads form one group: they become one variable
+    of the gate's BDD, where before each was a node on every path through
+    the gate (edf9204 407,134 -> 257,766 nodes)."""
     groups = _overlapping(list(node.children), below)
+    own = [g[0] for g in groups if len(g) == 1 and reached_from[g[0]] == 1 << index
+           and below[g[0]] == 1 << g[0]]
+    if len(own) > 1:
+        owned = set(own)
+        groups = [g for g in groups if not (len(g) == 1 and g[0] in owned)] + [own]
     kids: list[int] = []
     for group in groups:
         inside = 0
