@@ -50,6 +50,13 @@ SIFT_FROM = 100_000          # nodes before the first sifting, when allowed
 # hits 300 MB after 5-7 s (tests/hostile.py).
 BYTES_PER_NODE = 100
 MIN_MEMORY = 64 * 2**20
+# What CUDD is told to expect for a small diagram (a design's part): it
+# sizes its tables from this, and a manager told 1 GiB (dd's default) takes
+# 8-13 ms to set up where one told 64 MiB takes 0.5 ms. A design builds a
+# manager per part shape: 1,000 components 282-289 -> 244-262 ms. A fault
+# tree keeps the default: edf9204's one big diagram built 15 % slower on
+# 64 MiB (docs/performance.md).
+SMALL_ESTIMATE = 64 * 2**20
 
 
 class BudgetExceeded(Exception):
@@ -61,10 +68,12 @@ class Manager:
     module stand-ins), declared in the order given."""
 
     def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False,
-                 max_memory: int | None = None):
+                 max_memory: int | None = None, small: bool = False):
         # `max_memory` (bytes) overrides the ceiling the budget implies: an
         # off-line caller (weaklink fta) may allow a diagram more room per node.
-        self.cudd = _backend.BDD()
+        # `small`: the diagrams are expected small (SMALL_ESTIMATE).
+        self.cudd = (_backend.BDD(SMALL_ESTIMATE) if small and _backend.__name__ == "dd.cudd"
+                     else _backend.BDD())
         self.cudd.configure(reordering=False,
                             max_memory=max_memory or max(MIN_MEMORY, BYTES_PER_NODE * budget))
         self.leaves = list(leaves)

@@ -27,7 +27,7 @@ def build_parts(circuit: ir.Circuit, missing: list[int], keys: list, names: list
     left = budget
     for j in sorted(first.values()):
         checkpoint()
-        manager = bdd.Manager([names[i] for i in orders[j]], left)
+        manager = bdd.Manager([names[i] for i in orders[j]], left, small=True)
         root = bdd.build(circuit, manager, missing[j], {i: names[i] for i in orders[j]})
         flat = bdd.flatten(root, manager, often=True)
         left -= flat.size
