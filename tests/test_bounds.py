@@ -230,9 +230,9 @@ def test_parts_of_one_shape_share_one_diagram_whatever_the_rest_of_the_circuit(m
     built = []
     build = bdd.build_many
 
-    def counted(circuit, manager, tops, leaf_of):
+    def counted(circuit, manager, tops, leaf_of, fixpoints=None):
         built.extend(tops)
-        return build(circuit, manager, tops, leaf_of)
+        return build(circuit, manager, tops, leaf_of, fixpoints)
     monkeypatch.setattr(bdd, "build_many", counted)
     found = bounds.bound(circuit, probs, failure_polarity=True, tolerance=1e-12)
     assert found is not None and found.parts == 5

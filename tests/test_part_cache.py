@@ -37,9 +37,9 @@ class Work:
         self.built = self.columns = 0
         build, evaluate = bdd.build_many, part_columns._evaluate
 
-        def counted_build(circuit, manager, tops, leaf_of):
+        def counted_build(circuit, manager, tops, leaf_of, fixpoints=None):
             self.built += len(tops)
-            return build(circuit, manager, tops, leaf_of)
+            return build(circuit, manager, tops, leaf_of, fixpoints)
 
         def counted_evaluate(owner, jobs):
             self.columns += sum(len(settings) for _, settings in jobs)

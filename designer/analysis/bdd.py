@@ -68,10 +68,13 @@ class Manager:
     module stand-ins), declared in the order given."""
 
     def __init__(self, leaves: list[str], budget: int = DEFAULT_BUDGET, sift: bool = False,
-                 max_memory: int | None = None, small: bool = False):
+                 max_memory: int | None = None, small: bool = False,
+                 names: dict[str, str] | None = None):
         # `max_memory` (bytes) overrides the ceiling the budget implies: an
         # off-line caller (weaklink fta) may allow a diagram more room per node.
         # `small`: the diagrams are expected small (SMALL_ESTIMATE).
+        # `names`: leaf -> variable name, shared by managers whose diagrams
+        # are copied between them (shared_fixpoints.py), grown for new leaves.
         self.cudd = (_backend.BDD(SMALL_ESTIMATE) if small and _backend.__name__ == "dd.cudd"
                      else _backend.BDD())
         self.cudd.configure(reordering=False,
@@ -82,7 +85,9 @@ class Manager:
         # are cheaper to finish than to reorder. Then again at each doubling.
         self.next_sift = SIFT_FROM if sift else None
         self.counted_at = -COUNT_EVERY
-        self.var_name = {leaf: f"v{i}" for i, leaf in enumerate(self.leaves)}
+        self.var_name = ({leaf: f"v{i}" for i, leaf in enumerate(self.leaves)} if names is None
+                         else {leaf: names.setdefault(leaf, f"v{len(names)}")
+                               for leaf in self.leaves})
         self.walk_tables = None   # bdd_walk.py's index -> leaf and level, until a sifting
         self.count_live = live_counter(self.cudd)    # None: dd's statistics(), throttled
         if self.leaves:
@@ -149,17 +154,19 @@ def _is_leaf(circuit: ir.Circuit, index: int, stop) -> bool:
     return circuit.nodes[index].op == ir.EVENT or index in stop
 
 
-def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, str]):
+def build(circuit: ir.Circuit, manager: Manager, top: int, leaf_of: dict[int, str],
+          fixpoints=None):
     """BDD of node `top`; nodes in `leaf_of` (events, module stand-ins) are
-    the manager variable of that name and are not looked into."""
-    return build_many(circuit, manager, [top], leaf_of)[0]
+    the manager variable of that name and are not looked into. `fixpoints`:
+    reach fixpoints found in other managers (shared_fixpoints.py)."""
+    return build_many(circuit, manager, [top], leaf_of, fixpoints)[0]
 
 
 def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
-               leaf_of: dict[int, str]) -> list:
+               leaf_of: dict[int, str], fixpoints=None) -> list:
     """BDDs of several nodes in one pass: what they share is built once."""
     try:
-        return _build_many(circuit, manager, tops, leaf_of)
+        return _build_many(circuit, manager, tops, leaf_of, {} if fixpoints is None else fixpoints)
     except (RuntimeError, ValueError) as err:
         # dd reports CUDD's NULL result (its memory ceiling) as one of these.
         if "NULL" not in str(err) and "out of memory" not in str(err):
@@ -169,13 +176,12 @@ def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
 
 
 def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
-                leaf_of: dict[int, str]) -> list:
+                leaf_of: dict[int, str], fixpoints) -> list:
     needed = _inside(circuit, tops, leaf_of)
     last_use = {child: index for index in needed
                 for child in circuit.nodes[index].children}
     keep = set(tops)
     values: dict[int, object] = {}
-    fixpoints: dict = {}   # reach gates over one graph and source share a fixpoint
     for index in needed:
         if index in leaf_of:
             values[index] = manager.var(leaf_of[index])
@@ -212,7 +218,7 @@ def _gate(node: ir.Node, values: dict, cudd, fixpoints: dict, check=lambda: None
     if op == ir.REACH:
         spec = node.reach
         key = (spec.usable, spec.transit, spec.edges, spec.sources)
-        if key not in fixpoints:
+        if key not in fixpoints:   # reach gates over one graph and source share it
             fixpoints[key] = _reached(spec, values, cudd)
         reached = fixpoints[key]
         return _fold([reached[t] for t in spec.targets], lambda a, b: a | b, cudd.false)

@@ -51,22 +51,33 @@ def _flatten_dump(root, manager) -> Flat:
             text = handle.read()
     head, _, body = text.partition(".nodes\n")
     root_id = int(head.split(".rootids", 1)[1].split()[0])
-    # The name column 'v<i>' is leaf i: without its letter numpy reads the
-    # whole table in one C pass (das9701, 2.6 million nodes: 1.4 s instead
-    # of 4 s of Python lists). The constant's name becomes -1.
+    # The name column 'v<n>' is variable n (`_positions`): without its
+    # letter numpy reads the whole table in one C pass (das9701, 2.6 million
+    # nodes: 1.4 s instead of 4 s of Python lists). The constant's name
+    # becomes -1.
     body = body.rsplit(".end", 1)[0].replace(" v", " ").replace(" T ", " -1 ", 1)
     table = np.fromstring(body, dtype=np.int64, sep=" ").reshape(-1, 5)
     if not np.array_equal(table[:, 0], np.arange(1, len(table) + 1)):
         raise RuntimeError("unexpected DDDMP node numbering")
     # (The index column counts only the variables the diagram depends on,
     # so it cannot be used.)
-    var = table[1:, 1]
+    var = _positions(manager)[table[1:, 1]]
     high, low = (((np.abs(e) - 1) << 1) | (e < 0) for e in (table[1:, 3], table[1:, 4]))
     level = np.array([manager.cudd.level_of_var(name) for name in manager.var_name.values()],
                      dtype=np.int64)
     return Flat(np.concatenate(([-1], var)), np.concatenate(([0], high)),
                 np.concatenate(([0], low)), ((abs(root_id) - 1) << 1) | (root_id < 0),
                 np.concatenate(([len(level)], level[var])))
+
+
+def _positions(manager) -> np.ndarray:
+    """Variable number (the digits of its name) -> the leaf's position in
+    the manager; the identity unless the names are shared between managers
+    (shared_fixpoints.py)."""
+    numbers = np.array([int(name[1:]) for name in manager.var_name.values()], dtype=np.int64)
+    position = np.full(int(numbers.max(initial=-1)) + 1, -1, dtype=np.int64)
+    position[numbers] = np.arange(len(numbers))
+    return position
 
 
 def _flatten_walk(root, manager) -> Flat:

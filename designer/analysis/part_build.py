@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import bdd, ir
 from .part_eval import ColumnPasses
 from .part_keys import shapes_of
+from .shared_fixpoints import SharedFixpoints
 from .stop import checkpoint
 
 
@@ -25,10 +26,13 @@ def build_parts(circuit: ir.Circuit, missing: list[int], keys: list, names: list
     for j, (shape, _) in enumerate(shapes):
         first.setdefault(shape, j)
     left = budget
+    fixpoints = SharedFixpoints()
     for j in sorted(first.values()):
         checkpoint()
-        manager = bdd.Manager([names[i] for i in orders[j]], left, small=True)
-        root = bdd.build(circuit, manager, missing[j], {i: names[i] for i in orders[j]})
+        manager = bdd.Manager([names[i] for i in orders[j]], left, small=True,
+                              names=fixpoints.names)
+        root = bdd.build(circuit, manager, missing[j], {i: names[i] for i in orders[j]},
+                         fixpoints.for_manager(manager.cudd))
         flat = bdd.flatten(root, manager, often=True)
         left -= flat.size
         built[keys[j]] = ColumnPasses(flat, manager.leaves)
