@@ -4,9 +4,9 @@
    it, so a gate sees all the arguments it really combines.
 2. Grouping modular arguments (after SCRAM's preprocessor): among a gate's
    arguments, those that share events only with each other, and the events
-   no other gate reads, are gathered under a new gate of the same kind. That gate is a module, solved on its
-   own (modules.py), where before its events sat in one BDD with everything
-   else under the parent.
+   no other gate reads, are gathered under a new gate of the same kind.
+   That gate is a module, solved on its own (modules.py), where before its
+   events sat in one BDD with everything else under the parent.
 
 Sets of nodes are Python ints used as bitsets (bit i = node i): unions and
 intersections of thousands of nodes cost a few machine operations.

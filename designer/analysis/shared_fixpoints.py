@@ -3,7 +3,7 @@
 Each part of a design has its own CUDD manager and order (part_build.py),
 and every part that reaches through the network computed the same
 fixpoints again: 32 computations of 4 fixpoints for the 8 part shapes of
-the generated 1,000-component design (35 ms of its analysis). A fixpoint is
+the generated 1,000-component design (43 ms of its analysis). A fixpoint is
 a function of the events under its usable gates, whatever the manager, so
 one found in one manager is copied into the next (CUDD's transfer, in C)
 instead. Copying needs the managers to name each leaf alike
