@@ -30,17 +30,20 @@ def _alone(circuit, kid, names) -> ColumnPasses:
     return ColumnPasses(bdd.flatten(root, manager), manager.leaves)
 
 
+def _fixpoint(spec: ir.Reach) -> tuple:
+    return spec.usable, spec.transit, spec.edges, spec.sources
+
+
 def test_each_network_fixpoint_is_found_once_and_every_part_gets_its_own_diagram(monkeypatch):
     circuit, kids, keys, names = _parts_of_generated_design()
-    reach_keys = {(s.usable, s.transit, s.edges, s.sources)
-                  for s in (node.reach for node in circuit.nodes if node.op == ir.REACH)}
+    fixpoints = {_fixpoint(node.reach) for node in circuit.nodes if node.op == ir.REACH}
     found = []
     reached = bdd._reached
     monkeypatch.setattr(bdd, "_reached", lambda spec, *rest: found.append(spec) or reached(spec, *rest))
     built: dict = {}
     build_parts(circuit, kids, keys, names, None, bdd.DEFAULT_BUDGET, built)
-    assert len({(s.usable, s.transit, s.edges, s.sources) for s in found}) == len(found)
-    assert 0 < len(found) <= len(reach_keys)
+    assert len({_fixpoint(spec) for spec in found}) == len(found)    # each found once
+    assert 0 < len(found) <= len(fixpoints)
     monkeypatch.setattr(bdd, "_reached", reached)
     for kid, key in zip(kids, keys):
         mine, alone = built[key], _alone(circuit, kid, names)
