@@ -244,13 +244,14 @@ def test_parts_of_one_shape_share_one_diagram_whatever_the_rest_of_the_circuit(m
 
 
 def test_settings_evaluated_in_small_batches_give_the_same_figures(monkeypatch):
-    """The parts' settings are evaluated in batches that fit the passes'
-    scratch arrays (the 5,000-component design needed 630 MB in one pass);
-    however small the batches, the availability, its bounds and every
-    importance figure are bit for bit those of one batch."""
+    """The parts' settings are evaluated in batches (part_columns.BATCH_FLOATS:
+    the 5,000-component design needed 630 MB in one pass); however small
+    the batches, the availability, its bounds and every importance figure
+    are bit for bit those of one batch."""
     design = generate(1000)
+    monkeypatch.setattr(part_columns, "BATCH_FLOATS", 10**9)      # one batch a diagram
     whole = design_availability(design)
-    monkeypatch.setattr(part_columns, "SCRATCH_LIMIT", 200_000)   # about 20 settings a batch
+    monkeypatch.setattr(part_columns, "BATCH_FLOATS", 200_000)    # about 20 settings a batch
     batched = design_availability(design)
     assert batched.method == BOUNDED
     assert (batched.value, batched.bounds) == (whole.value, whole.bounds)

@@ -22,17 +22,27 @@ from operator import itemgetter
 
 import numpy as np
 
-from .part_eval import SCRATCH_LIMIT
 from .setting_bits import bit_matrix
 from .stop import checkpoint
+
+# Floats in one batch's array of values (2 x nodes x columns: 12 MB). A
+# batch costs about 0.3 ms of Python around its passes, so narrow batches
+# cost more; wide ones leave the passes waiting on memory, the more so with
+# two threads side by side. Generated designs, both at once (CPU, old and
+# new in turn; the same figures to the bit): at 4 million floats, 5,000
+# components 9.5-10.1 s wall (16.7-17.5 CPU), 1,000 passes 132-140 ms; at
+# 1.5 million 6.9-7.5 s (11.1-12.0), 117-120 ms; at 0.5 million 8.8-9.3 s
+# and 115-122 ms; at 0.25 million the 1,000 design's passes 146 ms
+# (docs/performance.md).
+BATCH_FLOATS = 1_500_000
 
 
 def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
     """Evaluate the (part, settings) `jobs` of parts sharing one diagram,
     side by side, into the parts' cache (`Parts.evaluate` reads it), in
-    batches that fit the passes' scratch arrays: the 5,000-component
-    design's twins side by side peaked at 630 MB in one pass."""
-    width = max(2, SCRATCH_LIMIT // (2 * parts.passes[jobs[0][0]].size))
+    batches of BATCH_FLOATS: the 5,000-component design's twins side by
+    side, in one pass, peaked at 630 MB."""
+    width = max(2, BATCH_FLOATS // (2 * parts.passes[jobs[0][0]].size))
     pairs = [(a, setting) for a, settings in jobs for setting in settings]
     for start in range(0, len(pairs), width):
         checkpoint()      # a batch is whole in the cache or not there at all
