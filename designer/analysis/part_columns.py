@@ -28,12 +28,12 @@ from .stop import checkpoint
 # Floats in one batch's array of values (2 x nodes x columns: 12 MB). A
 # batch costs about 0.3 ms of Python around its passes, so narrow batches
 # cost more; wide ones leave the passes waiting on memory, the more so with
-# two threads side by side. Generated designs, both at once (CPU, old and
-# new in turn; the same figures to the bit): at 4 million floats, 5,000
-# components 9.5-10.1 s wall (16.7-17.5 CPU), 1,000 passes 132-140 ms; at
-# 1.5 million 6.9-7.5 s (11.1-12.0), 117-120 ms; at 0.5 million 8.8-9.3 s
-# and 115-122 ms; at 0.25 million the 1,000 design's passes 146 ms
-# (docs/performance.md).
+# two threads side by side. Generated designs, widths in turn, the same
+# figures to the bit: at 4 million floats the 5,000 components took
+# 9.5-10.1 s wall on two threads (16.7-17.5 s CPU) and the 1,000's passes
+# 132-140 ms; at 1.5 million 6.9-7.5 s (11.1-12.0) and 117-120 ms; at 0.5
+# million 8.8-9.3 s and 115-122 ms; at 0.25 million the 1,000's passes
+# took 146 ms (docs/performance.md).
 BATCH_FLOATS = 1_500_000
 
 
