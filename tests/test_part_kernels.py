@@ -66,6 +66,27 @@ def test_compiled_passes_give_the_numpy_figures(circuit, data):
         assert np.array_equal(alone[:, 0], values[:, c])
 
 
+def test_the_adjoint_pass_needs_no_cleared_scratch():
+    """The compiled adjoint pass sets each node's adjoint from the first
+    parent that reaches it instead of clearing its scratch array first:
+    whatever the scratch held (NaN here), the gradient is the numpy pass's,
+    for a diagram with complemented edges and shared children."""
+    from designer.analysis import ir
+    circuit = ir.Circuit()
+    e = [circuit.event(name) for name in NAMES[:5]]
+    both = circuit.and_([e[0], circuit.or_([e[1], e[2]])])
+    circuit.top = circuit.xor([both, circuit.atleast(2, [e[1], e[3], e[4]])])
+    passes = _passes(circuit)
+    p = np.array([[0.1, 0.7], [0.3, 0.2], [0.5, 0.9], [0.2, 0.4], [0.6, 0.05]])[
+        [NAMES.index(name) for name in passes.names]]
+    wanted = np.arange(len(passes.names))
+    expected_values, expected_grad = _numpy_passes(passes, p, wanted)
+    part_eval._scratch("adjoint", (passes.size, 2)).fill(np.nan)
+    grad = passes.gradient(p, 1.0 - p, expected_values, wanted)
+    assert np.allclose(grad, expected_grad, rtol=1e-12, atol=1e-15)
+    assert not np.isnan(grad).any()
+
+
 def _availability(no_jit: bool) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("WEAKLINK_NO_JIT", None)

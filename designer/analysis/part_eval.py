@@ -140,6 +140,15 @@ class ColumnPasses:
             cache[edge] = want
         return cache[edge]
 
+    def _first_writes(self, compiled) -> np.ndarray:
+        """Per node, which children's adjoints it sets rather than adds to
+        (part_kernels._first_writes): once per diagram, shared with twins."""
+        if "first" not in self._shared:
+            first = np.empty(self.size, dtype=np.uint8)
+            compiled[3](self.nodes[1], self.nodes[2], self.root, first)
+            self._shared["first"] = first
+        return self._shared["first"]
+
     def _needed(self, edge: int) -> list[tuple[bool, bool]]:
         """Per level, whether `edge` needs P(node) and P(not node) of some
         node there (the same for every column: computed once per diagram)."""
@@ -176,7 +185,7 @@ class ColumnPasses:
         compiled = kernels()
         if compiled:
             compiled[1](*self.nodes, _dense(p), _dense(q), _dense(values), self.root, needed,
-                        grad, adjoint)
+                        grad, adjoint, self._first_writes(compiled))
             return grad
         adjoint.fill(0.0)
         adjoint[self.root >> 1] = -1.0 if self.root & 1 else 1.0
