@@ -101,24 +101,17 @@ def _gradient(var, high, low, p, q, values, root, wanted, grad, adjoint,
         if writes & 4:
             continue
         leaf, h, lo = var[i], high[i], low[i]
-        h_sign = -1.0 if h & 1 else 1.0
-        low_sign = -1.0 if lo & 1 else 1.0
-        h_node, low_node = h >> 1, lo >> 1
         if wanted[leaf]:
             for c in range(width):
                 grad[leaf, c] += adjoint[i, c] * (values[h, c] - values[lo, c])
-        if writes & 1:
-            for c in range(width):
-                adjoint[h_node, c] = h_sign * adjoint[i, c] * p[leaf, c]
-        else:
-            for c in range(width):
-                adjoint[h_node, c] += h_sign * adjoint[i, c] * p[leaf, c]
-        if writes & 2:
-            for c in range(width):
-                adjoint[low_node, c] = low_sign * adjoint[i, c] * q[leaf, c]
-        else:
-            for c in range(width):
-                adjoint[low_node, c] += low_sign * adjoint[i, c] * q[leaf, c]
+        for edge, first_here, probability in ((h, writes & 1, p), (lo, writes & 2, q)):
+            child, edge_sign = edge >> 1, -1.0 if edge & 1 else 1.0
+            if first_here:
+                for c in range(width):
+                    adjoint[child, c] = edge_sign * adjoint[i, c] * probability[leaf, c]
+            else:
+                for c in range(width):
+                    adjoint[child, c] += edge_sign * adjoint[i, c] * probability[leaf, c]
 
 
 def _first_writes(high, low, root, first):  # pragma: no cover - compiled
