@@ -39,7 +39,6 @@ def _build(jit):
 
 def _warm(forward, gradient, needs, first_writes) -> None:
     """Compile (or load) each for the one signature the passes use."""
-    import numpy as np
     one = np.zeros(2, dtype=np.int64)
     p = np.full((1, 2), 0.5)
     values = np.empty((4, 2))
@@ -89,7 +88,7 @@ def _gradient(var, high, low, p, q, values, root, wanted, grad, adjoint,
     `adjoint` is scratch ([nodes, columns], any content). A complemented
     edge flips the sign of what flows through it. A child's adjoint is set
     by its first parent and added to by the others (`first`, from
-    `first_writes`), so the scratch is never cleared: the pass is bound by
+    `_first_writes`), so the scratch is never cleared: the pass is bound by
     memory, and clearing it was one more write of the whole array (the
     adjoint pass 2.1-2.5 -> 1.6-1.8 ns a node and column, the same bits)."""
     width = p.shape[1]
