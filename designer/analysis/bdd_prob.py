@@ -91,10 +91,8 @@ def _gradient_compiled(flat: Flat, p_leaf: list[float], P, Q, compiled) -> list[
     values = np.empty((2 * len(var), 1))
     values[0::2, 0], values[1::2, 0] = P, Q
     grad = np.zeros((len(p_leaf), 1))
-    first = np.empty(len(var), dtype=np.uint8)
-    compiled[3](high, low, flat.root, first)
     backward(var, high, low, p, q, values, flat.root, np.ones(len(p_leaf), dtype=np.bool_),
-             grad, np.empty((len(var), 1)), first)
+             grad, np.empty((len(var), 1)), compiled[3](high, low, flat.root))
     return grad[:, 0].tolist()
 
 

@@ -144,9 +144,7 @@ class ColumnPasses:
         """Per node, which children's adjoints it sets rather than adds to
         (part_kernels._first_writes): once per diagram, shared with twins."""
         if "first" not in self._shared:
-            first = np.empty(self.size, dtype=np.uint8)
-            compiled[3](self.nodes[1], self.nodes[2], self.root, first)
-            self._shared["first"] = first
+            self._shared["first"] = compiled[3](self.nodes[1], self.nodes[2], self.root)
         return self._shared["first"]
 
     def _needed(self, edge: int) -> list[tuple[bool, bool]]:

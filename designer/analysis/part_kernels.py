@@ -45,9 +45,8 @@ def _warm(forward, gradient, needs, first_writes) -> None:
     want = np.full(2, 3, dtype=np.uint8)
     needs(one, one, 2, want)
     forward(one, one, one, p, p, values, want)
-    first_writes(one, one, 2, want)
     gradient(one, one, one, p, p, values, 2, np.ones(1, dtype=np.bool_),
-             np.zeros((1, 2)), np.empty((2, 2)), want)
+             np.zeros((1, 2)), np.empty((2, 2)), first_writes(one, one, 2))
 
 
 def _forward(var, high, low, p, q, values, want):  # pragma: no cover - compiled
@@ -113,14 +112,14 @@ def _gradient(var, high, low, p, q, values, root, wanted, grad, adjoint,
                     adjoint[child, c] += edge_sign * adjoint[i, c] * probability[leaf, c]
 
 
-def _first_writes(high, low, root, first):  # pragma: no cover - compiled
-    """first[i] for the adjoint pass, which visits the nodes from the top
+def _first_writes(high, low, root):  # pragma: no cover - compiled
+    """Per node, for the adjoint pass, which visits the nodes from the top
     index down: bit 1, node i is the first to reach its then child; bit 2,
     its else child (after the then child, when both are one node); bit 4,
     node i is not under `root` (no adjoint: skipped)."""
     reached = np.zeros(high.shape[0], dtype=np.bool_)
     reached[root >> 1] = True
-    first[:] = 0
+    first = np.zeros(high.shape[0], dtype=np.uint8)
     for i in range(high.shape[0] - 1, 0, -1):
         if not reached[i]:
             first[i] = 4
@@ -132,6 +131,7 @@ def _first_writes(high, low, root, first):  # pragma: no cover - compiled
         if not reached[low_node]:
             reached[low_node] = True
             first[i] |= 2
+    return first
 
 
 _KERNELS = Compiled(_build)
