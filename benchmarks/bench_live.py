@@ -44,7 +44,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
@@ -89,22 +89,33 @@ class Applied:
 
     def __init__(self, analysis) -> None:
         self.times: list[float] = []
+        self._waiting: QEventLoop | None = None
         self.colours: list[float] = []
         self.estimates: list[float] = []     # a big design's Monte Carlo figures, shown first
-        analysis.applied.connect(lambda _r: self.times.append(time.perf_counter()))
+        analysis.applied.connect(self._applied)
         analysis.coloursApplied.connect(lambda _r: self.colours.append(time.perf_counter()))
         analysis.scheduler.partReady.connect(
             lambda phase, _p: self.estimates.append(time.perf_counter())
             if phase is Phase.ESTIMATE else None)
 
+    def _applied(self, _result) -> None:
+        self.times.append(time.perf_counter())
+        if self._waiting is not None:
+            self._waiting.quit()
+
     def wait(self, app, since: int, timeout: float = TIMEOUT_S) -> float:
-        """Process events until more than `since` results were applied."""
+        """Run the event loop until more than `since` results were applied.
+        Blocking in an event loop, as the application does: a loop that
+        polls processEvents() kept a core busy, which the analysis worker
+        then lacked."""
         end = time.perf_counter() + timeout
         while len(self.times) <= since:
             if time.perf_counter() > end:
                 raise TimeoutError("no analysis result")
-            app.processEvents()
-            time.sleep(0.0005)
+            self._waiting = QEventLoop()
+            QTimer.singleShot(100, self._waiting.quit)    # check the clock now and then
+            self._waiting.exec()
+            self._waiting = None
         return self.times[-1]
 
 

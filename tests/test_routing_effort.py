@@ -104,3 +104,43 @@ def test_routing_in_slices_gives_the_routes_of_routing_at_once(qtbot, monkeypatc
             scene.reroute_links(["n1"])
     assert slices > len(at_once)
     assert scene.routed_links() == at_once
+
+
+def test_links_out_of_view_are_routed_at_a_quarter_of_the_pace(qtbot, monkeypatch):
+    """Once every pending link in view is routed, the next slices come after
+    a pause (the analysis worker gets the core); a link brought into view is
+    routed without one, and the routes are those of routing at once."""
+    at_once = routes_of(qtbot, sample_design())
+    monkeypatch.setattr(routing, "EAGER", 0)
+    with monkeypatch.context() as held:       # every link pending, none routed yet
+        held.setattr(routing.Routing, "_route_later", lambda self, pause_ms=0: None)
+        view, doc = make_view(qtbot, size=(320, 240))
+    scene = view.scene()
+    view.set_zoom(2.0)
+    view.centerOn(scene.item_for(doc.links()[0].source).scene_rect().center())
+    seen = _view_rect(view)
+    in_view = [lid for lid in scene._pending if scene._in_view(lid, seen)]
+    assert 0 < len(in_view) < len(scene._pending)
+    while scene._next_in_view():
+        _timer_fires(scene)
+        assert scene._idle.interval() == (0 if scene._next_in_view()
+                                          else routing.OFF_VIEW_PAUSE_MS)
+    assert scene._pending and scene._idle.interval() == routing.OFF_VIEW_PAUSE_MS
+    left, top, right, bottom = scene._layout.rect[scene._routes.ends[min(scene._pending)][1]]
+    view.centerOn((left + right) / 2, (top + bottom) / 2)     # scrolled to a pending link
+    assert scene._next_in_view()
+    _timer_fires(scene)
+    assert scene._idle.interval() == (0 if scene._next_in_view() else routing.OFF_VIEW_PAUSE_MS)
+    scene.finish_routing()
+    assert scene.routed_links() == at_once
+
+
+def _timer_fires(scene) -> None:
+    """One idle slice as the timer runs it (a slice of one search step)."""
+    if scene._idle is not None:
+        scene._idle.stop()
+    scene._route_slice(budget=0.0)
+
+
+def _view_rect(view) -> tuple:
+    return routing._rect(view.mapToScene(view.viewport().rect()).boundingRect())

@@ -32,6 +32,12 @@ ROLES = {Kind.SITE: Role.SITE, Kind.RACK: Role.RACK, Kind.SEGMENT: Role.OPEN,
 
 EAGER = 400        # up to this many links, every change is routed at once
 SLICE = 0.012      # seconds of routing per idle slice on bigger designs
+# The pause after a slice once no pending link has an end in view: routes
+# nobody sees take a quarter of a core instead of a whole one, which the
+# analysis worker gets instead (the 5,000-component design's certified
+# figures came at 17 s in the window with the routing at full speed, where
+# the analysis alone takes 8; docs/performance.md).
+OFF_VIEW_PAUSE_MS = 36
 
 
 class Routing(LinkDetail):
@@ -259,13 +265,13 @@ class Routing(LinkDetail):
                 self._links[lid].set_route(points, junction)
                 self._pending.discard(lid)
 
-    def _route_later(self) -> None:
+    def _route_later(self, pause_ms: int = 0) -> None:
         if self._idle is None:
             self._idle = QTimer(self)
             self._idle.setSingleShot(True)
             self._idle.timeout.connect(self._route_slice)
-        if not self._idle.isActive():
-            self._idle.start(0)
+        if not self._idle.isActive() or pause_ms < self._idle.remainingTime():
+            self._idle.start(pause_ms)
 
     def _route_slice(self, budget: float = SLICE) -> None:
         """Route pending links for about `budget` seconds, those in view first.
@@ -281,7 +287,7 @@ class Routing(LinkDetail):
                 break
         self._draw(book.finish())
         if self._pending:
-            self._route_later()
+            self._route_later(0 if self._next_in_view() else OFF_VIEW_PAUSE_MS)
 
     def route_slice(self) -> bool:
         """One idle slice, as the window's timer runs it; True while links
@@ -312,15 +318,22 @@ class Routing(LinkDetail):
         order = getattr(self, "_order", None)
         if order is not None and order[0] == seen and order[1] >= self._pending:
             return [lid for lid in order[2] if lid in self._pending]
-        rect = self._layout.rect
-
-        def in_view(lid: str) -> bool:
-            ends = self._routes.ends.get(lid)
-            return seen is not None and ends is not None and \
-                any(_meets(rect.get(e), seen) for e in ends[1:])
-        ranked = sorted(sorted(self._pending), key=lambda lid: not in_view(lid))
+        ranked = sorted(sorted(self._pending), key=lambda lid: not self._in_view(lid, seen))
         self._order = (seen, set(self._pending), ranked)
         return ranked
+
+    def _in_view(self, lid: str, seen: tuple | None) -> bool:
+        """Whether link `lid` has an end inside the scene rect `seen`."""
+        ends = self._routes.ends.get(lid)
+        return seen is not None and ends is not None and \
+            any(_meets(self._layout.rect.get(e), seen) for e in ends[1:])
+
+    def _next_in_view(self) -> bool:
+        """Whether the next pending link has an end in view (the view may
+        have moved since the last slice: then it is ranked again)."""
+        ranked = self._in_view_first()
+        seen = self._order[0]
+        return bool(ranked) and self._in_view(ranked[0], seen)
 
     def finish_routing(self) -> None:
         """Route everything still pending now (pictures, tests, benchmarks)."""
