@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.bench_live import Applied, each_size, open_window  # noqa: E402
+from benchmarks.bench_live import Applied, close_window, each_size, open_window  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from designer.analysis.result import Phase  # noqa: E402
 
@@ -38,8 +38,7 @@ def measure(app, n: int, scratch: Path) -> None:
     print(f"{n} components, load average {os.getloadavg()[0]:.1f}:", flush=True)
     for at, part in arrived:
         print(f"  {at - start:6.1f} s  {part.method:<11} {_width(part)}", flush=True)
-    analysis.shutdown()
-    window.close()
+    close_window(app, window, analysis)
 
 
 def _width(part) -> str:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.bench_live import each_size, opened, pick_edit  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from benchmarks.bench_live import close_window, each_size, opened, pick_edit  # noqa: E402
 
 INTERRUPT_AFTER = 0.25        # of the first analysis' compute time
 
@@ -46,16 +48,15 @@ def measure(app, n: int, scratch: Path) -> None:
               f"the stale run stopped {sched.stale_stopped - stopped}, killed "
               f"{sched.stale_killed - killed}, same process: {pid == sched.process_pid()}",
               flush=True)
-    analysis.shutdown()
-    window.document.undo_stack.clear()
-    window.close()
+    close_window(app, window, analysis)
 
 
 def _spin(app, seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.001)
+    """Run the event loop for `seconds` (blocking in it, as the application
+    does: a polling loop would keep a core from the analysis worker)."""
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -51,9 +51,11 @@ def test_removing_the_last_redundancy_turns_the_survivor_red(win, qtbot):
     assert live.figures.spofs.text() == "3 SPOFs"
     window.document.delete(["uplink-2"])
     assert live.figures.pending.isVisible()              # "Analysing…"
+    assert window.view.scene()._analysing                # routes out of view wait meanwhile
     qtbot.waitUntil(lambda: state(window, "uplink-1") is State.SPOF, timeout=5000)
     assert live.figures.spofs.text() == "4 SPOFs"       # with the colours
     qtbot.waitUntil(lambda: not live.figures.pending.isVisible(), timeout=5000)
+    assert not window.view.scene()._analysing
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: state(window, "uplink-1") is State.CUT2, timeout=5000)
 

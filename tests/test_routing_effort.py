@@ -14,6 +14,7 @@ import pytest
 from designer.canvas import orthogonal as O
 from designer.canvas import routing
 from designer.io import load_design
+from designer.look import style
 from tests.canvas_support import make_view, sample_design
 
 EXAMPLES = sorted(Path(__file__).resolve().parent.parent.glob("examples/*.weaklink.json"))
@@ -106,10 +107,11 @@ def test_routing_in_slices_gives_the_routes_of_routing_at_once(qtbot, monkeypatc
     assert scene.routed_links() == at_once
 
 
-def test_links_out_of_view_are_routed_at_a_quarter_of_the_pace(qtbot, monkeypatch):
-    """Once every pending link in view is routed, the next slices come after
-    a pause (the analysis worker gets the core); a link brought into view is
-    routed without one, and the routes are those of routing at once."""
+def test_links_out_of_view_wait_while_the_analysis_runs(qtbot, monkeypatch):
+    """While the live analysis runs, once every pending link in view is
+    routed, the next slices come after a pause (the analysis worker gets the
+    core); a link brought into view is routed without one, the end of the
+    analysis lifts the pause, and the routes are those of routing at once."""
     at_once = routes_of(qtbot, sample_design())
     monkeypatch.setattr(routing, "EAGER", 0)
     with monkeypatch.context() as held:       # every link pending, none routed yet
@@ -121,6 +123,7 @@ def test_links_out_of_view_are_routed_at_a_quarter_of_the_pace(qtbot, monkeypatc
     seen = _view_rect(view)
     in_view = [lid for lid in scene._pending if scene._in_view(lid, seen)]
     assert 0 < len(in_view) < len(scene._pending)
+    scene.set_analysing(True)
     while scene._next_in_view():
         _timer_fires(scene)
         assert scene._idle.interval() == (0 if scene._next_in_view()
@@ -131,6 +134,19 @@ def test_links_out_of_view_are_routed_at_a_quarter_of_the_pace(qtbot, monkeypatc
     assert scene._next_in_view()
     _timer_fires(scene)
     assert scene._idle.interval() == (0 if scene._next_in_view() else routing.OFF_VIEW_PAUSE_MS)
+    view.centerOn(-10_000, -10_000)                            # nothing in view
+    _timer_fires(scene)
+    assert scene._pending and scene._idle.interval() == routing.OFF_VIEW_PAUSE_MS
+    view.set_zoom(style.LOD_ICONS / 2)          # all in view, drawn as bundles
+    view.centerOn(scene.itemsBoundingRect().center())
+    assert scene.detail is style.Detail.BOXES and scene._pending
+    assert any(scene._in_view(lid, _view_rect(view)) for lid in scene._pending)
+    _timer_fires(scene)
+    assert not scene._pending or scene._idle.interval() == routing.OFF_VIEW_PAUSE_MS
+    scene.set_analysing(False)
+    assert scene._idle.isActive() and scene._idle.interval() == 0
+    _timer_fires(scene)
+    assert not scene._pending or scene._idle.interval() == 0
     scene.finish_routing()
     assert scene.routed_links() == at_once
 

@@ -22,6 +22,7 @@ from designer.model import Kind
 
 from .containers import TierItem
 from .items import ChipItem, ComponentItem, DeviceItem
+from .links import INDIVIDUAL
 from .lod import LinkDetail
 from .obstacles import Layout, Role
 from .routes import RouteBook
@@ -32,12 +33,12 @@ ROLES = {Kind.SITE: Role.SITE, Kind.RACK: Role.RACK, Kind.SEGMENT: Role.OPEN,
 
 EAGER = 400        # up to this many links, every change is routed at once
 SLICE = 0.012      # seconds of routing per idle slice on bigger designs
-# The pause after a slice once no pending link has an end in view: routes
-# nobody sees take a quarter of a core instead of a whole one, which the
-# analysis worker gets instead (the 5,000-component design's certified
-# figures came at 17 s in the window with the routing at full speed, where
-# the analysis alone takes 8; docs/performance.md).
-OFF_VIEW_PAUSE_MS = 36
+# While the live analysis runs, the pause after a slice once no pending link
+# has an end in view: routes nobody sees take a sixteenth of a core, and the
+# analysis worker the rest (the 5,000-component design's certified figures
+# came at 20-22 s in the window with the routing at full speed, where the
+# analysis alone takes 8; docs/performance.md).
+OFF_VIEW_PAUSE_MS = 200
 
 
 class Routing(LinkDetail):
@@ -49,6 +50,7 @@ class Routing(LinkDetail):
     _pending: set[str] = frozenset()
     _idle: QTimer | None = None
     _job = None        # the route being searched across idle slices (a generator)
+    _analysing = False
 
     # -- the route book, kept in step with the items ------------------------------------
     def _book(self) -> RouteBook:
@@ -265,6 +267,13 @@ class Routing(LinkDetail):
                 self._links[lid].set_route(points, junction)
                 self._pending.discard(lid)
 
+    def set_analysing(self, running: bool) -> None:
+        """The live analysis started or ended (its pendingChanged): while it
+        runs, links with no end in view wait OFF_VIEW_PAUSE_MS between slices."""
+        self._analysing = running
+        if not running and self._pending:
+            self._route_later()
+
     def _route_later(self, pause_ms: int = 0) -> None:
         if self._idle is None:
             self._idle = QTimer(self)
@@ -287,7 +296,8 @@ class Routing(LinkDetail):
                 break
         self._draw(book.finish())
         if self._pending:
-            self._route_later(0 if self._next_in_view() else OFF_VIEW_PAUSE_MS)
+            self._route_later(OFF_VIEW_PAUSE_MS if self._analysing and not self._next_in_view()
+                              else 0)
 
     def route_slice(self) -> bool:
         """One idle slice, as the window's timer runs it; True while links
@@ -329,8 +339,11 @@ class Routing(LinkDetail):
             any(_meets(self._layout.rect.get(e), seen) for e in ends[1:])
 
     def _next_in_view(self) -> bool:
-        """Whether the next pending link has an end in view (the view may
-        have moved since the last slice: then it is ranked again)."""
+        """Whether the next pending link is drawn and has an end in view (the
+        view may have moved since the last slice: then it is ranked again).
+        Zoomed out to bundles (lod.py), no link is drawn one by one."""
+        if self.detail not in INDIVIDUAL:
+            return False
         ranked = self._in_view_first()
         seen = self._order[0]
         return bool(ranked) and self._in_view(ranked[0], seen)

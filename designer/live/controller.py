@@ -70,6 +70,7 @@ class LiveAnalysis(QObject):
         s.failed.connect(self._failed)
         s.figuresFailed.connect(self.figures.set_availability_failed)
         s.pendingChanged.connect(self.figures.set_pending)
+        s.pendingChanged.connect(self.scene.set_analysing)   # routes out of view wait
         self.problems.selectRequested.connect(self.select)
         self.problems.highlightRequested.connect(self.scene.set_highlight)
         self.drill_action.toggled.connect(self.drill.set_active)
