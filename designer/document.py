@@ -32,6 +32,7 @@ class Document(QObject):
     linksChanged = Signal(list)       # list[Link]
     settingsChanged = Signal(object)  # Settings
     acceptedChanged = Signal(object)  # tuple[AcceptedFinding] (accepted findings)
+    aboutToLoad = Signal(object)      # Design: about to replace this one (see load)
     reset = Signal()                  # a whole new design was loaded
     changed = Signal()                # after every change: analysis follows this
 
@@ -104,6 +105,10 @@ class Document(QObject):
 
     # -- whole-document ----------------------------------------------------
     def load(self, design: Design, path: Path | None = None) -> None:
+        """Replace the design. `aboutToLoad` comes first: the analysis may
+        start its worker process while the scene is being built (a second
+        at 5,000 components)."""
+        self.aboutToLoad.emit(design)
         self._components = {c.id: c for c in design.components}
         self._links = {l.id: l for l in design.links}
         self._order = {item_id: n for n, item_id in

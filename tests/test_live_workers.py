@@ -313,3 +313,30 @@ def test_a_failure_after_the_colours_fails_only_the_figures(make, qtbot):
     qtbot.waitUntil(lambda: bool(late), timeout=3000)
     assert "Monte Carlo diverged" in late[0] and not errors
     assert [r["phase"] for r in results] == [1] and not sched.is_pending()
+
+
+def test_a_big_design_about_to_open_starts_the_process_before_any_edit(make, qtbot):
+    """The worker's start-up overlaps the scene's construction (the document
+    announces the design before building anything, aboutToLoad)."""
+    editor, sched, results = make(size=50, process_components=10)
+    sched.prepare_for(FakeDesign(tuple(range(5)), 0))        # small: stays in process
+    qtbot.wait(200)
+    assert sched.process_pid() is None
+    sched.prepare_for(FakeDesign(tuple(range(50)), 0))
+    qtbot.waitUntil(lambda: sched.process_pid() is not None, timeout=5000)
+    pid = sched.process_pid()
+    editor.edit(sched)
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    assert results[0]["pid"] == pid and sched.analyses_started == 1
+
+
+def test_the_document_announces_a_design_before_it_replaces_the_old_one(qtbot):
+    from designer.document import Document
+    from designer.model import Component, Design, Kind
+    doc = Document()
+    heard = []
+    doc.aboutToLoad.connect(lambda design: heard.append(("about", len(doc.snapshot().components),
+                                                         len(design.components))))
+    doc.reset.connect(lambda: heard.append(("reset", len(doc.snapshot().components))))
+    doc.load(Design(components=(Component(id="s", kind=Kind.SERVER, label="S"),)))
+    assert heard == [("about", 0, 1), ("reset", 1)]

@@ -64,6 +64,7 @@ class LiveAnalysis(QObject):
     def _connect(self) -> None:
         s = self.scheduler
         self.document.changed.connect(s.schedule)
+        self.document.aboutToLoad.connect(s.prepare_for)
         s.resultReady.connect(self._apply)
         s.partReady.connect(self._advance)
         s.completed.connect(self._complete)

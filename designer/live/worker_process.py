@@ -67,6 +67,7 @@ def _serve(conn, nice: int, stop) -> None:
     It runs at a lower priority: on a busy two-core laptop the GUI thread
     must win the CPU, the analysis takes whatever is left."""
     _lower_priority(nice)
+    _preload()
     while True:
         try:
             job = conn.recv()
@@ -83,6 +84,23 @@ def _serve(conn, nice: int, stop) -> None:
             conn.send(("stopped", None))
         except Exception as err:  # report, keep serving
             conn.send(("error", f"{type(err).__name__}: {err}"))
+
+
+def _preload() -> None:
+    """Import the engine and load its compiled passes while the GUI is still
+    building the scene of the design this process was started for: a first
+    big analysis otherwise pays 0.3 s of imports and 0.3-0.45 s of numba's
+    loading (docs/performance.md). Before the first job, not beside it: a
+    thread importing the engine while the job's design is unpickled can
+    meet a half-imported designer.model."""
+    try:
+        from designer.analysis import engine  # noqa: F401
+        from designer.analysis.bdd_walk import walker
+        from designer.analysis.part_kernels import kernels
+        kernels()
+        walker()
+    except Exception:  # noqa: BLE001 - the job loads what it needs itself, or reports
+        pass
 
 
 def _lower_priority(target: int) -> None:

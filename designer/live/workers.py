@@ -140,6 +140,13 @@ class AnalysisScheduler(QObject):
         self._timer.stop()
         self._submit()
 
+    def prepare_for(self, design) -> None:
+        """A design is about to be opened: start the worker process now if
+        it will analyse that design, so that its start-up overlaps the
+        scene's construction instead of following it."""
+        if self._wants_process(design):
+            self.warm_up()
+
     def warm_up(self) -> None:
         """Start the worker process ahead of need (it takes about a second)."""
         if self._executor is not None:
