@@ -34,7 +34,7 @@ ROLES = {Kind.SITE: Role.SITE, Kind.RACK: Role.RACK, Kind.SEGMENT: Role.OPEN,
 EAGER = 400        # up to this many links, every change is routed at once
 SLICE = 0.012      # seconds of routing per idle slice on bigger designs
 # While the live analysis runs, the pause after a slice once no pending link
-# has an end in view: routes nobody sees take a sixteenth of a core, and the
+# has an end in view: routes nobody sees take about 6 % of a core, and the
 # analysis worker the rest (the 5,000-component design's certified figures
 # came at 20-22 s in the window with the routing at full speed, where the
 # analysis alone takes 8; docs/performance.md).
