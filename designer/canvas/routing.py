@@ -288,7 +288,8 @@ class Routing(LinkDetail):
         (the clock only decides when a route lands, never what it is)."""
         book = self._book()
         deadline = time.perf_counter() + budget
-        queue = (lid for lid in self._in_view_first() if lid in self._pending)
+        ranked = self._in_view_first()
+        queue = (lid for lid in ranked if lid in self._pending)
         while self._job is not None or (lid := next(queue, None)) is not None:
             if self._job is None:
                 self._job = book.steps({lid})
@@ -296,8 +297,8 @@ class Routing(LinkDetail):
                 break
         self._draw(book.finish())
         if self._pending:
-            self._route_later(OFF_VIEW_PAUSE_MS if self._analysing and not self._next_in_view()
-                              else 0)
+            self._route_later(OFF_VIEW_PAUSE_MS if self._analysing and
+                              not self._next_in_view(ranked) else 0)
 
     def route_slice(self) -> bool:
         """One idle slice, as the window's timer runs it; True while links
@@ -338,15 +339,16 @@ class Routing(LinkDetail):
         return seen is not None and ends is not None and \
             any(_meets(self._layout.rect.get(e), seen) for e in ends[1:])
 
-    def _next_in_view(self) -> bool:
-        """Whether the next pending link is drawn and has an end in view (the
-        view may have moved since the last slice: then it is ranked again).
-        Zoomed out to bundles (lod.py), no link is drawn one by one."""
+    def _next_in_view(self, ranked: list[str] | None = None) -> bool:
+        """Whether the next pending link is drawn and has an end in view.
+        `ranked`: the slice's own `_in_view_first()` (the view cannot move
+        during a slice); else ranked now. Zoomed out to bundles (lod.py), no
+        link is drawn one by one."""
         if self.detail not in INDIVIDUAL:
             return False
-        ranked = self._in_view_first()
-        seen = self._order[0]
-        return bool(ranked) and self._in_view(ranked[0], seen)
+        following = next((lid for lid in ranked or self._in_view_first()
+                          if lid in self._pending), None)
+        return following is not None and self._in_view(following, self._order[0])
 
     def finish_routing(self) -> None:
         """Route everything still pending now (pictures, tests, benchmarks)."""
