@@ -2,8 +2,10 @@
 re-analysis gives, for the edits the cost planner makes."""
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.generate import generate
-from designer.analysis import part_columns
+from designer.analysis import part_build, part_columns
 from designer.analysis.availability import BOUNDED, EXACT, design_availability
 from designer.analysis.incremental import Reanalysis
 from designer.analysis.parts import Parts
@@ -23,7 +25,11 @@ def _same(found, full) -> None:
     assert found.importance.keys() == full.importance.keys()
 
 
-def test_edits_of_a_bounded_design_give_the_full_analysis_figures():
+@pytest.mark.parametrize("sift_from", [part_build.SIFT_FROM, 0])
+def test_edits_of_a_bounded_design_give_the_full_analysis_figures(monkeypatch, sift_from):
+    """Also with every part's diagram sifted (part_build.sifted; at this
+    size the diagrams are too small to be sifted otherwise)."""
+    monkeypatch.setattr(part_build, "SIFT_FROM", sift_from)
     design = generate(300)
     again = Reanalysis(design, max_events=0)          # the bounded method at this size
     assert again.base.method == BOUNDED

@@ -112,3 +112,31 @@ def test_figures_are_the_same_on_threads(monkeypatch):
     assert spread and max(spread) > 1
     assert (together.method, together.value, together.bounds, together.importance) == (
         alone.method, alone.value, alone.bounds, alone.importance)
+
+
+def test_batches_of_one_part_on_two_threads_at_once_keep_every_figure(monkeypatch):
+    """Narrow batches: each part's settings in many batches, so the threads
+    run batches of the same part side by side (parts.prefetch) and both
+    write into its cache; the figures are one thread's."""
+    from benchmarks.generate import generate
+    from designer.analysis import part_columns, parts
+    from designer.analysis.availability import design_availability
+
+    design = generate(300)
+    monkeypatch.setattr(part_columns, "BATCH_FLOATS", 2_000)
+    monkeypatch.setattr(parts, "PARALLEL_FROM", 10**18)
+    alone = design_availability(design, max_events=0)
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parts, "PARALLEL_FROM", 0)
+    batches_of_a_part = []
+    real = pool.in_parallel
+
+    def spread(task, items):
+        batches_of_a_part.append(max(sum(a == jobs[0][0] for batch in items for a, _ in batch)
+                                     for jobs in items))
+        real(task, items)
+    monkeypatch.setattr(parts, "in_parallel", spread)
+    together = design_availability(design, max_events=0)
+    assert max(batches_of_a_part) > 2
+    assert (together.method, together.value, together.bounds, together.importance) == (
+        alone.method, alone.value, alone.bounds, alone.importance)

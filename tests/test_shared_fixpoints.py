@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from benchmarks.generate import generate
-from designer.analysis import bdd, bdd_flat, ir
+from designer.analysis import bdd, bdd_flat, ir, part_build
 from designer.analysis.bounds import _simplified
-from designer.analysis.part_build import build_parts, local_order
+from designer.analysis.part_build import build_parts, local_order, sifted
 from designer.analysis.part_eval import ColumnPasses
 from designer.analysis.part_keys import part_facts
 from designer.analysis.structure import compile_design
@@ -27,6 +27,7 @@ def _alone(circuit, kid, names) -> ColumnPasses:
     order = local_order(circuit, kid, None, names)
     manager = bdd.Manager([names[i] for i in order])
     root = bdd.build(circuit, manager, kid, {i: names[i] for i in order})
+    root, manager = sifted(root, manager)
     return ColumnPasses(bdd.flatten(root, manager), manager.leaves)
 
 
@@ -34,7 +35,12 @@ def _fixpoint(spec: ir.Reach) -> tuple:
     return spec.usable, spec.transit, spec.edges, spec.sources
 
 
-def test_each_network_fixpoint_is_found_once_and_every_part_gets_its_own_diagram(monkeypatch):
+@pytest.mark.parametrize("sift_from", [part_build.SIFT_FROM, 0])
+def test_each_network_fixpoint_is_found_once_and_every_part_gets_its_own_diagram(monkeypatch,
+                                                                                sift_from):
+    """Sifted too (at this size only when SIFT_FROM is 0): a part's
+    diagram does not depend on the fixpoints its manager keeps for others."""
+    monkeypatch.setattr(part_build, "SIFT_FROM", sift_from)
     circuit, kids, keys, names = _parts_of_generated_design()
     fixpoints = {_fixpoint(node.reach) for node in circuit.nodes if node.op == ir.REACH}
     found = []

@@ -29,33 +29,36 @@ def placement_rank(design, event_of: dict[str, str]) -> dict[str, int]:
     return rank
 
 
-def rack_rank(design, event_of: dict[str, str]) -> dict[str, int]:
-    """Order hint for one BDD per entry point (bounds.py): what no rack
-    holds first (sites, feeds, UPSes, network gear), then rack by rack,
-    each rack's own parts just before the servers it holds, so a diagram
-    never carries the state of a rack past the servers that depend on it.
-    What no rack of servers holds goes site by site: one site's feeds,
-    UPSes, network racks and gateways together (generated 5,000-component
-    design, 3 sites: 24,243 -> 12,534 nodes for one entry point; CUDD's
-    sifting finds 8,588). Servers site by site instead was measured worse
-    (80,786 against 60,557 nodes on the generated 1,000-component design.)"""
+def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int]]:
+    """Order hint for one BDD per entry point (bounds.py), per event a key
+    (server rack, site, server), 0 for none: what no rack holds first
+    (sites, feeds, UPSes, network gear), then rack by rack, each rack's
+    own parts just before the servers it holds, so a diagram never carries
+    the state of a rack past the servers that depend on it. What no rack
+    of servers holds goes site by site: one site's feeds, UPSes, network
+    racks and gateways together (generated 5,000-component design, 3
+    sites: 24,243 -> 12,534 nodes for one entry point; CUDD's sifting finds
+    8,588). Servers site by site instead was measured worse (80,786 against
+    60,557 nodes on the generated 1,000-component design). The numbers
+    only group: which rack, site or server comes first is the part's own
+    choice (part_build.local_order), so parts alike share a diagram."""
     holder = _holder(design)
 
-    first: dict[str, int] = {}          # drawing order of server racks and servers
+    first: dict[str, int] = {}          # server racks and servers, numbered
     for comp in design.components:
         host = holder(comp.id, Kind.SERVER)
         if host:
             first.setdefault(holder(host, Kind.RACK) or host, len(first) + 1)
             first.setdefault(host, len(first) + 1)
-    sites = {c.id: i for i, c in enumerate(c for c in design.components if c.kind == Kind.SITE)}
+    sites = {c.id: i + 1 for i, c in enumerate(c for c in design.components
+                                               if c.kind == Kind.SITE)}
     keys = {}
     for cid, event in event_of.items():
         host = holder(cid, Kind.SERVER)
         rack = holder(cid, Kind.RACK) or host
-        site = sites.get(holder(cid, Kind.SITE), -1) if rack not in first else 0
+        site = sites.get(holder(cid, Kind.SITE), 0) if rack not in first else 0
         keys[event] = (first.get(rack, 0), site, first[host] if host else 0)
-    dense = {key: i for i, key in enumerate(sorted(set(keys.values())))}
-    return {event: dense[key] for event, key in keys.items()}
+    return keys
 
 
 def _holder(design):

@@ -15,7 +15,7 @@ way (bit-parallel fixpoint, BDD fixpoint, graph cuts).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 EVENT, CONST, AND, OR, ATLEAST, NOT, XOR, REACH = (
     "event", "const", "and", "or", "atleast", "not", "xor", "reach")
@@ -42,8 +42,11 @@ class Reach:
         return adjacency
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
+    """A gate or event. A named tuple, not a frozen dataclass: hash-consing
+    builds and hashes one per gate, and the tuple's hash and constructor
+    run in C (simplifying the generated 1,000-component design: 22 -> 19-20 ms)."""
+
     op: str
     children: tuple[int, ...] = ()
     k: int = 0                 # atleast: how many children must be true

@@ -1,7 +1,7 @@
 """The columns of parts.py: each part's diagram under many settings of
 its shared events at once (part_eval.py's passes), for the bounds.
 
-Parts that share a diagram (twins, part_keys.shapes_of: 8 diagrams for 15
+Parts that share a diagram (twins, part_keys.shapes_of: 4 diagrams for 15
 parts on the generated 1,000-component design) are evaluated side by
 side, one pass over all their columns, so the level loop's Python runs
 once for them. Every column's arithmetic is what it would be alone: the
@@ -42,12 +42,27 @@ def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
     side by side, into the parts' cache (`Parts.evaluate` reads it), in
     batches of BATCH_FLOATS: the 5,000-component design's twins side by
     side, in one pass, peaked at 630 MB."""
+    for batch in batches(parts, jobs):
+        evaluate_batch(parts, batch)
+
+
+def batches(parts, jobs: list[tuple[int, list]]) -> list[list[tuple[int, list]]]:
+    """The (part, settings) `jobs` of parts sharing one diagram cut into
+    batches of at most BATCH_FLOATS values. Each is a task of its own for
+    the threads (parts.prefetch): a task per diagram left one thread with
+    the last big diagram while the other waited."""
     width = max(2, BATCH_FLOATS // (2 * parts.passes[jobs[0][0]].size))
     pairs = [(a, setting) for a, settings in jobs for setting in settings]
-    for start in range(0, len(pairs), width):
-        checkpoint()      # a batch is whole in the cache or not there at all
-        batch = groupby(pairs[start:start + width], key=itemgetter(0))
-        _evaluate(parts, [(a, [setting for _, setting in group]) for a, group in batch])
+    return [[(a, [setting for _, setting in group])
+             for a, group in groupby(pairs[start:start + width], key=itemgetter(0))]
+            for start in range(0, len(pairs), width)]
+
+
+def evaluate_batch(parts, jobs: list[tuple[int, list]]) -> None:
+    """One batch (`batches`) into the parts' cache. Two threads may run
+    batches of one part at once: each writes its own settings."""
+    checkpoint()      # a batch is whole in the cache or not there at all
+    _evaluate(parts, jobs)
 
 
 def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
@@ -72,7 +87,7 @@ def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
         # Plain floats and one row per setting: taking numpy views of every
         # column cost 10 us a setting (100 ms at 1,000 components).
         changes = np.where(free, np.maximum(change, 0.0), 0.0).T.copy()
-        memo = parts.memo_of(a)
+        memo = parts.held_memo(a)
         for key, true, up_, each in zip(settings, bad_true[cols].tolist(),
                                         bad_up[cols].tolist(), changes):
             memo[key] = (true, up_, each, parts.generation)

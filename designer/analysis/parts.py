@@ -13,7 +13,7 @@ import numpy as np
 
 from . import ir
 from .part_build import build_parts
-from .part_columns import evaluate_side_by_side
+from .part_columns import batches, evaluate_batch, evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, part_facts, shared_bits
 from .pool import in_order, in_parallel
@@ -24,13 +24,15 @@ from .setting_bits import SettingBits
 # generated 1,000-component design (leaves to a 1e-9 gap): a floor of 0.4
 # x that sum: 318 leaves; 1.5, 4 and 10 x: 291; 40 x: 525; 400 x: 615.
 IMPACT_FLOOR = 4.0
-# Node x column evaluations in one round from which the diagrams go to
+# Node x column evaluations in one round from which the batches go to
 # several threads (pool.py). Below, the Python around each pass (which
 # holds the interpreter) costs as much as the compiled pass, and threads
-# only add switching. Generated designs, per round: 1,000 components 6-9
-# million (threads: no faster, 15 % more CPU), 2,000 13-18 million (10-20 %
-# faster), 5,000 150-600 million (18 -> 14 s).
-PARALLEL_FROM = 10_000_000
+# only add switching. Generated designs, per round: 1,000 components 6-8
+# million, 2,000 12-16 million, 5,000 150-600 million. With a task per
+# diagram, threads did not pay at 1,000 components (15 % more CPU, no
+# faster); with a task per batch, biggest first, they take the analysis
+# from 237-275 to 205-216 ms (docs/performance.md).
+PARALLEL_FROM = 2_000_000
 
 
 class Parts:
@@ -181,11 +183,15 @@ class Parts:
                 todo += self._hinted(a, set(todo) | set(memo))
             if todo:
                 groups.setdefault(id(self.passes[a].nodes), []).append((a, todo))
-        work = sum(self.passes[jobs[0][0]].size * sum(len(todo) for _, todo in jobs)
-                   for jobs in groups.values())
-        spread = in_parallel if work >= PARALLEL_FROM else in_order
-        spread(lambda jobs: evaluate_side_by_side(self, jobs), list(groups.values()))
+        tasks = [batch for jobs in groups.values() for batch in batches(self, jobs)]
+        tasks.sort(key=self._work, reverse=True)     # the biggest first: the threads end together
+        spread = in_parallel if sum(map(self._work, tasks)) >= PARALLEL_FROM else in_order
+        spread(lambda batch: evaluate_batch(self, batch), tasks)
         return found
+
+    def _work(self, jobs: list[tuple[int, list]]) -> int:
+        """Node x column evaluations of `jobs` (parts sharing a diagram)."""
+        return self.passes[jobs[0][0]].size * sum(len(settings) for _, settings in jobs)
 
     def _hinted(self, a: int, known: set) -> list:
         """Settings to evaluate a new part under before they are asked:
@@ -208,6 +214,11 @@ class Parts:
         memo = self.memo.pop(key, None)
         self.memo[key] = memo = {} if memo is None else memo   # last: recently used
         return memo
+
+    def held_memo(self, a: int) -> dict:
+        """memo_of(a) as the caller left it, without marking it used: two
+        threads may read it at once (part_columns.evaluate_batch)."""
+        return self.memo[(self.signatures[a], self.member_names[a])]
 
     def evaluate(self, a: int, settings: list[tuple[frozenset, frozenset]]):
         """For part a under each setting (its shared events named in

@@ -1,7 +1,8 @@
 """Work spread over a few threads: the compiled column passes
-(part_kernels.py) release the interpreter, so the parts of a design, one
-diagram per thread, are evaluated side by side, when a round of the
-conditioning is big enough to gain (parts.PARALLEL_FROM). The generated
+(part_kernels.py) release the interpreter, so the parts of a design, a
+batch of columns per task (part_columns.batches), are evaluated side by
+side, when a round of the conditioning is big enough to gain
+(parts.PARALLEL_FROM). The generated
 5,000-component design: 18 -> 12-14 s on two cores (docs/performance.md).
 
 Each task gets the calling thread's stop check (stop.py), so a stopped
