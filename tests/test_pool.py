@@ -9,8 +9,10 @@ import time
 
 import pytest
 
-from designer.analysis import pool
+from designer.analysis import part_columns, parts, pool
 from designer.analysis.stop import Stopped, checkpoint, stopping_when
+
+NARROW_BATCH = 2_000      # floats: a part's settings in many batches
 
 
 def test_every_task_runs_once_and_the_caller_waits_for_all(monkeypatch):
@@ -93,50 +95,33 @@ def test_a_forked_child_gets_threads_of_its_own(monkeypatch):
     assert found == [bytes([1, 2, 3])]
 
 
-def test_figures_are_the_same_on_threads(monkeypatch):
-    """The parts' passes on several threads give the figures one thread gives."""
+@pytest.mark.parametrize("batch_floats", [part_columns.BATCH_FLOATS, NARROW_BATCH])
+def test_figures_are_the_same_on_threads(monkeypatch, batch_floats):
+    """The parts' passes on several threads give the figures one thread
+    gives. With narrow batches each part's settings come in many batches,
+    so the threads run batches of one part side by side (parts.prefetch),
+    both writing into its cache."""
     from benchmarks.generate import generate
-    from designer.analysis import parts
     from designer.analysis.availability import design_availability
 
     design = generate(300)
-    monkeypatch.setattr(parts, "PARALLEL_FROM", 10**18)
-    alone = design_availability(design, max_events=0)
-    monkeypatch.setattr(pool.os, "cpu_count", lambda: 4)
-    monkeypatch.setattr(parts, "PARALLEL_FROM", 0)
-    spread = []
-    real = pool.in_parallel
-    monkeypatch.setattr(parts, "in_parallel", lambda task, items: spread.append(len(items))
-                        or real(task, items))
-    together = design_availability(design, max_events=0)
-    assert spread and max(spread) > 1
-    assert (together.method, together.value, together.bounds, together.importance) == (
-        alone.method, alone.value, alone.bounds, alone.importance)
-
-
-def test_batches_of_one_part_on_two_threads_at_once_keep_every_figure(monkeypatch):
-    """Narrow batches: each part's settings in many batches, so the threads
-    run batches of the same part side by side (parts.prefetch) and both
-    write into its cache; the figures are one thread's."""
-    from benchmarks.generate import generate
-    from designer.analysis import part_columns, parts
-    from designer.analysis.availability import design_availability
-
-    design = generate(300)
-    monkeypatch.setattr(part_columns, "BATCH_FLOATS", 2_000)
+    monkeypatch.setattr(part_columns, "BATCH_FLOATS", batch_floats)
     monkeypatch.setattr(parts, "PARALLEL_FROM", 10**18)
     alone = design_availability(design, max_events=0)
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parts, "PARALLEL_FROM", 0)
-    batches_of_a_part = []
+    tasks, batches_of_a_part = [], []
     real = pool.in_parallel
 
     def spread(task, items):
+        tasks.append(len(items))
         batches_of_a_part.append(max(sum(a == jobs[0][0] for batch in items for a, _ in batch)
                                      for jobs in items))
         real(task, items)
     monkeypatch.setattr(parts, "in_parallel", spread)
     together = design_availability(design, max_events=0)
-    assert max(batches_of_a_part) > 2
+    assert tasks and max(tasks) > 1
+    if batch_floats == NARROW_BATCH:
+        assert max(batches_of_a_part) > 2
     assert (together.method, together.value, together.bounds, together.importance) == (
         alone.method, alone.value, alone.bounds, alone.importance)
