@@ -2,8 +2,8 @@
 (part_kernels.py) release the interpreter, so the parts of a design, a
 batch of columns per task (part_columns.batches), are evaluated side by
 side, when a round of the conditioning is big enough to gain
-(parts.PARALLEL_FROM). The generated
-5,000-component design: 18 -> 12-14 s on two cores (docs/performance.md).
+(parts.PARALLEL_FROM). The generated 5,000-component design: 18 -> 12-14
+s on two cores (docs/performance.md).
 
 Each task gets the calling thread's stop check (stop.py), so a stopped
 analysis stops on every thread; and the caller returns only when every task
