@@ -83,3 +83,24 @@ def test_a_generated_design_builds_fewer_diagrams_and_keeps_its_figures(monkeypa
     assert again.method == found.method == "bounded"
     assert abs(again.value - found.value) <= 1e-12
     assert again.bounds[0] <= found.bounds[1] and found.bounds[0] <= again.bounds[1]
+
+
+def test_sifted_diagrams_give_the_figures_of_the_diagrams_as_built(monkeypatch):
+    """Every part's diagram sifted (part_build.sifted; at 300 components
+    only when SIFT_FROM is 0): other variable orders, the same function,
+    so the same availability and bounds but for the last bits."""
+    from designer.analysis import part_build
+
+    design = generate(300)
+    monkeypatch.setattr(part_build, "SIFT_FROM", 10**9)
+    built = design_availability(design, max_events=0, part_cache=(as_built := {}))
+    monkeypatch.setattr(part_build, "SIFT_FROM", 0)
+    sifted = design_availability(design, max_events=0, part_cache=(resifted := {}))
+    nodes = [sum(p.size for p in cache["parts"].values()) for cache in (as_built, resifted)]
+    assert nodes[1] < nodes[0]
+    assert sifted.method == built.method == "bounded"
+    assert abs(sifted.value - built.value) <= 1e-12
+    for a, b in zip(sifted.bounds, built.bounds):
+        assert abs(a - b) <= 1e-12
+    for cid, figures in built.importance.items():
+        assert abs(sifted.importance[cid].birnbaum - figures.birnbaum) <= 1e-9

@@ -65,7 +65,6 @@ def sifted(root, manager: bdd.Manager) -> tuple[object, bdd.Manager]:
     copied = manager.cudd.copy(root, alone.cudd)
     alone.cudd.configure(max_growth=1.0)
     alone.cudd.reorder()
-    alone.walk_tables = None
     return copied, alone
 
 
