@@ -5,7 +5,7 @@ the figures do not change."""
 from __future__ import annotations
 
 from benchmarks.generate import generate
-from designer.analysis import ir
+from designer.analysis import ir, part_build
 from designer.analysis.availability import design_availability
 from designer.analysis.part_build import local_order
 from designer.analysis.part_keys import shapes_of
@@ -65,8 +65,6 @@ def test_a_generated_design_builds_fewer_diagrams_and_keeps_its_figures(monkeypa
     their parts share diagrams, and the bounds are those of an order by
     the design's numbering (computed here with every part's groups in
     the design's order)."""
-    from designer.analysis import part_build
-
     design = generate(1000)
     found = design_availability(design, part_cache=(cache := {}))
     diagrams = {id(passes.nodes) for passes in cache["parts"].values()}
@@ -89,8 +87,6 @@ def test_sifted_diagrams_give_the_figures_of_the_diagrams_as_built(monkeypatch):
     """Every part's diagram sifted (part_build.sifted; at 300 components
     only when SIFT_FROM is 0): other variable orders, the same function,
     so the same availability and bounds but for the last bits."""
-    from designer.analysis import part_build
-
     design = generate(300)
     monkeypatch.setattr(part_build, "SIFT_FROM", 10**9)
     built = design_availability(design, max_events=0, part_cache=(as_built := {}))
