@@ -45,7 +45,8 @@ class Reach:
 class Node(NamedTuple):
     """A gate or event. A named tuple, not a frozen dataclass: hash-consing
     builds and hashes one per gate, and the tuple's hash and constructor
-    run in C (simplifying the generated 1,000-component design: 22 -> 19-20 ms)."""
+    run in C (the generated 1,000-component design: compiling 22 -> 16-17
+    ms, simplifying 26-27 -> 20-21 ms)."""
 
     op: str
     children: tuple[int, ...] = ()
