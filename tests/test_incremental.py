@@ -99,7 +99,7 @@ def test_the_edited_part_is_evaluated_in_one_pass(monkeypatch):
 
 def test_a_candidate_analysed_again_is_not_compiled_again(monkeypatch):
     """The plan screens a candidate, analyses others, then certifies it:
-    the second time its compiled circuit and simplified form are found
+    the second time its compiled circuit and coalesced form are found
     (recent.py), and its figures are a full analysis's."""
     from designer.analysis import bounds, incremental, preprocess
     design = generate(300)
@@ -111,7 +111,7 @@ def test_a_candidate_analysed_again_is_not_compiled_again(monkeypatch):
     compiled, simplified = [], []
     monkeypatch.setattr(incremental, "compile_design",
                         _counting(incremental.compile_design, compiled))
-    monkeypatch.setattr(bounds, "simplify", _counting(preprocess.simplify, simplified))
+    monkeypatch.setattr(bounds, "coalesce", _counting(preprocess.coalesce, simplified))
     again.availability(disk, tolerance=1e-7)          # screened
     again.availability(nic, tolerance=1e-7)
     found = again.availability(disk)                  # certified

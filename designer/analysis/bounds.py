@@ -23,7 +23,7 @@ from .conditioning import Conditioning
 from .part_importance import independent_gradient
 from .part_keys import part_facts, shared_bits
 from .parts import Parts
-from .preprocess import simplify
+from .preprocess import coalesce
 from .recent import Recent
 
 MONOTONE_OPS = {ir.EVENT, ir.CONST, ir.AND, ir.OR, ir.ATLEAST, ir.REACH}
@@ -98,17 +98,23 @@ def bound(circuit: ir.Circuit, probs: dict[str, float], failure_polarity: bool,
 
 
 def _simplified(circuit: ir.Circuit, cache: dict) -> tuple[ir.Circuit, bool]:
-    """simplify(circuit) and whether it is monotone, reused for a circuit
-    simplified lately with this cache (recent.py: the plan's candidates,
-    screened then certified), or when the last one was equal: an edit of
-    probabilities alone keeps the circuit (the comparison costs a few ms,
-    simplifying 27 ms at 1,000 components)."""
+    """The circuit coalesced (preprocess.py, rewrite 1: nested ANDs and ORs
+    merged, so the top's children are the parts) and whether it is
+    monotone, reused for a circuit simplified lately with this cache
+    (recent.py: the plan's candidates, screened then certified), or when
+    the last one was equal: an edit of probabilities alone keeps the
+    circuit (the comparison costs a few ms). Grouping modular arguments
+    (rewrite 2) is left out: it serves modules.py, which solves a module
+    once and stands it in as one variable, where each part here is built
+    whole, over its events. Generated 1,000-component design: the same
+    parts and diagrams (56,801 nodes), 9 ms less (coalescing 9 ms,
+    simplifying 18 ms)."""
     recent = cache.setdefault("simplified_of", Recent())
     found = recent.get(circuit)
     if found is None:
         last = cache.setdefault("simplified", {})
         if last.get("top") != circuit.top or last.get("nodes") != circuit.nodes:
-            result = _flat_top(simplify(circuit))
+            result = _flat_top(coalesce(circuit))
             last.update(top=circuit.top, nodes=list(circuit.nodes), result=result,
                         monotone=_monotone(result))
         found = (last["result"], last["monotone"])
