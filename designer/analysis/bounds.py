@@ -124,12 +124,11 @@ def _simplified(circuit: ir.Circuit, cache: dict) -> tuple[ir.Circuit, bool]:
 
 def _flat_top(circuit: ir.Circuit) -> ir.Circuit:
     """The top's arguments of its own kind spread into it: AND(AND(a, b), c)
-    is AND(a, b, c). Simplifying gathers the arguments that share events
-    only among themselves under a new gate, and where one argument stands
-    apart (an entry point left with one replica, whose tier merged into the
-    top) that gate holds every other part: generated 1,000-component
-    design, one service deleted: 2 parts, one of 943 of the 944 events,
-    Monte Carlo; spread: the parts again."""
+    is AND(a, b, c), also where the inner gate has other parents, which
+    coalescing leaves whole. (When the bounds still grouped modular
+    arguments, a group under the top could hold every part but one:
+    generated 1,000-component design, one service deleted: 2 parts, one of
+    943 of the 944 events, Monte Carlo; spread: the parts again.)"""
     top = circuit.nodes[circuit.top]
     if top.op not in (ir.AND, ir.OR):
         return circuit

@@ -18,10 +18,10 @@ from .factoring import factor_common_arguments
 
 
 def simplify(circuit: ir.Circuit, factor: bool = False) -> ir.Circuit:
-    circuit = _coalesce(circuit)
+    circuit = coalesce(circuit)
     if factor:
         parents = _parents(circuit, circuit.needed())
-        circuit = _coalesce(factor_common_arguments(circuit, parents, copy_node))
+        circuit = coalesce(factor_common_arguments(circuit, parents, copy_node))
     return _group_modular_args(circuit)
 
 
@@ -57,11 +57,7 @@ def copy_node(node: ir.Node, new: ir.Circuit, kids: list[int], new_of: dict[int,
 
 
 def coalesce(circuit: ir.Circuit) -> ir.Circuit:
-    """Rewrite 1 alone (the module's docstring)."""
-    return _coalesce(circuit)
-
-
-def _coalesce(circuit: ir.Circuit) -> ir.Circuit:
+    """Rewrite 1 (the module's docstring); the bounds use it alone."""
     needed = circuit.needed()
     parents = _parents(circuit, needed)
     ops = circuit.nodes
