@@ -119,6 +119,26 @@ def test_a_candidate_analysed_again_is_not_compiled_again(monkeypatch):
     _same(found, design_availability(disk, max_events=0))
 
 
+def test_a_part_met_again_under_other_names_is_renamed_not_built(monkeypatch):
+    """The plan's candidate replica lands on server h18 at one step and
+    h19 at the next: the part is the same shape under other names, so its
+    diagram is renamed from the one built before (part_build.build_parts),
+    and the figures are a full analysis's."""
+    design = generate(300)
+    again = Reanalysis(design, max_events=0)
+    first, second = (_with(design, added=(Component(id=f"s0-r0-h0-{name}", kind=Kind.DISK,
+                                                    parent="s0-r0-h0"),))
+                     for name in ("disk8", "disk9"))
+    again.availability(first)
+    builds = []
+    monkeypatch.setattr(part_build.bdd, "build", _counting(part_build.bdd.build, builds))
+    found = again.availability(second)
+    assert builds == []
+    full = design_availability(second, max_events=0)
+    _same(found, full)
+    assert found.importance["s0-r0-h0-disk9"] == full.importance["s0-r0-h0-disk9"]
+
+
 def _counting(function, calls: list):
     def counted(*args, **kwargs):
         calls.append(args)

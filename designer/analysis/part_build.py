@@ -13,7 +13,7 @@ SIFT_FROM, SIFT_UP_TO = 5_000, 200_000     # nodes of a part's diagram to sift (
 
 
 def build_parts(circuit: ir.Circuit, missing: list[int], keys: list, names: list[str], rank,
-                budget: int, built: dict) -> None:
+                budget: int, built: dict, shaped: dict | None = None) -> None:
     """The diagrams of the `missing` parts into `built` under their `keys`,
     each in its own manager and order (`local_order`), a shape built once
     and its twins renamed from it (part_keys.shapes_of). In one manager
@@ -21,28 +21,34 @@ def build_parts(circuit: ir.Circuit, missing: list[int], keys: list, names: list
     another order were built apart: 31 diagrams for the 79 parts of the
     generated 5,000-component design, 16 in their own orders (building
     3.1-3.7 -> 1.5-2.2 s; docs/performance.md). `budget`: nodes of all
-    the diagrams built."""
+    the diagrams built. `shaped` (shape -> the diagram and its events in
+    order) keeps the shapes between calls, so a part met again under
+    other names is renamed, not built: the cost plan's candidate replica
+    of a tier is on server h18 at one step and h19 at the next (11 of the
+    13 rebuilds of the plan of the 1,000-component design, 0.25 s each).
+    A shape's diagram depends on nothing else (its own order, a fresh
+    manager), so the figures are those of a build."""
+    shaped = {} if shaped is None else shaped
     orders = [local_order(circuit, kid, rank, names) for kid in missing]
     shapes = shapes_of(circuit, missing, orders)
-    first: dict[int, int] = {}     # shape -> its first kid, the one built
-    for j, (shape, _) in enumerate(shapes):
-        first.setdefault(shape, j)
     left = budget
     fixpoints = SharedFixpoints()
-    for j in sorted(first.values()):
-        checkpoint()
-        manager = bdd.Manager([names[i] for i in orders[j]], left, small=True,
-                              names=fixpoints.names)
-        root = bdd.build(circuit, manager, missing[j], {i: names[i] for i in orders[j]},
-                         fixpoints.for_manager(manager.cudd))
-        root, manager = sifted(root, manager)
-        flat = bdd.flatten(root, manager, often=True)
-        left -= flat.size
-        built[keys[j]] = ColumnPasses(flat, manager.leaves)
     for j, (shape, events) in enumerate(shapes):
-        model = first[shape]
-        if model != j:     # the same diagram with this part's events
-            built[keys[j]] = built[keys[model]].renamed(dict(zip(shapes[model][1], events)))
+        if shape in shaped:
+            shaped[shape] = shaped.pop(shape)     # most recently used last (part_cache.trim)
+        else:
+            checkpoint()
+            manager = bdd.Manager([names[i] for i in orders[j]], left, small=True,
+                                  names=fixpoints.names)
+            root = bdd.build(circuit, manager, missing[j], {i: names[i] for i in orders[j]},
+                             fixpoints.for_manager(manager.cudd))
+            root, manager = sifted(root, manager)
+            flat = bdd.flatten(root, manager, often=True)
+            left -= flat.size
+            shaped[shape] = (ColumnPasses(flat, manager.leaves), events)
+        passes, model_events = shaped[shape]
+        built[keys[j]] = (passes if model_events == events      # the same diagram, these events
+                          else passes.renamed(dict(zip(model_events, events))))
 
 
 def sifted(root, manager: bdd.Manager) -> tuple[object, bdd.Manager]:

@@ -1,13 +1,14 @@
 """The bounds' part cache kept between analyses, within a memory budget.
 
 bounds.py keeps, per part of a design, its diagram (store "parts":
-structure signature -> ColumnPasses) and its values under each
-conditioning setting met so far (store "settings": (signature, shared
-events) -> {setting: values}). An edited design then rebuilds and
+structure signature -> ColumnPasses; and store "shapes": the same
+diagrams by shape, for parts met again under other names) and its values
+under each conditioning setting met so far (store "settings":
+(signature, shared events) -> {setting: values}). An edited design then rebuilds and
 re-evaluates only the parts the edit touched: the cost plan's candidates
 (incremental.py) and the live window's analyses (engine.analyze_phases
 with the worker's cache). Kept for the life of a plan or of the worker,
-both stores grow with every edited part and every new leaf, so `trim`
+the stores grow with every edited part and every new leaf, so `trim`
 drops the least recently used entries (parts.py moves what an analysis
 uses to the end) past the budgets below.
 
@@ -38,6 +39,7 @@ def trim(cache: dict) -> None:
         _drop_settings_before(settings, cache["generation"] - 1, SETTINGS_BYTES)
     _trim(settings, SETTINGS_BYTES, settings_bytes)
     _trim(cache.get("parts", {}), PART_NODES, lambda _key, passes: passes.size)
+    _trim(cache.get("shapes", {}), PART_NODES, lambda _shape, held: held[0].size)
 
 
 def settings_bytes(key, memo: dict) -> int:

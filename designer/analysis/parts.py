@@ -63,7 +63,7 @@ class Parts:
         missing = {k: key for k, key in zip(kids, structures) if key not in built}
         if missing:
             build_parts(circuit, list(missing), list(missing.values()), names, rank, budget,
-                        built)
+                        built, cache.setdefault("shapes", {}))
         self.passes = [built[key] for key in structures]
         for key in structures:           # most recently used last (part_cache.trim)
             built[key] = built.pop(key)
