@@ -50,12 +50,14 @@ class Reanalysis:
         `tolerance` overrides the one set at construction for this call."""
         trim(self._parts)
         if compiled is None:
-            compiled = self._compiled_for(edited)
+            compiled = self.compiled_for(edited)
         return design_availability(edited, compiled, max_events=self.max_events,
                                    tolerance=self.tolerance if tolerance is None else tolerance,
                                    part_cache=self._parts)
 
-    def _compiled_for(self, edited: Design):
+    def compiled_for(self, edited: Design):
+        """`edited`'s compiled circuit: the base's when only figures
+        differ, else one compiled lately (recent.py) or compiled now."""
         if _same_circuit(self.base_design, edited):
             return self._compiled
         compiled = self._compiled_of.get(edited)

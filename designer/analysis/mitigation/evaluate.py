@@ -79,6 +79,10 @@ class Analyser:
         self.base = _figures(self._re.base)
         self.base_importance = _importance(self._re.base)
 
+    def compiled(self, design: Design):
+        """The design's compiled circuit, as the analyses of it found it."""
+        return self._re.compiled_for(design)
+
     def figures(self, design: Design, tolerance: float | None = None):
         """(Figures, Birnbaum importance by id) of an edited design, its
         bounds to `tolerance` (default: the design's own)."""

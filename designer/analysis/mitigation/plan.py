@@ -92,7 +92,7 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
     start, importance = analyser.base, analyser.base_importance
     plan = Plan(design, start)
     current, figures, total = design, start, Cost()
-    structure = weak_points(design)
+    structure = weak_points(design, analyser.compiled(design))
     while True:
         if target is not None and figures.availability >= target:
             plan.stopped = TARGET_REACHED
@@ -115,7 +115,7 @@ def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None
             break
         candidate, edited, after, importance, cost, value = best
         total = total + cost
-        now = weak_points(edited)
+        now = weak_points(edited, analyser.compiled(edited))
         plan.steps.append(Step(len(plan.steps) + 1, candidate, cost, total, figures, after,
                                _removed(structure, now), value, saved(figures, after)))
         plan.designs.append(edited)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from designer.analysis.cuts import Kills, order2_cuts, spofs
 from designer.analysis.gc_pause import collector_paused
-from designer.analysis.structure import compile_design
+from designer.analysis.structure import Compiled, compile_design
 from designer.model import Design
 
 
@@ -18,9 +18,11 @@ class Weak:
     pairs: tuple[tuple[str, str], ...]      # order-2 cut sets
 
 
-def weak_points(design: Design) -> Weak:
+def weak_points(design: Design, compiled: Compiled | None = None) -> Weak:
+    """`compiled`: the design's circuit, when the caller has it (the plan's
+    analyser compiled each step's design already)."""
     with collector_paused():
-        circuit = compile_design(design).circuit
+        circuit = (compiled or compile_design(design)).circuit
         kills = Kills(circuit)
         if not kills.up_at_base(circuit.top):
             return Weak(False, (), ())
