@@ -16,6 +16,7 @@ from .part_build import build_parts
 from .part_columns import batches, evaluate_batch, evaluate_side_by_side
 from .part_eval import ColumnPasses
 from .part_keys import bit_indices, part_facts, shared_bits
+from .part_twins import TwinColumns
 from .pool import in_order, in_parallel
 from .setting_bits import SettingBits
 
@@ -94,6 +95,7 @@ class Parts:
         self.member_mask = self.bits.masks([positions.tolist() for positions, _ in self.members])
         self.row_by_bit = [self.bits.rows_by_bit(positions, rows)
                            for positions, rows in self.members]
+        self.twins = TwinColumns(self)
 
     def _place(self, order: list[int], fail: np.ndarray) -> None:
         """Conditioning order `order`: each part's shared leaves by position."""
@@ -176,17 +178,30 @@ class Parts:
         found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
         groups: dict[int, list] = {}
+        evaluated: dict[tuple, tuple] = {}      # row key (part_twins.py) -> (part, setting)
+        copied: list[tuple] = []                # (part, setting, row key) a twin evaluates
         for a, (settings, _) in enumerate(found):
             memo = self.memo_of(a)
             todo = [key for key in settings if key not in memo]
             if a in self.fresh:
                 todo += self._hinted(a, set(todo) | set(memo))
-            if todo:
-                groups.setdefault(id(self.passes[a].nodes), []).append((a, todo))
+            own = []
+            for setting, key in zip(todo, self.twins.keys(a, todo) if todo else ()):
+                if key in self.twins.found or key in evaluated:
+                    copied.append((a, setting, key))
+                else:
+                    evaluated[key] = (a, setting)
+                    own.append(setting)
+            if own:
+                groups.setdefault(id(self.passes[a].nodes), []).append((a, own))
         tasks = [batch for jobs in groups.values() for batch in batches(self, jobs)]
         tasks.sort(key=self._work, reverse=True)     # the biggest first: the threads end together
         spread = in_parallel if sum(map(self._work, tasks)) >= PARALLEL_FROM else in_order
         spread(lambda batch: evaluate_batch(self, batch), tasks)
+        for key, (a, setting) in evaluated.items():
+            self.twins.found[key] = self.held_memo(a)[setting][:3]
+        for a, setting, key in copied:
+            self.held_memo(a)[setting] = (*self.twins.found[key], self.generation)
         return found
 
     def _work(self, jobs: list[tuple[int, list]]) -> int:

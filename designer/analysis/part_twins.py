@@ -1,0 +1,61 @@
+"""Columns shared by twin parts (parts.py): parts with one diagram
+(part_keys.shapes_of), the same probabilities row by row and the same
+shared rows, fixed alike by a setting, have the same column.
+
+A setting is keyed per part by the bits of the shared events' names
+(setting_bits.py), so twin parts on other racks never met each other's
+keys, and each twin was evaluated under its own copy of what is one
+column: "rack 3 failed" for the part on rack 3 is "rack 5 failed" for its
+twin on rack 5. Keyed instead by the part's own rows, one evaluation
+serves every twin. Generated designs, one analysis, node x column
+evaluations: 1,000 components 19.9 -> 8.0 million, 2,000 57 -> 16
+million, 5,000 1,083 -> 217 million (docs/performance.md).
+
+A column's figures do not depend on its company (part_columns.py), so a
+twin's copy is what its own evaluation would have given, to the bit.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .setting_bits import bit_matrix
+
+
+class TwinColumns:
+    """The columns one analysis evaluated, by their key in part rows."""
+
+    def __init__(self, parts) -> None:
+        groups: dict[tuple, int] = {}
+        self.group = []             # per part: its (diagram, probabilities, shared rows)
+        self.bits_by_row = []       # per part: its shared events' bits, by row
+        for a, passes in enumerate(parts.passes):
+            table = parts.row_by_bit[a]
+            bits = np.flatnonzero(table >= 0)
+            bits = bits[np.argsort(table[bits])]
+            shared_rows = tuple(np.sort(table[bits]).tolist())
+            probs = tuple(parts.p[parts.leaf_idx[a]].tolist())
+            # id(): the diagram is alive while its parts are (the analysis).
+            self.group.append(groups.setdefault((id(passes.nodes), probs, shared_rows),
+                                                len(groups)))
+            self.bits_by_row.append(bits)
+        self.found: dict[tuple, tuple] = {}     # row key -> (bad_true, bad_up, changes)
+
+    def keys(self, a: int, settings: list[tuple[int, int]]) -> list[tuple]:
+        """Part a's `settings` (failed and worked masks) keyed by its rows."""
+        bits = self.bits_by_row[a]
+        failed = _by_rows([f for f, _ in settings], bits)
+        worked = _by_rows([w for _, w in settings], bits)
+        group = self.group[a]
+        return [(group, f, w) for f, w in zip(failed, worked)]
+
+
+def _by_rows(masks: list[int], bits: np.ndarray) -> list[bytes]:
+    """Each mask's bits at `bits` (a part's shared events, by row), packed."""
+    if not len(bits):
+        return [b""] * len(masks)
+    flags = bit_matrix(masks)
+    short = int(bits.max()) + 1 - flags.shape[1]
+    if short > 0:                       # no mask reaches the highest bit
+        flags = np.pad(flags, ((0, 0), (0, short)))
+    packed = np.packbits(flags[:, bits], axis=1, bitorder="little")
+    return [row.tobytes() for row in packed]

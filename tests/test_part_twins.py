@@ -1,0 +1,56 @@
+"""Twin parts (one diagram, the same probabilities and shared rows) share
+the columns a setting fixes alike (part_twins.py): far fewer evaluations,
+the figures to the bit."""
+from __future__ import annotations
+
+from benchmarks.generate import generate
+from designer.analysis import part_twins, parts
+from designer.analysis.availability import design_availability
+from designer.model import Design
+
+
+def _analysed(design: Design, monkeypatch, twins: bool):
+    """The analysis, and the node x column evaluations it made."""
+    work: list[int] = []
+    evaluate = parts.evaluate_batch
+
+    def counted(held, batch):
+        work.append(held.passes[batch[0][0]].size * sum(len(s) for _, s in batch))
+        return evaluate(held, batch)
+    monkeypatch.setattr(parts, "evaluate_batch", counted)
+    if not twins:
+        alone = part_twins.TwinColumns.__init__
+
+        def every_part_alone(self, held):
+            alone(self, held)
+            self.group = list(range(len(self.group)))
+        monkeypatch.setattr(part_twins.TwinColumns, "__init__", every_part_alone)
+    found = design_availability(design)
+    monkeypatch.undo()
+    return found, sum(work)
+
+
+def test_twins_share_their_columns_and_the_figures_do_not_change(monkeypatch):
+    design = generate(1000)
+    shared, shared_work = _analysed(design, monkeypatch, twins=True)
+    alone, alone_work = _analysed(design, monkeypatch, twins=False)
+    assert shared.method == alone.method == "bounded"
+    assert (shared.value, shared.bounds) == (alone.value, alone.bounds)
+    assert shared.importance == alone.importance
+    assert shared_work < alone_work / 2
+
+
+def test_twins_with_other_probabilities_do_not_share(monkeypatch):
+    """A server made more reliable: its part (one of seven twins) is no longer
+    its twins' twin, and its figures are its own (those of the analysis
+    with no sharing at all)."""
+    design = generate(1000)
+    better = Design(settings=design.settings, links=design.links, components=tuple(
+        c.model_copy(update={"availability": 0.99999}) if c.id == "s0-r2-h2" else c
+        for c in design.components))
+    shared, _ = _analysed(better, monkeypatch, twins=True)
+    alone, _ = _analysed(better, monkeypatch, twins=False)
+    assert (shared.value, shared.bounds) == (alone.value, alone.bounds)
+    assert shared.importance == alone.importance
+    plain, _ = _analysed(design, monkeypatch, twins=True)
+    assert shared.value != plain.value
