@@ -38,10 +38,42 @@ class TwinColumns:
             self.group.append(groups.setdefault((id(passes.nodes), probs, shared_rows),
                                                 len(groups)))
             self.bits_by_row.append(bits)
+        sizes = np.bincount(self.group)
+        self.alone = [bool(sizes[g] == 1) for g in self.group]   # no twin: nothing to share
         self.found: dict[tuple, tuple] = {}     # row key -> (bad_true, bad_up, changes)
+        self._evaluated: dict[tuple, tuple] = {}    # this round: row key -> (part, setting)
+        self._copied: list[tuple] = []              # this round: (part, setting, row key)
 
-    def keys(self, a: int, settings: list[tuple[int, int]]) -> list[tuple]:
-        """Part a's `settings` (failed and worked masks) keyed by its rows."""
+    def claim(self, todo: dict[int, list]) -> dict[int, list]:
+        """Of each part's settings to evaluate (`todo`), those it evaluates
+        itself: the first part of a group to want a setting, or a part
+        without twins. The others get a copy (`copy_claimed`)."""
+        own: dict[int, list] = {}
+        for a, settings in todo.items():
+            for setting, key in zip(settings, self.keys(a, settings) if settings else ()):
+                if key is None:
+                    own.setdefault(a, []).append(setting)
+                elif key in self.found or key in self._evaluated:
+                    self._copied.append((a, setting, key))
+                else:
+                    self._evaluated[key] = (a, setting)
+                    own.setdefault(a, []).append(setting)
+        return own
+
+    def copy_claimed(self, parts) -> None:
+        """The round's evaluated columns kept, and copied to the twins that
+        want them (parts.held_memo: the part's cache)."""
+        for key, (a, setting) in self._evaluated.items():
+            self.found[key] = parts.held_memo(a)[setting][:3]
+        for a, setting, key in self._copied:
+            parts.held_memo(a)[setting] = (*self.found[key], parts.generation)
+        self._evaluated, self._copied = {}, []
+
+    def keys(self, a: int, settings: list[tuple[int, int]]) -> list[tuple | None]:
+        """Part a's `settings` (failed and worked masks) keyed by its rows;
+        None for a part without twins (1.5 us a setting saved)."""
+        if self.alone[a]:
+            return [None] * len(settings)
         bits = self.bits_by_row[a]
         failed = _by_rows([f for f, _ in settings], bits)
         worked = _by_rows([w for _, w in settings], bits)

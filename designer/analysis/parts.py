@@ -173,35 +173,26 @@ class Parts:
         not cached yet of the parts that share a diagram (twins,
         part_keys.shapes_of): one pass over their columns side by side
         runs the level loop's Python once (each column's arithmetic is
-        the same as alone). The diagrams go to a few threads (pool.py)."""
+        the same as alone). A column a twin also wants, its setting fixing
+        the same rows alike, is evaluated once (part_twins.py). The
+        diagrams go to a few threads (pool.py)."""
         by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
         found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
-        groups: dict[int, list] = {}
-        evaluated: dict[tuple, tuple] = {}      # row key (part_twins.py) -> (part, setting)
-        copied: list[tuple] = []                # (part, setting, row key) a twin evaluates
+        todo: dict[int, list] = {}
         for a, (settings, _) in enumerate(found):
             memo = self.memo_of(a)
-            todo = [key for key in settings if key not in memo]
+            todo[a] = [key for key in settings if key not in memo]
             if a in self.fresh:
-                todo += self._hinted(a, set(todo) | set(memo))
-            own = []
-            for setting, key in zip(todo, self.twins.keys(a, todo) if todo else ()):
-                if key in self.twins.found or key in evaluated:
-                    copied.append((a, setting, key))
-                else:
-                    evaluated[key] = (a, setting)
-                    own.append(setting)
-            if own:
-                groups.setdefault(id(self.passes[a].nodes), []).append((a, own))
+                todo[a] += self._hinted(a, set(todo[a]) | set(memo))
+        groups: dict[int, list] = {}
+        for a, settings in self.twins.claim(todo).items():     # the rest a twin evaluates
+            groups.setdefault(id(self.passes[a].nodes), []).append((a, settings))
         tasks = [batch for jobs in groups.values() for batch in batches(self, jobs)]
         tasks.sort(key=self._work, reverse=True)     # the biggest first: the threads end together
         spread = in_parallel if sum(map(self._work, tasks)) >= PARALLEL_FROM else in_order
         spread(lambda batch: evaluate_batch(self, batch), tasks)
-        for key, (a, setting) in evaluated.items():
-            self.twins.found[key] = self.held_memo(a)[setting][:3]
-        for a, setting, key in copied:
-            self.held_memo(a)[setting] = (*self.twins.found[key], self.generation)
+        self.twins.copy_claimed(self)
         return found
 
     def _work(self, jobs: list[tuple[int, list]]) -> int:
