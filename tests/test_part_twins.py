@@ -3,14 +3,17 @@ the columns a setting fixes alike (part_twins.py): far fewer evaluations,
 the figures to the bit."""
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.generate import generate
 from designer.analysis import part_twins, parts
 from designer.analysis.availability import design_availability
 from designer.model import Design
 
 
-def _analysed(design: Design, monkeypatch, twins: bool):
-    """The analysis, and the node x column evaluations it made."""
+def _analysed(design: Design, monkeypatch, twins: bool, max_events=None):
+    """The analysis, and the node x column evaluations it made
+    (`max_events` 0: bounded whatever the size)."""
     work: list[int] = []
     evaluate = parts.evaluate_batch
 
@@ -25,7 +28,8 @@ def _analysed(design: Design, monkeypatch, twins: bool):
             alone(self, held)
             self.group = list(range(len(self.group)))
         monkeypatch.setattr(part_twins.TwinColumns, "__init__", every_part_alone)
-    found = design_availability(design)
+    found = design_availability(design, **({} if max_events is None
+                                            else {"max_events": max_events}))
     monkeypatch.undo()
     return found, sum(work)
 
@@ -54,3 +58,14 @@ def test_twins_with_other_probabilities_do_not_share(monkeypatch):
     assert shared.importance == alone.importance
     plain, _ = _analysed(design, monkeypatch, twins=True)
     assert shared.value != plain.value
+
+
+@pytest.mark.parametrize("size, seed", [(300, 1), (500, 3), (700, 4)])
+def test_other_generated_designs_give_the_figures_of_every_part_alone(monkeypatch, size, seed):
+    design = generate(size, seed=seed)
+    shared, shared_work = _analysed(design, monkeypatch, twins=True, max_events=0)
+    alone, alone_work = _analysed(design, monkeypatch, twins=False, max_events=0)
+    assert shared.method == "bounded"
+    assert shared_work < alone_work
+    assert (shared.value, shared.bounds) == (alone.value, alone.bounds)
+    assert shared.importance == alone.importance
