@@ -48,6 +48,7 @@ class TwinColumns:
         """Of each part's settings to evaluate (`todo`), those it evaluates
         itself: the first part of a group to want a setting, or a part
         without twins. The others get a copy (`copy_claimed`)."""
+        self._evaluated, self._copied = {}, []     # a stopped round's claims go
         own: dict[int, list] = {}
         for a, settings in todo.items():
             for setting, key in zip(settings, self.keys(a, settings) if settings else ()):
@@ -67,7 +68,6 @@ class TwinColumns:
             self.found[key] = parts.held_memo(a)[setting][:3]
         for a, setting, key in self._copied:
             parts.held_memo(a)[setting] = (*self.found[key], parts.generation)
-        self._evaluated, self._copied = {}, []
 
     def keys(self, a: int, settings: list[tuple[int, int]]) -> list[tuple | None]:
         """Part a's `settings` (failed and worked masks) keyed by its rows;
