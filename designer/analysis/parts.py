@@ -237,11 +237,12 @@ class Parts:
         todo = [key for key in settings if key not in memo]
         if todo:
             evaluate_side_by_side(self, [(a, todo)])
-        for key in settings:         # most recently used last, and when (part_cache.trim)
-            memo[key] = (*memo.pop(key)[:3], self.generation)
-        bad_true = np.array([memo[key][0] for key in settings])
-        bad_up = np.array([memo[key][1] for key in settings])
-        grad = np.array([memo[key][2] for key in settings]).T.reshape(-1, len(settings))
+        held = [memo.pop(key) for key in settings]
+        for key, (true, up, each, _) in zip(settings, held):   # most recently used last,
+            memo[key] = (true, up, each, self.generation)       # and when (part_cache.trim)
+        bad_true = np.array([value[0] for value in held])
+        bad_up = np.array([value[1] for value in held])
+        grad = np.array([value[2] for value in held]).T.reshape(-1, len(settings))
         # The cache holds rows in the diagram's leaf order; the caller's
         # conditioning order can differ between calls (incremental.py).
         return bad_true, bad_up, grad[self.by_position[a]]
