@@ -17,7 +17,7 @@ Problems, SPOF count), then engine II's availability for it (status bar).
   + debounce the 150 ms pause that lets rapid edits share one analysis
   + worker   snapshot sent, engine I, result back (of which: compute I)
   + apply    scene.set_states + Problems + SPOF count, on the GUI thread
-  estimate   a design past 1,500 failable components only: edit call ->
+  estimate   a design past 2,500 failable components only: edit call ->
              its Monte Carlo figures shown, "Certifying…" beside them
   figures    edit call -> phase 2 applied (availability in the status bar;
              for a big design the certified bounds replacing the estimate);

@@ -25,11 +25,13 @@ from .stop import checkpoint
 from .structure import Compiled, compile_design
 
 # Events past which the live window gets Monte Carlo figures before the
-# bounded ones (`slow_to_bound`): the bounds take about 2 s there.
-QUICK_FIRST_EVENTS = 1_500
+# bounded ones (`slow_to_bound`): the generated designs are bounded to 1e-9
+# in 0.3 s at 2,000 components (1,906 events), 0.7-0.9 s at 3,000 (2,858),
+# 2.7-3.1 s at 5,000 (4,762), where Monte Carlo takes 0.1-0.2 s.
+QUICK_FIRST_EVENTS = 2_500
 # Events past which the live window also gets bounds to a coarser gap
 # before the design's own tolerance (`first_pass`): the 5,000-component
-# design is bounded to 1e-7 in about 10 s, to 1e-9 in about 60 s.
+# design is bounded to 1e-7 in about 1 s, to 1e-9 in about 3 s.
 FIRST_PASS_EVENTS = 3_000
 FIRST_PASS_TOLERANCE = 1e-7
 
@@ -87,9 +89,8 @@ def analyze_phases(design: Design, certify_importance: int = 0,
 
 
 def slow_to_bound(compiled: Compiled) -> bool:
-    """Whether certified bounds will take seconds: measured (issue 10,
-    docs/performance.md) 1.2 s of CPU at 1,000 components, 3.4 s at 2,000,
-    about 25 s at 5,000."""
+    """Whether certified bounds will take about a second or more
+    (QUICK_FIRST_EVENTS; docs/performance.md)."""
     return QUICK_FIRST_EVENTS < len(compiled.event_of) <= DESIGN_BOUND_MAX_EVENTS
 
 
