@@ -137,3 +137,20 @@ def test_the_live_worker_keeps_its_parts_between_analyses(design_and_edit, monke
     again = dict(worker_process.default_analyze(design))[Phase.AVAILABILITY]
     assert (again.value, again.bounds) == (first.value, first.bounds)
     assert worker_process._PARTS and (work.built, work.columns) == (0, 0)
+
+
+def test_the_shapes_keep_the_diagrams_within_the_parts_budget(monkeypatch):
+    """A shape's diagram shared with a part counts once; the shapes no part
+    holds go, least recently used first, once both stores pass the budget."""
+    class Diagram:
+        def __init__(self, size):
+            self.size, self.nodes = size, object()
+    held, old, new = Diagram(5), Diagram(4), Diagram(3)
+    cache = {"parts": {"held": held},
+             "shapes": {"old": (old, []), "held": (held, []), "new": (new, [])}}
+    monkeypatch.setattr(part_cache, "PART_NODES", 9)
+    part_cache.trim(cache)
+    assert list(cache["shapes"]) == ["held", "new"]      # 5 + 3 nodes
+    monkeypatch.setattr(part_cache, "PART_NODES", 5)
+    part_cache.trim(cache)
+    assert list(cache["shapes"]) == ["held"] and cache["parts"] == {"held": held}

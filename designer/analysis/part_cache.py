@@ -39,7 +39,7 @@ def trim(cache: dict) -> None:
         _drop_settings_before(settings, cache["generation"] - 1, SETTINGS_BYTES)
     _trim(settings, SETTINGS_BYTES, settings_bytes)
     _trim(cache.get("parts", {}), PART_NODES, lambda _key, passes: passes.size)
-    _trim(cache.get("shapes", {}), PART_NODES, lambda _shape, held: held[0].size)
+    _trim_shapes(cache)
 
 
 def settings_bytes(key, memo: dict) -> int:
@@ -59,6 +59,23 @@ def _trim(store: dict, budget: int, size_of) -> None:
         if total <= budget:
             return
         total -= size_of(key, store.pop(key))
+
+
+def _trim_shapes(cache: dict) -> None:
+    """The shapes' diagrams (part_build.py) are mostly the parts' own; the
+    others go, least recently used first, until the diagrams of both
+    stores, each counted once, fit PART_NODES."""
+    shapes = cache.get("shapes", {})
+    in_parts = {id(passes.nodes): passes.size for passes in cache.get("parts", {}).values()}
+    own = {id(passes.nodes): passes.size for passes, _ in shapes.values()
+           if id(passes.nodes) not in in_parts}
+    total = sum(in_parts.values()) + sum(own.values())
+    for shape in [shape for shape, (passes, _) in shapes.items()   # least recently used first
+                  if id(passes.nodes) in own]:
+        if total <= PART_NODES:
+            return
+        passes, _ = shapes.pop(shape)
+        total -= own.pop(id(passes.nodes), 0)
 
 
 def _drop_settings_before(store: dict, generation: int, budget: int) -> None:
