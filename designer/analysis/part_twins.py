@@ -32,7 +32,7 @@ class TwinColumns:
             table = parts.row_by_bit[a]
             bits = np.flatnonzero(table >= 0)
             bits = bits[np.argsort(table[bits])]
-            shared_rows = tuple(np.sort(table[bits]).tolist())
+            shared_rows = tuple(table[bits].tolist())        # sorted, as `bits` is
             probs = tuple(parts.p[parts.leaf_idx[a]].tolist())
             # id(): the diagram is alive while its parts are (the analysis).
             self.group.append(groups.setdefault((id(passes.nodes), probs, shared_rows),

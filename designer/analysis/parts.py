@@ -175,7 +175,7 @@ class Parts:
         runs the level loop's Python once (each column's arithmetic is
         the same as alone). A column a twin also wants, its setting fixing
         the same rows alike, is evaluated once (part_twins.py). The
-        diagrams go to a few threads (pool.py)."""
+        batches go to a few threads, the biggest first (pool.py)."""
         by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
         found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
