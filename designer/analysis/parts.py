@@ -9,6 +9,8 @@ rebuilds and re-evaluates only the parts the edit touched (incremental.py).
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 import numpy as np
 
 from . import ir
@@ -234,15 +236,19 @@ class Parts:
         columns], members in conditioning order). Settings seen before for
         an equal part with the same shared events come from the cache."""
         memo = self.memo_of(a)
-        todo = [key for key in settings if key not in memo]
-        if todo:
-            evaluate_side_by_side(self, [(a, todo)])
-        held = [memo.pop(key) for key in settings]
-        for key, (true, up, each, _) in zip(settings, held):   # most recently used last,
-            memo[key] = (true, up, each, self.generation)       # and when (part_cache.trim)
-        bad_true = np.array([value[0] for value in held])
-        bad_up = np.array([value[1] for value in held])
-        grad = np.array([value[2] for value in held]).T.reshape(-1, len(settings))
+        try:                  # prefetch evaluated them all, as a rule
+            held = [memo[key] for key in settings]
+        except KeyError:
+            evaluate_side_by_side(self, [(a, [key for key in settings if key not in memo])])
+            held = [memo[key] for key in settings]
+        generation = self.generation
+        for key, value in zip(settings, held):     # when last used (part_cache.trim)
+            if value[3] != generation:
+                memo[key] = (value[0], value[1], value[2], generation)
+        bad_true = np.fromiter(map(itemgetter(0), held), float, len(held))
+        bad_up = np.fromiter(map(itemgetter(1), held), float, len(held))
+        grad = (np.concatenate(list(map(itemgetter(2), held))).reshape(len(held), -1).T
+                if held else np.zeros((len(self.members[a][0]), 0)))
         # The cache holds rows in the diagram's leaf order; the caller's
         # conditioning order can differ between calls (incremental.py).
         return bad_true, bad_up, grad[self.by_position[a]]
