@@ -191,11 +191,15 @@ class Conditioning:
             log_good_up += up_log[column_of]
             positions = self.parts.members[a][0]
             if len(positions):
+                single = bad_up[None, :] + grad      # then in place: no temporaries
+                np.minimum(single, 1.0, out=single)
+                np.negative(single, out=single)
+                np.log1p(single, out=single)
                 with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
-                    single = np.log1p(-np.minimum(bad_up[None, :] + grad, 1.0)) - up_log[None, :]
+                    single -= up_log[None, :]
                 single[np.isnan(single)] = 0.0
                 group = by_group.setdefault(id(column_of), [positions, column_of, 0.0])
-                group[2] = group[2] + single
+                group[2] += single       # 0.0 at first: a new array, then in place
                 spread = (self.odds[positions][:, None] * grad).sum(axis=0)[column_of]
             else:
                 spread = 0.0
