@@ -4,7 +4,8 @@ Prints, for growing sizes, the median time of `design_availability` on an
 already compiled design (what the analysis adds to engine I), the method it
 chose (exact BDD, certified bounds with their gap, or Monte Carlo with the
 interval's width), whether two runs gave identical figures, and the time of
-an incremental re-analysis after a one-component edit (issue 10). Targets:
+an incremental re-analysis after a one-component edit, of figures and of
+structure (issue 10). Targets:
 1,000 components in 200 ms, 5,000 in 1 s; an edit of the 1,000 in 50 ms.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from benchmarks.generate import generate
 from designer.analysis.availability import design_availability
 from designer.analysis.incremental import Reanalysis
 from designer.analysis.structure import compile_design
-from designer.model import Design
+from designer.model import Component, Design, Kind
 
 SIZES = (100, 300, 500, 1000, 2000, 5000)
 SLOW_RUNS = 2          # runs of the sizes that take seconds
@@ -45,22 +46,33 @@ def _cpu_seconds(action, runs: int) -> tuple[float, float]:
 
 
 def _edited(design: Design, server: str) -> Design:
+    """The server's availability changed: figures alone."""
     comps = tuple(c.model_copy(update={"availability": 0.999}) if c.id == server else c
                   for c in design.components)
     return Design(settings=design.settings, components=comps, links=design.links)
 
 
-def incremental(size: int = 1000, edits: int = 3) -> None:
-    """One-component edits (a server's availability) re-analysed by a
-    Reanalysis built once, against a full re-analysis of the same edit.
-    An edit of reliability figures alone keeps the base design's compiled
-    circuit (incremental.py); a structural edit would compile (35 ms)."""
+def _with_disk(design: Design, server: str) -> Design:
+    """A disk added to the server: the circuit changes, and the server's part."""
+    disk = Component(id=f"{server}-disk-added", kind=Kind.DISK, parent=server)
+    return Design(settings=design.settings, components=design.components + (disk,),
+                  links=design.links)
+
+
+EDITS = {"one-component edit": _edited, "structural edit (a disk added)": _with_disk}
+
+
+def incremental(size: int = 1000, edit: str = "one-component edit", edits: int = 3) -> None:
+    """One-component edits re-analysed by a Reanalysis built once, against
+    a full re-analysis of the same edit. An edit of reliability figures
+    alone keeps the base design's compiled circuit (incremental.py); a
+    structural edit compiles the design again and builds the edited part."""
     design = generate(size)
     again = Reanalysis(design)
     servers = [c.id for c in design.components if c.kind.value == "server"][:edits]
     times, cpus, full_times = [], [], []
     for server in servers:
-        edited = _edited(design, server)
+        edited = EDITS[edit](design, server)
         start, cpu = time.perf_counter(), time.process_time()
         found = again.availability(edited)
         times.append(time.perf_counter() - start)
@@ -69,7 +81,7 @@ def incremental(size: int = 1000, edits: int = 3) -> None:
         full = design_availability(edited)
         full_times.append(time.perf_counter() - start)
         assert (found.value, found.bounds) == (full.value, full.bounds)
-    print(f"availability incremental {size} components, one-component edit: "
+    print(f"availability incremental {size} components, {edit}: "
           f"{statistics.median(times) * 1000:8.1f} ms median of {edits} "
           f"(CPU {statistics.median(cpus) * 1000:.1f} ms; full re-analysis "
           f"{statistics.median(full_times) * 1000:.1f} ms), "
@@ -91,6 +103,8 @@ def main() -> None:
               f"(CPU {cpu * 1000:.1f} ms), {found.method} ({_detail(found)}), "
               f"A = {found.value:.9f}, {same}", flush=True)
     incremental()
+    incremental(1000, "structural edit (a disk added)", edits=5)
+    incremental(5000, "structural edit (a disk added)")
 
 
 if __name__ == "__main__":
