@@ -34,6 +34,8 @@ import math
 
 import numpy as np
 
+from .kept_rounds import groups_of, keep
+from .leaf_harm import Harm
 from .parts import Parts, coarse
 from .stop import checkpoint
 
@@ -53,14 +55,6 @@ SPLIT = 8               # free events a loose leaf is split over per round, by h
 # 1,000 569 leaves (docs/performance.md).
 PURE_SPLIT = 32
 PURE_WITHIN = 0.25
-# A free event's harm, to choose what to split on: P(it fails) x (what its
-# failure alone adds to P(bad | leaf) + this multiple of P(bad | leaf)), so
-# that events that harm nothing still go likeliest first. Measured on the
-# generated 1,000-component design (leaves to reach 1e-9, with the global
-# order of the time: harm with the shared events working): 0 -> 594 (and
-# stuck at 2.1e-9), 0.3 -> 489, 3 -> 489, 30, 100 and 1,000 -> 417; at
-# 2,000 components 3 -> 1,263, 30 -> 1,164.
-HARM_FLOOR = 30.0
 
 Leaf = tuple[frozenset, frozenset]      # (failed, worked) positions
 
@@ -183,32 +177,28 @@ class Conditioning:
         worse = []                        # per part: that less P(two or more fail) x P(part bad | all work)
         pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
         masked = self.parts.masked(leaves)
-        by_group: dict = {}      # parts with the same shared events: their changes summed by column
-        for a, (settings, column_of) in enumerate(self.parts.prefetch(masked)):
-            bad_true, bad_up, grad = self.parts.evaluate(a, settings)
+        found = self.parts.prefetch(masked)
+        groups = groups_of(self.parts, found)
+        sums: dict = {}     # per group worked out: its parts' changes summed by column
+        for a, (settings, column_of) in enumerate(found):
+            group = groups[id(column_of)]
+            if group.kept is not None:
+                bad_true, bad_up, spread_by_column = group.figures(a)
+            else:
+                bad_true, bad_up, spread_by_column = self._part(a, settings, id(column_of), sums)
+                group.per_part.append((bad_true, bad_up, spread_by_column))
             log_good_true += np.log1p(-np.minimum(bad_true, 1.0))[column_of]
             up_log = np.log1p(-np.minimum(bad_up, 1.0))
             log_good_up += up_log[column_of]
-            positions = self.parts.members[a][0]
-            if len(positions):
-                single = bad_up[None, :] + grad      # then in place: no temporaries
-                np.minimum(single, 1.0, out=single)
-                np.negative(single, out=single)
-                np.log1p(single, out=single)
-                with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
-                    single -= up_log[None, :]
-                single[np.isnan(single)] = 0.0
-                group = by_group.setdefault(id(column_of), [positions, column_of, 0.0])
-                group[2] += single       # 0.0 at first: a new array, then in place
-                spread = (self.odds[positions][:, None] * grad).sum(axis=0)[column_of]
-            else:
-                spread = 0.0
+            spread = 0.0 if spread_by_column is None else spread_by_column[column_of]
             one = at_most_one * bad_up[column_of] + pi0 * spread
             two = np.maximum(0.0, bad_true[column_of] - one)
             part_two += two
             worse.append((np.maximum(0.0, two - pi_more * bad_up[column_of]), up_log[column_of]))
-        for positions, column_of, single in by_group.values():
-            delta[positions] += single[:, column_of]
+        for gid, group in groups.items():
+            summed = keep(self.parts, group, sums.get(gid)) if group.kept is None else group.kept[3]
+            if summed is not None:
+                delta[self.parts.members[group.parts[0]][0]] += summed[:, group.column_of]
         bad_all_up = -np.expm1(log_good_up)
         bad_single = -np.expm1(log_good_up[None, :] + delta)
         # P(bad and at most one free event fails), exact: the parts are independent there.
@@ -225,21 +215,27 @@ class Conditioning:
         rise = np.maximum(0.0, bad_single - bad_all_up)
         return np.minimum(lower, upper), upper, Harm(free, rise, bad_all_up, self.fail)
 
-
-class Harm:
-    """The harm of each free event under each leaf of one batch, worked out
-    for the few leaves split (building it for all took 5 % of an edit at
-    5,000 components): with the floor and alone, -1 for the fixed events."""
-
-    def __init__(self, free: np.ndarray, rise: np.ndarray, bad_all_up: np.ndarray,
-                 fail: np.ndarray) -> None:
-        self.free, self.rise, self.bad_all_up, self.fail = free, rise, bad_all_up, fail
-
-    def column(self, j: int) -> np.ndarray:
-        """[events, 2] for leaf j of the batch."""
-        rise = self.rise[:, j]
-        both = np.stack([rise + HARM_FLOOR * self.bad_all_up[j], rise], axis=-1)
-        return np.where(self.free[:, j, None], self.fail[:, None] * both, -1.0)
+    def _part(self, a: int, settings: list, gid: int, sums: dict):
+        """Part a's P(bad) by column, free events at their probability and
+        working, and the spread of their single failures (None: no shared
+        event); its changes of log P(good) when each shared event alone
+        fails go into its group's sum (`sums[gid]`, by column)."""
+        bad_true, bad_up, grad = self.parts.evaluate(a, settings)
+        positions = self.parts.members[a][0]
+        if not len(positions):
+            return bad_true, bad_up, None
+        single = bad_up[None, :] + grad      # then in place: no temporaries
+        np.minimum(single, 1.0, out=single)
+        np.negative(single, out=single)
+        np.log1p(single, out=single)
+        with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
+            single -= np.log1p(-np.minimum(bad_up, 1.0))[None, :]
+        single[np.isnan(single)] = 0.0
+        if gid in sums:
+            sums[gid] += single
+        else:
+            sums[gid] = single
+        return bad_true, bad_up, (self.odds[positions][:, None] * grad).sum(axis=0)
 
 
 def _weighted_rises(worse, log_good_up: np.ndarray) -> np.ndarray:

@@ -21,11 +21,17 @@ there is certified again in 62-68 s (8,324 leaves to reach 1e-9), its
 undo in 1.8 s (11.8 s with 512 MB, 15-24 s with 384 MB at the earlier
 6,000-leaf cap: the trim dropped parts the undo needed); the process
 peaks at 960 MB. Each setting remembers which analysis used it last
-(`Parts.generation`): the cost plan drops what earlier steps used.
+(`Parts.generation`): the cost plan drops what earlier steps used. Store
+"rounds" keeps what the conditioning's rounds worked out for each group
+of parts (kept_rounds.py), the last two analyses' within ROUNDS_BYTES;
+the settings they read keep their columns.
 """
 from __future__ import annotations
 
+from .kept_rounds import entry_bytes, held_settings
+
 SETTINGS_BYTES = 640 * 2**20      # cached columns, with what holds them
+ROUNDS_BYTES = 128 * 2**20        # kept rounds (kept_rounds.py): 85 MB an analysis at 5,000
 SETTING_OVERHEAD = 600            # bytes a setting beside its figures
 PART_NODES = 3_000_000            # diagram nodes (tens of bytes each, flattened)
 
@@ -36,7 +42,9 @@ def trim(cache: dict) -> None:
     whole parts, least recently used first."""
     settings = cache.get("settings", {})
     if "generation" in cache:
-        _drop_settings_before(settings, cache["generation"] - 1, SETTINGS_BYTES)
+        since = cache["generation"] - 1
+        _trim_rounds(cache.get("rounds", {}), since)
+        _drop_settings_before(settings, since, SETTINGS_BYTES, cache.get("rounds", {}))
     _trim(settings, SETTINGS_BYTES, settings_bytes)
     _trim(cache.get("parts", {}), PART_NODES, lambda _key, passes: passes.size)
     _trim_shapes(cache)
@@ -78,7 +86,21 @@ def _trim_shapes(cache: dict) -> None:
         total -= own.pop(id(passes.nodes), 0)
 
 
-def _drop_settings_before(store: dict, generation: int, budget: int) -> None:
+def _trim_rounds(rounds: dict, since: int) -> None:
+    """The kept rounds (kept_rounds.py) of analyses before `since` dropped,
+    then the oldest until the rest fit ROUNDS_BYTES."""
+    entries = [(entry[0], key, entry) for key, kept in rounds.items() for entry in kept]
+    total = sum(entry_bytes(entry) for _, _, entry in entries)
+    for generation, key, entry in sorted(entries, key=lambda item: item[0]):
+        if generation >= since and total <= ROUNDS_BYTES:
+            return
+        rounds[key] = [other for other in rounds[key] if other is not entry]
+        if not rounds[key]:
+            del rounds[key]
+        total -= entry_bytes(entry)
+
+
+def _drop_settings_before(store: dict, generation: int, budget: int, rounds: dict) -> None:
     """Settings last used before `generation` dropped, when over budget.
     Kept, they made the cost plan of the generated 5,000-component design
     (one analysis holds half the budget, and every step adds its own to
@@ -87,8 +109,10 @@ def _drop_settings_before(store: dict, generation: int, budget: int) -> None:
     of 2-4 s."""
     if sum(settings_bytes(key, memo) for key, memo in store.items()) <= budget:
         return
-    for memo in store.values():
+    held = held_settings(rounds, generation)
+    for key, memo in store.items():
+        kept = held.get(key, ())       # read from kept rounds, so not stamped
         old = [setting for setting, value in memo.items()
-               if isinstance(setting, tuple) and value[3] < generation]
+               if isinstance(setting, tuple) and value[3] < generation and setting not in kept]
         for setting in old:
             del memo[setting]

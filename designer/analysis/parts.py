@@ -14,6 +14,7 @@ from operator import itemgetter
 import numpy as np
 
 from . import ir
+from .kept_rounds import used_settings
 from .part_build import build_parts
 from .part_columns import batches, evaluate_batch, evaluate_side_by_side
 from .part_eval import ColumnPasses
@@ -72,6 +73,7 @@ class Parts:
             built[key] = built.pop(key)
         self.signatures = signatures
         self.memo = cache.setdefault("settings", {})   # signature -> setting -> values
+        self.rounds = cache.setdefault("rounds", {})    # group key -> [kept rounds] (kept_rounds.py)
         self.bit_of = cache.setdefault("bit_of", {})   # shared event name -> its bit in a setting
         # Which analysis this is: part_cache.trim keeps what the last two used.
         self.generation = cache["generation"] = cache.get("generation", 0) + 1
@@ -215,6 +217,7 @@ class Parts:
         hinted = {setting for (_, names), memo in self.memo.items() if names == members
                   for setting, value in memo.items()
                   if isinstance(setting, tuple) and value[3] == last}
+        hinted |= used_settings(self.rounds, members, last)   # read there, not from the cache
         return sorted(hinted - known)
 
     def memo_of(self, a: int) -> dict:

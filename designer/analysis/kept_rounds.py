@@ -1,0 +1,103 @@
+"""What a round of the conditioning worked out from a group's columns,
+kept for the next analysis (conditioning._bounds).
+
+A group is the parts with the same shared events: `Parts.prefetch` gives
+them one list of settings and one leaf-to-column map. From their columns a
+round works out, per part, P(bad) with the free events at their
+probability and working and the spread of the single failures, and, for
+the group, each shared event's change of log P(good) when it alone fails,
+summed over the parts by column. An edit touches one or two groups; the
+others meet the same settings round after round (the choices sort on
+rounded values, parts.coarse), so their figures are read here instead of
+worked out again: an edit of the generated 5,000-component design 1.12 ->
+0.80 s (docs/performance.md). A group is the same when its parts'
+signatures (structure and probabilities), their shared events' positions
+in the conditioning order, its settings and its leaf-to-column map are:
+then every figure kept is what working it out gives, to the bit.
+
+Each entry records the analysis that used it last (`Parts.generation`);
+part_cache.trim keeps those of the last two analyses, within a budget.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+SETTING_KEY = 130       # bytes: a setting's key (a tuple of two masks) in an entry's list
+
+
+@dataclass
+class Group:
+    key: tuple                  # member names, positions, the parts' signatures
+    parts: list[int]            # its parts, in order
+    settings: list
+    column_of: np.ndarray
+    kept: list | None           # the entry found: [generation, settings, column_of, sums, per_part]
+    # Per part in `parts` order (an edit elsewhere may renumber the parts):
+    # (bad_true, bad_up, spread or None) by column.
+    per_part: list = field(default_factory=list)
+
+    def figures(self, a: int) -> tuple:
+        """Part a's kept figures."""
+        return self.kept[4][self.parts.index(a)]
+
+
+def groups_of(parts, found: list) -> dict[int, Group]:
+    """`found` (Parts.prefetch) by group, each with its kept entry if any."""
+    members: dict[int, list[int]] = {}
+    for a, (_, column_of) in enumerate(found):
+        members.setdefault(id(column_of), []).append(a)
+    groups = {}
+    for gid, group in members.items():
+        settings, column_of = found[group[0]]
+        key = (parts.member_names[group[0]], parts.members[group[0]][0].tobytes(),
+               tuple(parts.signatures[a] for a in group))
+        groups[gid] = Group(key, group, settings, column_of,
+                            _find(parts, key, settings, column_of))
+    return groups
+
+
+def _find(parts, key: tuple, settings: list, column_of: np.ndarray) -> list | None:
+    for entry in parts.rounds.get(key, ()):
+        if (len(entry[1]) == len(settings) and np.array_equal(entry[2], column_of)
+                and entry[1] == settings):
+            entry[0] = parts.generation
+            return entry
+    return None
+
+
+def keep(parts, group: Group, sums):
+    """A group worked out this round, kept for the next analysis; `sums`."""
+    parts.rounds.setdefault(group.key, []).append(
+        [parts.generation, group.settings, group.column_of, sums, group.per_part])
+    return sums
+
+
+def used_settings(rounds: dict, member_names, since: int) -> set:
+    """The settings that entries used since analysis `since` hold for
+    parts with these shared events (Parts._hinted)."""
+    return {setting for key, entries in rounds.items() if key[0] == member_names
+            for entry in entries if entry[0] >= since for setting in entry[1]}
+
+
+def held_settings(rounds: dict, since: int) -> dict:
+    """Per part cache key (signature, member names), the settings entries
+    used since analysis `since` hold: the trim keeps their columns."""
+    held: dict = {}
+    for (names, _, signatures), entries in rounds.items():
+        for entry in entries:
+            if entry[0] >= since:
+                for signature in signatures:
+                    held.setdefault((signature, names), set()).update(entry[1])
+    return held
+
+
+def entry_bytes(entry: list) -> int:
+    """About what an entry holds: its sums and per-part figures, and its
+    settings' keys (SETTING_KEY bytes each)."""
+    _, settings, column_of, sums, per_part = entry
+    figures = sum(v.nbytes for values in per_part for v in values if v is not None)
+    return (0 if sums is None else sums.nbytes) + column_of.nbytes + figures \
+        + SETTING_KEY * len(settings)
+
