@@ -198,7 +198,7 @@ class Conditioning:
         for gid, group in groups.items():
             summed = keep(self.parts, group, sums.get(gid)) if group.kept is None else group.kept[3]
             if summed is not None:
-                delta[self.parts.members[group.parts[0]][0]] += summed[:, group.column_of]
+                delta[group.positions] += summed[:, group.column_of]
         bad_all_up = -np.expm1(log_good_up)
         bad_single = -np.expm1(log_good_up[None, :] + delta)
         # P(bad and at most one free event fails), exact: the parts are independent there.

@@ -30,17 +30,18 @@ SETTING_KEY = 130       # bytes: a setting's key (a tuple of two masks) in an en
 @dataclass
 class Group:
     key: tuple                  # member names, positions, the parts' signatures
-    parts: list[int]            # its parts, in order
+    part_indices: list[int]     # its parts, in order
+    positions: np.ndarray       # its shared events' positions in the conditioning order
     settings: list
     column_of: np.ndarray
     kept: list | None           # the entry found: [generation, settings, column_of, sums, per_part]
-    # Per part in `parts` order (an edit elsewhere may renumber the parts):
+    # Per part in `part_indices` order (an edit elsewhere may renumber them):
     # (bad_true, bad_up, spread or None) by column.
     per_part: list = field(default_factory=list)
 
     def figures(self, a: int) -> tuple:
         """Part a's kept figures."""
-        return self.kept[4][self.parts.index(a)]
+        return self.kept[4][self.part_indices.index(a)]
 
 
 def groups_of(parts, found: list) -> dict[int, Group]:
@@ -51,9 +52,10 @@ def groups_of(parts, found: list) -> dict[int, Group]:
     groups = {}
     for gid, group in members.items():
         settings, column_of = found[group[0]]
-        key = (parts.member_names[group[0]], parts.members[group[0]][0].tobytes(),
+        positions = parts.members[group[0]][0]
+        key = (parts.member_names[group[0]], positions.tobytes(),
                tuple(parts.signatures[a] for a in group))
-        groups[gid] = Group(key, group, settings, column_of,
+        groups[gid] = Group(key, group, positions, settings, column_of,
                             _find(parts, key, settings, column_of))
     return groups
 
