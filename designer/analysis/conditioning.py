@@ -27,6 +27,9 @@ For a leaf, with g_a = P(part a good | leaf) and the circuit monotone:
   two or more fail), and P(two or more fail) x P(bad | all free work) plus
   what the failures add to each part, each weighted by the other parts'
   P(good | all free work) (_weighted_rises); each per-part term exact.
+
+The per-part terms of a round, worked out from a group's columns, are kept
+for the next analysis (kept_rounds.py): an edit works out only its own.
 """
 from __future__ import annotations
 
