@@ -69,8 +69,8 @@ def test_kept_figures_follow_their_parts_when_an_edit_renumbers_them():
     bounds.bound(circuit, probs, True, 1e-12, cache=cache)
     fewer = _clusters(skip=1)          # the first part gone: the others move up one
     found = bounds.bound(fewer, probs, True, 1e-12, cache=cache)
-    assert any(entry[0] == cache["generation"] and entry[0] > 1
-               for kept in cache["rounds"].values() for entry in kept)    # some read again
+    assert any(kept.generation == cache["generation"] and kept.generation > 1
+               for found in cache["rounds"].values() for kept in found)    # some read again
     assert _figures(found) == _figures(bounds.bound(fewer, probs, True, 1e-12))
 
 
@@ -90,9 +90,9 @@ def _held_columns(cache: dict) -> bool:
     """Whether every column a kept round of the last two analyses reads is
     still in the cache."""
     since = cache["generation"] - 1
-    return all(set(entry[1]) <= set(cache["settings"].get((signature, names), {}))
-               for (names, _, signatures), kept in cache["rounds"].items()
-               for entry in kept if entry[0] >= since for signature in signatures)
+    return all(set(kept.settings) <= set(cache["settings"].get((signature, names), {}))
+               for (names, _, signatures), found in cache["rounds"].items()
+               for kept in found if kept.generation >= since for signature in signatures)
 
 
 def test_memory_short_the_trim_keeps_the_columns_the_kept_rounds_read():
@@ -109,8 +109,8 @@ def test_memory_short_the_trim_keeps_the_columns_the_kept_rounds_read():
 def test_the_trim_drops_old_rounds_and_keeps_to_its_budget(monkeypatch):
     circuit, probs, cache = _three_analyses()
     part_cache.trim(cache)
-    assert all(entry[0] >= cache["generation"] - 1
-               for kept in cache["rounds"].values() for entry in kept)
+    assert all(kept.generation >= cache["generation"] - 1
+               for found in cache["rounds"].values() for kept in found)
     seen = _evaluated(monkeypatch)
     undo = bounds.bound(circuit, probs, True, 1e-12, cache=cache)
     assert all(name.startswith("c0") for name in seen)

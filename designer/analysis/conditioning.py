@@ -186,12 +186,12 @@ class Conditioning:
         for a, (settings, column_of) in enumerate(found):
             group = groups[id(column_of)]
             if group.kept is not None:
-                bad_true, bad_up, spread_by_column = group.figures(a)
+                bad_true, bad_up, up_log, spread_by_column = group.figures(a)
             else:
-                bad_true, bad_up, spread_by_column = self._part(a, settings, id(column_of), sums)
-                group.per_part.append((bad_true, bad_up, spread_by_column))
+                figures = self._part(a, settings, id(column_of), sums)
+                group.per_part.append(figures)
+                bad_true, bad_up, up_log, spread_by_column = figures
             log_good_true += np.log1p(-np.minimum(bad_true, 1.0))[column_of]
-            up_log = np.log1p(-np.minimum(bad_up, 1.0))
             log_good_up += up_log[column_of]
             spread = 0.0 if spread_by_column is None else spread_by_column[column_of]
             one = at_most_one * bad_up[column_of] + pi0 * spread
@@ -199,7 +199,9 @@ class Conditioning:
             part_two += two
             worse.append((np.maximum(0.0, two - pi_more * bad_up[column_of]), up_log[column_of]))
         for gid, group in groups.items():
-            summed = keep(self.parts, group, sums.get(gid)) if group.kept is None else group.kept[3]
+            if group.kept is None:
+                keep(self.parts, group, sums.get(gid))
+            summed = sums.get(gid) if group.kept is None else group.kept.sums
             if summed is not None:
                 delta[group.positions] += summed[:, group.column_of]
         bad_all_up = -np.expm1(log_good_up)
@@ -220,25 +222,27 @@ class Conditioning:
 
     def _part(self, a: int, settings: list, gid: int, sums: dict):
         """Part a's P(bad) by column, free events at their probability and
-        working, and the spread of their single failures (None: no shared
-        event); its changes of log P(good) when each shared event alone
-        fails go into its group's sum (`sums[gid]`, by column)."""
+        working, log P(good) with them working, and the spread of their
+        single failures (None: no shared event); its changes of log P(good)
+        when each shared event alone fails go into its group's sum
+        (`sums[gid]`, by column)."""
         bad_true, bad_up, grad = self.parts.evaluate(a, settings)
+        up_log = np.log1p(-np.minimum(bad_up, 1.0))
         positions = self.parts.members[a][0]
         if not len(positions):
-            return bad_true, bad_up, None
+            return bad_true, bad_up, up_log, None
         single = bad_up[None, :] + grad      # then in place: no temporaries
         np.minimum(single, 1.0, out=single)
         np.negative(single, out=single)
         np.log1p(single, out=single)
         with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
-            single -= np.log1p(-np.minimum(bad_up, 1.0))[None, :]
+            single -= up_log[None, :]
         single[np.isnan(single)] = 0.0
         if gid in sums:
             sums[gid] += single
         else:
             sums[gid] = single
-        return bad_true, bad_up, (self.odds[positions][:, None] * grad).sum(axis=0)
+        return bad_true, bad_up, up_log, (self.odds[positions][:, None] * grad).sum(axis=0)
 
 
 def _weighted_rises(worse, log_good_up: np.ndarray) -> np.ndarray:

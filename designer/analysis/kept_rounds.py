@@ -4,7 +4,8 @@ kept for the next analysis (conditioning._bounds).
 A group is the parts with the same shared events: `Parts.prefetch` gives
 them one list of settings and one leaf-to-column map. From their columns a
 round works out, per part, P(bad) with the free events at their
-probability and working and the spread of the single failures, and, for
+probability and working, log P(good) with them working and the spread of
+the single failures, and, for
 the group, each shared event's change of log P(good) when it alone fails,
 summed over the parts by column. An edit touches one or two groups; the
 others meet the same settings round after round (the choices sort on
@@ -27,6 +28,20 @@ import numpy as np
 SETTING_KEY = 130       # bytes: a setting's key (a tuple of two masks) in an entry's list
 
 
+@dataclass(eq=False)
+class Kept:
+    """One group's figures from one round."""
+
+    generation: int             # the analysis that used it last
+    settings: list
+    column_of: np.ndarray
+    sums: np.ndarray | None     # the changes of log P(good) summed by column (None: no shared event)
+    # Per part, in the group's order (an edit elsewhere may renumber the
+    # parts): (bad_true, bad_up, log P(good) with the free events working,
+    # spread or None), by column.
+    per_part: list
+
+
 @dataclass
 class Group:
     key: tuple                  # member names, positions, the parts' signatures
@@ -34,14 +49,12 @@ class Group:
     positions: np.ndarray       # its shared events' positions in the conditioning order
     settings: list
     column_of: np.ndarray
-    kept: list | None           # the entry found: [generation, settings, column_of, sums, per_part]
-    # Per part in `part_indices` order (an edit elsewhere may renumber them):
-    # (bad_true, bad_up, spread or None) by column.
-    per_part: list = field(default_factory=list)
+    kept: Kept | None           # found for this round, or None: work it out
+    per_part: list = field(default_factory=list)   # as Kept.per_part, worked out now
 
     def figures(self, a: int) -> tuple:
         """Part a's kept figures."""
-        return self.kept[4][self.part_indices.index(a)]
+        return self.kept.per_part[self.part_indices.index(a)]
 
 
 def groups_of(parts, found: list) -> dict[int, Group]:
@@ -60,27 +73,26 @@ def groups_of(parts, found: list) -> dict[int, Group]:
     return groups
 
 
-def _find(parts, key: tuple, settings: list, column_of: np.ndarray) -> list | None:
-    for entry in parts.rounds.get(key, ()):
-        if (len(entry[1]) == len(settings) and np.array_equal(entry[2], column_of)
-                and entry[1] == settings):
-            entry[0] = parts.generation
-            return entry
+def _find(parts, key: tuple, settings: list, column_of: np.ndarray) -> Kept | None:
+    for kept in parts.rounds.get(key, ()):
+        if (len(kept.settings) == len(settings) and np.array_equal(kept.column_of, column_of)
+                and kept.settings == settings):
+            kept.generation = parts.generation
+            return kept
     return None
 
 
-def keep(parts, group: Group, sums):
-    """A group worked out this round, kept for the next analysis; `sums`."""
+def keep(parts, group: Group, sums: np.ndarray | None) -> None:
+    """A group worked out this round, kept for the next analysis."""
     parts.rounds.setdefault(group.key, []).append(
-        [parts.generation, group.settings, group.column_of, sums, group.per_part])
-    return sums
+        Kept(parts.generation, group.settings, group.column_of, sums, group.per_part))
 
 
 def used_settings(rounds: dict, member_names, since: int) -> set:
     """The settings that entries used since analysis `since` hold for
     parts with these shared events (Parts._hinted)."""
     return {setting for key, entries in rounds.items() if key[0] == member_names
-            for entry in entries if entry[0] >= since for setting in entry[1]}
+            for kept in entries if kept.generation >= since for setting in kept.settings}
 
 
 def held_settings(rounds: dict, since: int) -> dict:
@@ -88,18 +100,16 @@ def held_settings(rounds: dict, since: int) -> dict:
     used since analysis `since` hold: the trim keeps their columns."""
     held: dict = {}
     for (names, _, signatures), entries in rounds.items():
-        for entry in entries:
-            if entry[0] >= since:
+        for kept in entries:
+            if kept.generation >= since:
                 for signature in signatures:
-                    held.setdefault((signature, names), set()).update(entry[1])
+                    held.setdefault((signature, names), set()).update(kept.settings)
     return held
 
 
-def entry_bytes(entry: list) -> int:
+def entry_bytes(kept: Kept) -> int:
     """About what an entry holds: its sums and per-part figures, and its
     settings' keys (SETTING_KEY bytes each)."""
-    _, settings, column_of, sums, per_part = entry
-    figures = sum(v.nbytes for values in per_part for v in values if v is not None)
-    return (0 if sums is None else sums.nbytes) + column_of.nbytes + figures \
-        + SETTING_KEY * len(settings)
-
+    figures = sum(v.nbytes for values in kept.per_part for v in values if v is not None)
+    return (0 if kept.sums is None else kept.sums.nbytes) + kept.column_of.nbytes + figures \
+        + SETTING_KEY * len(kept.settings)

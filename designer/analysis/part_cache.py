@@ -31,7 +31,7 @@ from __future__ import annotations
 from .kept_rounds import entry_bytes, held_settings
 
 SETTINGS_BYTES = 640 * 2**20      # cached columns, with what holds them
-ROUNDS_BYTES = 128 * 2**20        # kept rounds (kept_rounds.py): 85 MB an analysis at 5,000
+ROUNDS_BYTES = 128 * 2**20        # kept rounds (kept_rounds.py): 71 MB an analysis at 5,000
 SETTING_OVERHEAD = 600            # bytes a setting beside its figures
 PART_NODES = 3_000_000            # diagram nodes (tens of bytes each, flattened)
 
@@ -89,15 +89,15 @@ def _trim_shapes(cache: dict) -> None:
 def _trim_rounds(rounds: dict, since: int) -> None:
     """The kept rounds (kept_rounds.py) of analyses before `since` dropped,
     then the oldest until the rest fit ROUNDS_BYTES."""
-    entries = [(entry[0], key, entry) for key, kept in rounds.items() for entry in kept]
-    total = sum(entry_bytes(entry) for _, _, entry in entries)
-    for generation, key, entry in sorted(entries, key=lambda item: item[0]):
-        if generation >= since and total <= ROUNDS_BYTES:
+    entries = [(key, kept) for key, found in rounds.items() for kept in found]
+    total = sum(entry_bytes(kept) for _, kept in entries)
+    for key, kept in sorted(entries, key=lambda item: item[1].generation):
+        if kept.generation >= since and total <= ROUNDS_BYTES:
             return
-        rounds[key] = [other for other in rounds[key] if other is not entry]
+        rounds[key].remove(kept)          # Kept compares by identity
         if not rounds[key]:
             del rounds[key]
-        total -= entry_bytes(entry)
+        total -= entry_bytes(kept)
 
 
 def _drop_settings_before(store: dict, generation: int, budget: int, rounds: dict) -> None:
