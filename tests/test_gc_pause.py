@@ -70,6 +70,26 @@ def test_the_collector_is_off_during_an_analysis_and_runs_after(collector_seen, 
     assert passes            # thresholds crossed: it runs again by itself
 
 
+def test_the_collector_is_off_while_an_edit_compiles(monkeypatch):
+    """An edit's re-analysis compiles the edited design first: the collector's
+    passes there scanned the whole part cache (issue 10)."""
+    from designer.analysis import incremental
+    from designer.model import Component, Design, Kind
+    design = generate(300)
+    again = incremental.Reanalysis(design, max_events=0)
+    seen, compile_design = [], incremental.compile_design
+
+    def compiling(edited):
+        seen.append(gc.isenabled())
+        return compile_design(edited)
+    monkeypatch.setattr(incremental, "compile_design", compiling)
+    disk = Component(id="s0-r0-h0-disk9", kind=Kind.DISK, parent="s0-r0-h0")
+    again.availability(Design(settings=design.settings, components=design.components + (disk,),
+                              links=design.links))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 def test_a_failed_analysis_leaves_the_collector_running():
     with pytest.raises(RuntimeError):
         with collector_paused():

@@ -1,0 +1,122 @@
+"""Random runs of edits through one `Reanalysis` (analysis/incremental.py)
+give, edit after edit, the figures a fresh analysis of the edited design
+gives: value, bounds and every component's importance, to the bit. The
+edits are those a user makes on the canvas (a figure changed, a disk
+added, a component deleted with what it holds, a link removed or drawn,
+an undo back to an earlier design), on bounded designs, and with the
+caches' budgets also squeezed to nothing, so that every edit meets
+trimmed columns, diagrams, kept rounds and compiled circuits."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import generate
+from designer.analysis import part_cache, recent
+from designer.analysis.availability import BOUNDED, design_availability
+from designer.analysis.incremental import Reanalysis
+from designer.model import Component, Design, Kind, Link, LinkKind
+from designer.model.edits import descendants, unique_id
+
+SIZES = (200, 300, 450)
+DESIGNS = {size: generate(size) for size in SIZES}
+FAILABLE = (Kind.SERVER, Kind.DISK, Kind.SWITCH, Kind.PSU, Kind.UPS, Kind.PDU, Kind.NIC,
+            Kind.UTILITY_FEED)
+# (columns, kept rounds, diagrams, compiled circuits) in bytes, bytes, nodes, nodes
+BUDGETS = {"as shipped": None, "squeezed": (200_000, 50_000, 5_000, 5_000),
+           "none": (0, 0, 0, 0)}
+
+
+def _design(old: Design, components, links) -> Design:
+    return Design(settings=old.settings, components=tuple(components), links=tuple(links))
+
+
+def _figure(design: Design, pick: int, availability: float) -> Design:
+    chosen = [c for c in design.components if c.kind in FAILABLE][pick]
+    return _design(design, (c.model_copy(update={"availability": availability})
+                            if c.id == chosen.id else c for c in design.components),
+                   design.links)
+
+
+def _disk(design: Design, pick: int, _value) -> Design:
+    server = [c for c in design.components if c.kind is Kind.SERVER][pick]
+    disk = Component(id=f"{server.id}-disk-{len(design.components)}", kind=Kind.DISK,
+                     parent=server.id)
+    return _design(design, design.components + (disk,), design.links)
+
+
+def _delete(design: Design, pick: int, _value) -> Design:
+    chosen = [c for c in design.components if c.kind in FAILABLE][pick]
+    gone = set(descendants(design.by_id, [chosen.id])) | {chosen.id}
+    return _design(design, (c for c in design.components if c.id not in gone),
+                   (link for link in design.links
+                    if link.source not in gone and link.target not in gone))
+
+
+def _unlink(design: Design, pick: int, _value) -> Design:
+    return _design(design, design.components,
+                   design.links[:pick] + design.links[pick + 1:])
+
+
+def _link(design: Design, pick: int, _value) -> Design:
+    """A NIC cabled to one more switch."""
+    nics = [c for c in design.components if c.kind is Kind.NIC]
+    switches = [c for c in design.components if c.kind is Kind.SWITCH]
+    nic, switch = nics[pick % len(nics)], switches[(7 * pick) % len(switches)]
+    link = Link(id=unique_id(design.links_by_id, "added"), kind=LinkKind.NETWORK, source=nic.id,
+                target=switch.id)
+    return _design(design, design.components, design.links + (link,))
+
+
+EDITS = {"figure": _figure, "disk": _disk, "delete": _delete, "unlink": _unlink,
+         "link": _link}
+
+
+def _count(design: Design, edit: str) -> int:
+    if edit == "disk":
+        return sum(c.kind is Kind.SERVER for c in design.components)
+    if edit == "unlink":
+        return len(design.links)
+    if edit == "link":
+        return 1_000
+    return sum(c.kind in FAILABLE for c in design.components)
+
+
+@contextmanager
+def _budgets(budgets):
+    names = ((part_cache, "SETTINGS_BYTES"), (part_cache, "ROUNDS_BYTES"),
+             (part_cache, "PART_NODES"), (recent, "NODES"))
+    shipped = [getattr(module, name) for module, name in names]
+    for (module, name), value in zip(names, budgets or shipped):
+        setattr(module, name, value)
+    try:
+        yield
+    finally:
+        for (module, name), value in zip(names, shipped):
+            setattr(module, name, value)
+
+
+steps = st.lists(st.tuples(st.sampled_from([*EDITS, "undo"]), st.integers(0, 10_000),
+                           st.sampled_from([0.99, 0.999, 0.9999])), min_size=1, max_size=5)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SIZES), steps, st.sampled_from(list(BUDGETS)))
+def test_every_edit_gives_the_figures_of_a_fresh_analysis(size, edits, budgets):
+    with _budgets(BUDGETS[budgets]):
+        history = [DESIGNS[size]]
+        again = Reanalysis(history[0], max_events=0)     # bounded at these sizes
+        assert again.base.method == BOUNDED
+        for edit, pick, value in edits:
+            if edit == "undo":
+                design = history[pick % len(history)]
+            else:
+                design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
+            history.append(design)
+            found = again.availability(design)
+            fresh = design_availability(design, max_events=0)
+            assert (found.method, found.value, found.bounds) == (
+                fresh.method, fresh.value, fresh.bounds), edit
+            assert found.importance == fresh.importance, edit
