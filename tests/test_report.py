@@ -154,6 +154,26 @@ def test_drill_banner_words_name_what_failed_and_what_went_down():
                                             "Entry points: none")
 
 
+def test_many_entry_points_are_counted_not_all_named():
+    """A design with hundreds of applications: the CLI report names the
+    first entry points and counts the rest; the drill banner says how
+    many answer and names those down."""
+    from types import SimpleNamespace
+
+    from designer.report import drill
+    from designer.report.text import ENTRIES_SHOWN, _entry_points
+    entries = tuple(f"app{i}" for i in range(241))
+    line = _entry_points(entries, str)
+    assert line.startswith("Entry points (241): app0, app1, ")
+    assert f"app{ENTRIES_SHOWN - 1} ... and {241 - ENTRIES_SHOWN} more" in line
+    assert _entry_points(entries[:3], str) == "Entry points: app0, app1, app2"
+    assert _entry_points((), str) == "Entry points: none"
+    up = {e: e not in ("app7", "app30") for e in entries}
+    view = SimpleNamespace(failed={"sw"}, down=set(), entry_up=up, system_up=False)
+    assert drill.detail(view, {}).split("\n")[1] == (
+        "Entry points: 239 of 241 ✓ up; ✗ down: app30, app7")
+
+
 def test_a_tight_certified_gap_shows_two_different_limits():
     """A gap of 1e-9 (the default tolerance) printed with five decimals
     would read "99.69268 .. 99.69268 %": the limits get the decimals that

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Mapping
 
 SHOW_DOWN = 8      # names listed; the rest are counted
+SHOW_ENTRIES = 8   # entry points named one by one; past that, those down
 
 
 def headline(system_up: bool) -> str:
@@ -16,12 +17,25 @@ def headline(system_up: bool) -> str:
 def detail(view, names: Mapping[str, str]) -> str:
     name = lambda cid: names.get(cid, cid)  # noqa: E731
     failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
-    entries = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}"
-                        for e, up in sorted(view.entry_up.items(), key=lambda kv: name(kv[0])))
-    lines = [f"Failed: {failed}", f"Entry points: {entries or 'none'}"]
+    lines = [f"Failed: {failed}", _entry_points(view.entry_up, name)]
     if view.down:
         down = sorted(name(c) for c in view.down)
         more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
         lines.append(f"Down as a consequence ({len(down)}): "
                      f"{', '.join(down[:SHOW_DOWN])}{more}")
     return "\n".join(lines)
+
+
+def _entry_points(entry_up: Mapping[str, bool], name) -> str:
+    """Each entry point up or down; with many (a generated 15,000-component
+    design has 241), how many answer and the names of those down."""
+    ordered = sorted(entry_up.items(), key=lambda kv: name(kv[0]))
+    if len(ordered) <= SHOW_ENTRIES:
+        words = "; ".join(f"{name(e)} {'✓ up' if up else '✗ down'}" for e, up in ordered)
+        return f"Entry points: {words or 'none'}"
+    down = [name(e) for e, up in ordered if not up]
+    line = f"Entry points: {len(ordered) - len(down)} of {len(ordered)} ✓ up"
+    if down:
+        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
+        line += f"; ✗ down: {', '.join(down[:SHOW_DOWN])}{more}"
+    return line

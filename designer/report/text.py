@@ -12,6 +12,7 @@ from .cost import cost_line
 
 PAIRS_SHOWN = 20
 SPOFS_SHOWN = 100
+ENTRIES_SHOWN = 20     # a generated 15,000-component design has 241
 
 
 def text_report(result: AnalysisResult, names: Mapping[str, str]) -> str:
@@ -21,7 +22,7 @@ def text_report(result: AnalysisResult, names: Mapping[str, str]) -> str:
 
     structure = result.structure
     lines = [f"Design: {result.design} ({result.components} components)",
-             "Entry points: " + (", ".join(name(e) for e in structure.entry_points) or "none"),
+             _entry_points(structure.entry_points, name),
              "System with nothing failed: " + ("up" if structure.system_up else "DOWN"),
              availability_line(result.availability)]
     if result.cost is not None:
@@ -29,6 +30,16 @@ def text_report(result: AnalysisResult, names: Mapping[str, str]) -> str:
     lines.append("")
     lines += _spofs(result, name) + _pairs(result, name) + _notes(result, name)
     return "\n".join(lines)
+
+
+def _entry_points(entries, name) -> str:
+    if not entries:
+        return "Entry points: none"
+    shown = ", ".join(name(e) for e in entries[:ENTRIES_SHOWN])
+    if len(entries) <= ENTRIES_SHOWN:
+        return f"Entry points: {shown}"
+    return (f"Entry points ({len(entries)}): {shown} ... and "
+            f"{len(entries) - ENTRIES_SHOWN} more (use --json for all)")
 
 
 def _spofs(result: AnalysisResult, name) -> list[str]:
