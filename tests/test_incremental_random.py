@@ -20,7 +20,7 @@ from designer.analysis.incremental import Reanalysis
 from designer.model import Component, Design, Kind, Link, LinkKind
 from designer.model.edits import descendants, unique_id
 
-SIZES = (200, 300, 450)
+SIZES = (200, 450, 1000, 2000)
 DESIGNS = {size: generate(size) for size in SIZES}
 FAILABLE = (Kind.SERVER, Kind.DISK, Kind.SWITCH, Kind.PSU, Kind.UPS, Kind.PDU, Kind.NIC,
             Kind.UTILITY_FEED)

@@ -13,7 +13,8 @@ rounded values, parts.coarse), so their figures are read here instead of
 worked out again: an edit of the generated 5,000-component design 1.12 ->
 0.80 s (docs/performance.md). A group is the same when its parts'
 signatures (structure and probabilities), their shared events' positions
-in the conditioning order, its settings and its leaf-to-column map are:
+in the conditioning order and which event sits at each, its settings and
+its leaf-to-column map are:
 then every figure kept is what working it out gives, to the bit.
 
 Each entry records the analysis that used it last (`Parts.generation`);
@@ -44,7 +45,7 @@ class Kept:
 
 @dataclass
 class Group:
-    key: tuple                  # member names, positions, the parts' signatures
+    key: tuple                  # member names, their positions and events there, the parts' signatures
     part_indices: list[int]     # its parts, in order
     positions: np.ndarray       # its shared events' positions in the conditioning order
     settings: list
@@ -66,8 +67,12 @@ def groups_of(parts, found: list) -> dict[int, Group]:
     for gid, group in members.items():
         settings, column_of = found[group[0]]
         positions = parts.members[group[0]][0]
-        key = (parts.member_names[group[0]], positions.tobytes(),
-               tuple(parts.signatures[a] for a in group))
+        # Where each shared event sits, not only which positions they
+        # take: an edit may swap two of the group's events in the order
+        # (a link removed at 2,000 components), and the figures' rows
+        # follow the order.
+        placed = (positions.tobytes(), tuple(parts.shared_name[k] for k in positions.tolist()))
+        key = (parts.member_names[group[0]], placed, tuple(parts.signatures[a] for a in group))
         groups[gid] = Group(key, group, positions, settings, column_of,
                             _find(parts, key, settings, column_of))
     return groups
