@@ -35,7 +35,14 @@ class Compiled:
 
 
 def compile_design(design: Design) -> Compiled:
-    return _Compiler(design).run()
+    compiler = _Compiler(design)
+    try:
+        return compiler.run()
+    finally:
+        # Its power and network helpers hold its bound methods: without
+        # this, each compile left a cycle for the collector (11,298
+        # objects at 5,000 components), which analyses pause.
+        compiler.power = compiler.net = None
 
 
 class _Compiler:
