@@ -3,7 +3,8 @@ give, edit after edit, the figures a fresh analysis of the edited design
 gives: value, bounds and every component's importance, to the bit. The
 edits are those a user makes on the canvas (a figure changed, a disk
 added, a component deleted with what it holds, a link removed or drawn,
-an undo back to an earlier design), on bounded designs, and with the
+an undo back to an earlier design), each at the design's own gap or at
+the cost plan's screening gap, on bounded designs, and with the
 caches' budgets also squeezed to nothing, so that every edit meets
 trimmed columns, diagrams, kept rounds and compiled circuits."""
 from __future__ import annotations
@@ -98,8 +99,11 @@ def _budgets(budgets):
             setattr(module, name, value)
 
 
+# The gap asked: the design's own (1e-9), or the cost plan's screening gap
+# (mitigation/choice.SCREEN_TOLERANCE).
 steps = st.lists(st.tuples(st.sampled_from([*EDITS, "undo"]), st.integers(0, 10_000),
-                           st.sampled_from([0.99, 0.999, 0.9999])), min_size=1, max_size=5)
+                           st.sampled_from([0.99, 0.999, 0.9999]), st.sampled_from([None, 1e-7])),
+                 min_size=1, max_size=5)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
@@ -109,14 +113,14 @@ def test_every_edit_gives_the_figures_of_a_fresh_analysis(size, edits, budgets):
         history = [DESIGNS[size]]
         again = Reanalysis(history[0], max_events=0)     # bounded at these sizes
         assert again.base.method == BOUNDED
-        for edit, pick, value in edits:
+        for edit, pick, value, tolerance in edits:
             if edit == "undo":
                 design = history[pick % len(history)]
             else:
                 design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
             history.append(design)
-            found = again.availability(design)
-            fresh = design_availability(design, max_events=0)
+            found = again.availability(design, tolerance=tolerance)
+            fresh = design_availability(design, max_events=0, tolerance=tolerance)
             assert (found.method, found.value, found.bounds) == (
                 fresh.method, fresh.value, fresh.bounds), edit
             assert found.importance == fresh.importance, edit
