@@ -6,19 +6,24 @@ added, a component deleted with what it holds, a link removed or drawn,
 an undo back to an earlier design), each at the design's own gap or at
 the cost plan's screening gap, on bounded designs, and with the
 caches' budgets also squeezed to nothing, so that every edit meets
-trimmed columns, diagrams, kept rounds and compiled circuits."""
+trimmed columns, diagrams, kept rounds and compiled circuits. The same
+runs through the live window's path (engine.analyze_phases with the
+worker's one part cache) give a fresh analysis's figures too."""
 from __future__ import annotations
 
 from contextlib import contextmanager
 from functools import lru_cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from designer.analysis import part_cache, recent
 from designer.analysis.availability import BOUNDED, design_availability
+from designer.analysis.engine import analyze_phases
 from designer.analysis.incremental import Reanalysis
+from designer.analysis.result import Phase
 from designer.model import Component, Design, Kind, Link, LinkKind
 from designer.model.edits import descendants, unique_id
 
@@ -129,3 +134,31 @@ def test_every_edit_gives_the_figures_of_a_fresh_analysis(size, edits, budgets):
             assert (found.method, found.value, found.bounds) == (
                 fresh.method, fresh.value, fresh.bounds), edit
             assert found.importance == fresh.importance, edit
+
+
+def _window_figures(design: Design, cache: dict | None):
+    """What the live window's worker ends with for a design (its part cache
+    kept between edits, as live/worker_process.py keeps it)."""
+    return dict(analyze_phases(design, quick_first=True, part_cache=cache))[Phase.AVAILABILITY]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from((600, 1000)),
+       st.lists(st.tuples(st.sampled_from([*EDITS, "undo"]), st.integers(0, 10_000),
+                          st.sampled_from([0.99, 0.999, 0.9999])), min_size=1, max_size=3))
+def test_every_edit_in_the_window_gives_the_figures_of_a_fresh_analysis(size, edits):
+    """The window's path: each edit analysed with the worker's one part
+    cache gives a fresh analysis's method, value and bounds to the bit, and
+    its importance to rounding (the parts' slopes summed in another order)."""
+    history, cache = [_generated(size)], {}
+    _window_figures(history[0], cache)
+    for edit, pick, value in edits:
+        if edit == "undo":
+            design = history[pick % len(history)]
+        else:
+            design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
+        history.append(design)
+        found, fresh = _window_figures(design, cache), _window_figures(design, None)
+        assert found.method == fresh.method, edit
+        assert (found.value, found.bounds) == (fresh.value, fresh.bounds), edit
+        assert dict(found.importance) == pytest.approx(dict(fresh.importance), rel=1e-9), edit
