@@ -95,6 +95,17 @@ def _count(design: Design, edit: str) -> int:
     return sum(c.kind in FAILABLE for c in design.components)
 
 
+def _next(history: list[Design], edit: str, pick: int, value: float) -> Design:
+    """The design after `edit` of the last one (an undo: an earlier one),
+    appended to `history`."""
+    if edit == "undo":
+        design = history[pick % len(history)]
+    else:
+        design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
+    history.append(design)
+    return design
+
+
 @contextmanager
 def _budgets(budgets):
     names = ((part_cache, "SETTINGS_BYTES"), (part_cache, "ROUNDS_BYTES"),
@@ -124,11 +135,7 @@ def test_every_edit_gives_the_figures_of_a_fresh_analysis(size, edits, budgets):
         again = Reanalysis(history[0], max_events=0)     # bounded at these sizes
         assert again.base.method == BOUNDED
         for edit, pick, value, tolerance in edits:
-            if edit == "undo":
-                design = history[pick % len(history)]
-            else:
-                design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
-            history.append(design)
+            design = _next(history, edit, pick, value)
             found = again.availability(design, tolerance=tolerance)
             fresh = design_availability(design, max_events=0, tolerance=tolerance)
             assert (found.method, found.value, found.bounds) == (
@@ -153,11 +160,7 @@ def test_every_edit_in_the_window_gives_the_figures_of_a_fresh_analysis(size, ed
     history, cache = [_generated(size)], {}
     _window_figures(history[0], cache)
     for edit, pick, value in edits:
-        if edit == "undo":
-            design = history[pick % len(history)]
-        else:
-            design = EDITS[edit](history[-1], pick % _count(history[-1], edit), value)
-        history.append(design)
+        design = _next(history, edit, pick, value)
         found, fresh = _window_figures(design, cache), _window_figures(design, None)
         assert found.method == fresh.method, edit
         assert (found.value, found.bounds) == (fresh.value, fresh.bounds), edit

@@ -54,7 +54,7 @@ class Reanalysis:
         on: compiling allocates thousands of nodes, and its automatic
         passes, one in ten reaching the oldest generation, scanned the
         whole part cache (the cost plan of the 5,000-component design: the
-        collector 14.2 -> 6.1 s of 104 -> 94 s; docs/performance.md)."""
+        collector 14.2 -> 6.1 s, the plan 5-10 % faster; docs/performance.md)."""
         trim(self._parts)
         if compiled is None:
             compiled = self.compiled_for(edited)

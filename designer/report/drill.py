@@ -20,10 +20,14 @@ def detail(view, names: Mapping[str, str]) -> str:
     lines = [f"Failed: {failed}", _entry_points(view.entry_up, name)]
     if view.down:
         down = sorted(name(c) for c in view.down)
-        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
-        lines.append(f"Down as a consequence ({len(down)}): "
-                     f"{', '.join(down[:SHOW_DOWN])}{more}")
+        lines.append(f"Down as a consequence ({len(down)}): {_some(down)}")
     return "\n".join(lines)
+
+
+def _some(names: list[str]) -> str:
+    """The first SHOW_DOWN names, the rest counted."""
+    more = f" and {len(names) - SHOW_DOWN} more" if len(names) > SHOW_DOWN else ""
+    return ", ".join(names[:SHOW_DOWN]) + more
 
 
 def _entry_points(entry_up: Mapping[str, bool], name) -> str:
@@ -36,6 +40,5 @@ def _entry_points(entry_up: Mapping[str, bool], name) -> str:
     down = [name(e) for e, up in ordered if not up]
     line = f"Entry points: {len(ordered) - len(down)} of {len(ordered)} ✓ up"
     if down:
-        more = f" and {len(down) - SHOW_DOWN} more" if len(down) > SHOW_DOWN else ""
-        line += f"; ✗ down: {', '.join(down[:SHOW_DOWN])}{more}"
+        line += f"; ✗ down: {_some(down)}"
     return line
