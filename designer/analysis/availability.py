@@ -192,17 +192,20 @@ def importance(p_top: float, q_top: float, gradient: dict[str, float],
 # passes the node budget, after 0.3-0.5 s of trying, so the size cut stays.
 DESIGN_MAX_EVENTS = 500
 DESIGN_BUDGET = 200_000
-# Bounds (bounds.py) above that: the per-entry-point BDDs and the
-# conditioning leaves grow with the design. Measured (docs/performance.md,
-# issue 10): 1,000 components (954 events) reach the 1e-9 gap with 350
-# leaves in about 1.1 s of CPU, 2,000 (1,906 events) with 570-690 leaves in
-# 2.2-2.5 s; 5,000 (4,762 events, 79 parts in 31 shapes, 950,000 BDD
-# nodes counted per part) with 4,821 leaves in about 56 s (a gap of 2e-8
-# after the 1,000 leaves of the budget before). The leaf budget leaves that
-# room and more: that design with one server deleted needs 8,324 leaves
-# (6,000 stopped it at a gap of 1.3e-9). A tolerance a design cannot reach
-# costs it about two minutes at 5,000 (8,324 leaves took 95 s fresh).
-DESIGN_BOUND_MAX_EVENTS = 5_000
+# Bounds (bounds.py) above that, up to DESIGN_BOUND_MAX_EVENTS; Monte Carlo
+# past it. The work budget (parts x leaves) keeps the time about flat past
+# 10,000 components, the gap widening instead. Generated designs, two
+# cores (docs/performance.md): 1,000 components 0.18 s, 5,000 2.1 s, both
+# to the 1e-9 asked; then stopped by the work budget: 10,000 (9,519
+# events, 160 parts) 4.3-5.0 s, gap 2.3e-8; 15,000 6.6 s, 1.1e-7; 20,000
+# 7.6 s, 2.4e-7; 30,000 (28,547 events) 7.2 s, 8.4e-7, 730 MB at its
+# peak (twice the leaves took the 10,000's gap to 1.9e-8 only). Monte
+# Carlo's 95 % interval is 1.3e-3 to 2.1e-3 wide there, a thousand times
+# the gap and more: too wide for the cost plan to rank its candidates (at
+# 10,000 components it stopped after 2 steps, "nothing improves", where
+# the bounds take it 15 steps). Past about 30,000 the first split over
+# the shared events no longer fits the work budget anyway.
+DESIGN_BOUND_MAX_EVENTS = 30_000
 DESIGN_PART_BUDGET = 1_500_000   # nodes of the parts' BDDs (5,000 components: about 1 million)
 DESIGN_MAX_LEAVES = 10_000
 DESIGN_MAX_WORK = 800_000        # parts x leaves: 79 x 10,000 at 5,000 components
