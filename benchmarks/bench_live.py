@@ -19,6 +19,8 @@ Problems, SPOF count), then engine II's availability for it (status bar).
   + apply    scene.set_states + Problems + SPOF count, on the GUI thread
   estimate   a design past 2,500 failable components only: edit call ->
              its Monte Carlo figures shown, "Certifying…" beside them
+  first pass past 3,000: edit call -> the bounds to 1e-7 shown (until
+             2026-12-05 this was printed as the estimate)
   figures    edit call -> phase 2 applied (availability in the status bar;
              for a big design the certified bounds replacing the estimate);
              compute = engines I + II, the job's whole compute time
@@ -153,9 +155,11 @@ def one_edit(app, analysis, applied_at: Applied, ticker: Ticker, action) -> dict
     sched = analysis.scheduler
     submitted = sched.last_submitted
     worker = (coloured - analysis.last_apply_ms / 1e3 - submitted) * 1e3
-    estimate = applied_at.estimates[-1] if len(applied_at.estimates) > estimates_since else None
+    # The Monte Carlo estimate, then (past FIRST_PASS_EVENTS) the first pass of bounds.
+    estimates = [(at - start) * 1e3 for at in applied_at.estimates[estimates_since:]]
     return dict(latency=(coloured - start) * 1e3, figures=(applied - start) * 1e3,
-                estimate=None if estimate is None else (estimate - start) * 1e3,
+                estimate=estimates[0] if estimates else None,
+                first_pass=estimates[1] if len(estimates) > 1 else None,
                 edit=(edited - start) * 1e3, worker=worker,
                 compute=sched.last_phase_ms[0], compute_all=sched.last_compute_ms,
                 apply=analysis.last_apply_ms, process=sched.last_in_process,
@@ -214,7 +218,10 @@ def _print_row(r: dict) -> None:
 
 def _estimate(row: dict) -> str:
     """When a big design's Monte Carlo figures showed, before the bounds."""
-    return "" if row["estimate"] is None else f" estimate {row['estimate']:6.0f} ms;"
+    text = "" if row["estimate"] is None else f" estimate {row['estimate']:6.0f} ms;"
+    if row["first_pass"] is not None:
+        text += f" first pass {row['first_pass']:6.0f} ms;"
+    return text
 
 
 def summary(n: int, rows: list[dict]) -> None:
