@@ -127,10 +127,13 @@ def _bounded(circuit, probs, failure_polarity, tolerance, rank, budget, max_leav
     if found is None:
         return None
     bad = (found.lo + found.hi) / 2
+    # No shared event to condition on: the parts are independent and their
+    # product is the exact answer (bounds._independent).
+    method = EXACT if found.shared == 0 else BOUNDED
     if failure_polarity:
-        result = Availability(bad, 1.0 - bad, BOUNDED, bounds=(found.lo, found.hi))
+        result = Availability(bad, 1.0 - bad, method, bounds=(found.lo, found.hi))
     else:
-        result = Availability(1.0 - bad, bad, BOUNDED, bounds=(1.0 - found.hi, 1.0 - found.lo))
+        result = Availability(1.0 - bad, bad, method, bounds=(1.0 - found.hi, 1.0 - found.lo))
     result.bdd_nodes = found.bdd_nodes
     if with_importance:
         result.importance = importance(result.value, result.complement, found.gradient,

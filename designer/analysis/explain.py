@@ -33,7 +33,9 @@ def phrase(names: list[str]) -> str:
 
 class Explainer:
     """Explains the given events (the SPOFs); work is proportional to what
-    they take down, not to (events x components)."""
+    they take down, not to (events x components): a design of 7,000
+    servers, each with its own entry point, has 28,000 SPOFs, and looking
+    through every entry point, component and link for each took 74 s."""
 
     def __init__(self, design: Design, compiled: Compiled, kills: Kills,
                  events: list[str]) -> None:
@@ -41,17 +43,19 @@ class Explainer:
         self.index = kills.index
         self.called = names_of(design.components)   # "web (rack 2)" where names repeat
         wanted = frozenset(self.index[e] for e in events)
-        self._downs: dict[int, list[str]] = {i: [] for i in wanted}
-        for cid, gate in compiled.up.items():
-            for i in kills.killed(gate) & wanted:
-                self._downs[i].append(cid)
+        self._downs = _down_by_event(compiled.up, kills, wanted)
+        self._entries_down = _down_by_event(compiled.entries, kills, wanted)
         self.psu_count: dict[str, int] = {}
+        self._services_on: dict[str, list[str]] = {}    # server -> its services, in drawing order
         for comp in design.components:
             if comp.kind is Kind.PSU and comp.parent:
                 self.psu_count[comp.parent] = self.psu_count.get(comp.parent, 0) + 1
-
-    def _down(self, gate: int, scenario: int) -> bool:
-        return scenario in self.kills.killed(gate)
+            if comp.kind is Kind.SERVICE and comp.parent:
+                self._services_on.setdefault(comp.parent, []).append(comp.id)
+        self._users: dict[str, list[str]] = {}          # service -> what depends on it
+        for link in design.links:
+            if link.kind is LinkKind.DEPENDENCY:
+                self._users.setdefault(link.target, []).append(link.source)
 
     def down_ids(self, event: str) -> list[str]:
         """Components (of any kind) that stop working when `event` alone fails."""
@@ -59,8 +63,7 @@ class Explainer:
 
     def blast_radius(self, event: str) -> tuple[str, ...]:
         """Entry points, then tiers, then services that go down."""
-        i = self.index[event]
-        lost = [e for e, g in self.cp.entries.items() if self._down(g, i)]
+        lost = list(self._entries_down[self.index[event]])
         seen = set(lost)
         for kind in (Kind.TIER, Kind.SERVICE):
             lost += [c for c in self.down_ids(event)
@@ -69,9 +72,8 @@ class Explainer:
 
     def explanation(self, event: str) -> str:
         comp = self.d.by_id[event]
-        i = self.index[event]
         down = [c for c in self.down_ids(event) if c != event]
-        entries = [self._name(e) for e, g in self.cp.entries.items() if self._down(g, i)]
+        entries = [self._name(e) for e in self._entries_down[self.index[event]]]
         cause = self._cause(comp, down, entries)
         if not entries or cause.endswith(phrase(entries)):
             return cause
@@ -100,8 +102,7 @@ class Explainer:
         if held and kind in (Kind.SITE, Kind.RACK):
             return f"{name} holds {phrase([self._name(c) for c in held])}"
         if kind is Kind.SERVER:
-            runs = [self._name(c.id) for c in self.d.components
-                    if c.parent == comp.id and c.kind is Kind.SERVICE]
+            runs = [self._name(c) for c in self._services_on.get(comp.id, ())]
             return f"{name} runs {phrase(runs) or 'what the system needs'} with no working replica"
         if kind in NETWORK:
             return self._path_cause(comp, down, entries)
@@ -135,8 +136,7 @@ class Explainer:
             tier = self.d.by_id[comp.tier]
             return (f"{self._name(comp.id)} is needed for the quorum of tier "
                     f"{self._name(tier.id)}")
-        users = [self._name(l.source) for l in self.d.links
-                 if l.target == comp.id and l.kind is LinkKind.DEPENDENCY]
+        users = [self._name(source) for source in self._users.get(comp.id, ())]
         if users:
             verb = "depends" if len(users) == 1 else "depend"
             return f"{phrase(users)} {verb} on {self._name(comp.id)}, which has no replica"
@@ -155,3 +155,13 @@ class Explainer:
         if lost:
             return f"{name} is the only network path for {phrase([self._name(c) for c in lost])}"
         return f"{name} is the only path from the Internet to {phrase(entries)}"
+
+
+def _down_by_event(gates: dict[str, int], kills: Kills, wanted: frozenset) -> dict[int, list[str]]:
+    """Per event of `wanted`, the ids among `gates` (id -> gate) that go down
+    when it alone fails, in the order of `gates`."""
+    down: dict[int, list[str]] = {i: [] for i in wanted}
+    for cid, gate in gates.items():
+        for i in kills.killed(gate) & wanted:
+            down[i].append(cid)
+    return down

@@ -146,14 +146,22 @@ class Parts:
         """P(part a good) and its slope in the probability of each of its
         events (a row per leaf of its diagram), every event at its own
         probability; cached with the part's columns."""
+        return self._at_own_probabilities(a)[:2]
+
+    def bad(self, a: int) -> float:
+        """P(part a bad), every event at its own probability, worked out as
+        such (not as 1 - P(good), which loses its digits when it is tiny)."""
+        return self._at_own_probabilities(a)[2]
+
+    def _at_own_probabilities(self, a: int) -> tuple[float, np.ndarray, float]:
         memo = self.memo_of(a)
         if "slope" not in memo:
             passes = self.passes[a]
             local = self.p[self.leaf_idx[a]][:, None]
             values = passes.forward(local, 1.0 - local)
-            good = 1.0 - self._bad_of(passes, values)[0]
+            bad = float(self._bad_of(passes, values)[0])
             grad = passes.gradient(local, 1.0 - local, values)[:, 0]
-            memo["slope"] = (float(good), -grad if self.failure_polarity else grad)
+            memo["slope"] = (1.0 - bad, -grad if self.failure_polarity else grad, bad)
         return memo["slope"]
 
     def masked(self, leaves) -> list[tuple[int, int]]:
