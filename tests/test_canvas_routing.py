@@ -265,3 +265,22 @@ def test_a_drag_previews_straight_and_the_route_lands_on_release(qtbot):
     assert crossings(view) == []
     doc.undo_stack.undo()
     assert crossings(view) == []
+
+
+def test_a_bus_drop_onto_its_own_junction_is_drawn_without_error(qtbot):
+    """Hand-written files often leave out positions: a feed powering three
+    boxes, all at the site's corner, is drawn as a bus whose drop to the
+    uplink is one point, its junction. That drew as a traceback and
+    stopped `weaklink open --screenshot` (tests/hostile.py's shapes)."""
+    design = Design(components=(
+        comp("site", Kind.SITE, 0, 0, width=600, height=400),
+        comp("feed", Kind.UTILITY_FEED, parent="site"),
+        comp("uplink", Kind.ISP_UPLINK, parent="site"),
+        comp("sw", Kind.SWITCH, parent="site"),
+        comp("srv", Kind.SERVER, parent="site"),
+        comp("psu", Kind.PSU, parent="srv")),
+        links=tuple(Link(id=f"p-{target}", kind=LinkKind.POWER, source="feed", target=target)
+                    for target in ("psu", "sw", "uplink")))
+    view, _ = make_view(qtbot, design)
+    assert len(drawn_points(view, "p-psu")) >= 2 and len(drawn_points(view, "p-sw")) >= 2
+    assert len(set(drawn_points(view, "p-uplink"))) == 1     # the drop is its junction

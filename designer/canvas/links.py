@@ -110,6 +110,8 @@ class LinkItem(QGraphicsPathItem):
         """Draw the routed polyline (scene coordinates), the arrowhead on its
         last leg, a dot where a bus drop leaves the trunk, the port label
         beside the longest leg."""
+        if len(points) < 2:     # both ends on one spot: boxes drawn on top of each other
+            points = [*points, *points] or [(0.0, 0.0)] * 2
         pts = [QPointF(x, y) for x, y in points]
         last = QLineF(pts[-2], pts[-1])
         end = pts[-1]
