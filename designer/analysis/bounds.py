@@ -106,7 +106,8 @@ def _independent(parts: Parts) -> Bounded:
     point, in one site (the site, feed and switch in every part, merged
     into the top), is one such product; it went to Monte Carlo."""
     bad_of = [parts.bad(a) for a in range(len(parts.passes))]
-    log_good = float(np.sum(np.log1p(-np.minimum(bad_of, 1.0))))
+    with np.errstate(divide="ignore"):      # log(0): a part down for sure, P(bad) = 1
+        log_good = float(np.sum(np.log1p(-np.minimum(bad_of, 1.0))))
     bad = float(-np.expm1(log_good))
     return Bounded(bad, bad, 0, 0, len(parts.passes), parts.bdd_nodes,
                    independent_gradient(parts))
