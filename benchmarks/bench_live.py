@@ -217,7 +217,7 @@ def _print_row(r: dict) -> None:
 
 
 def _estimate(row: dict) -> str:
-    """When a big design's Monte Carlo figures showed, before the bounds."""
+    """When a big design's Monte Carlo figures, then its first pass of bounds, showed."""
     text = "" if row["estimate"] is None else f" estimate {row['estimate']:6.0f} ms;"
     if row["first_pass"] is not None:
         text += f" first pass {row['first_pass']:6.0f} ms;"
