@@ -200,16 +200,18 @@ class RouteBook:
         """The trunk (the first link's route), then each drop onto what is drawn."""
         paths: list[tuple[str, list[Point]]] = []
         junctions: dict[str, Point] = {}
+        drawn = O.segments_of([])           # the segments of `paths`, kept as they grow
         for lid in live:
             (a, b), table = ends[lid], tables[lid]
-            drop = (yield from O.route_to_tree_steps(b, [p for _, p in paths], table)) \
-                if paths else None
+            drop = (yield from O.route_to_tree_steps(b, [p for _, p in paths], table,
+                                                     segments=drawn)) if paths else None
             if drop:
                 path = _join(paths, drop)
                 junctions[lid] = drop[-1]
             else:
                 path = (yield from O.route_steps(a, b, table)) or _straight(a, b)
             paths.append((lid, path))
+            drawn = np.vstack([drawn, O.segments_of([path])])
         return paths, junctions
 
     def _store(self, lid: str, path: list[Point], reach: Rect, table: np.ndarray) -> None:
@@ -258,18 +260,20 @@ def _fingerprint(a: Rect, b: Rect, table: np.ndarray) -> bytes:
 
 
 def _join(paths: list[tuple[str, list[Point]]], drop: list[Point]) -> list[Point]:
-    """The trunk from the source to where `drop` meets it, then the drop reversed."""
-    junction = drop[-1]
+    """The trunk from the source to where `drop` meets it, then the drop
+    reversed: the first segment of the paths that holds the junction."""
+    junction = np.asarray(drop[-1], dtype=float)
     for _, path in paths:
-        for k in range(len(path) - 1):
-            if _on_segment(junction, path[k], path[k + 1]):
-                return O.simplify(path[:k + 1] + [junction] + drop[::-1][1:])
+        if len(path) < 2:
+            continue
+        points = np.asarray(path, dtype=float)
+        low = np.minimum(points[:-1], points[1:]) - 1e-6
+        high = np.maximum(points[:-1], points[1:]) + 1e-6
+        holds = np.flatnonzero(((low <= junction) & (junction <= high)).all(axis=1))
+        if len(holds):
+            k = int(holds[0])
+            return O.simplify(path[:k + 1] + [drop[-1]] + drop[::-1][1:])
     return drop[::-1]
-
-
-def _on_segment(p: Point, a: Point, b: Point) -> bool:
-    return (min(a[0], b[0]) - 1e-6 <= p[0] <= max(a[0], b[0]) + 1e-6 and
-            min(a[1], b[1]) - 1e-6 <= p[1] <= max(a[1], b[1]) + 1e-6)
 
 
 def _crosses(pts: list[Point], walls: np.ndarray | None) -> bool:
