@@ -206,7 +206,7 @@ class RouteBook:
             drop = (yield from O.route_to_tree_steps(b, [p for _, p in paths], table,
                                                      segments=drawn)) if paths else None
             if drop:
-                path = _join(paths, drop)
+                path = _join(paths, drop, drawn)
                 junctions[lid] = drop[-1]
             else:
                 path = (yield from O.route_steps(a, b, table)) or _straight(a, b)
@@ -259,20 +259,22 @@ def _fingerprint(a: Rect, b: Rect, table: np.ndarray) -> bytes:
     return np.asarray(a + b, dtype=float).tobytes() + table.tobytes()
 
 
-def _join(paths: list[tuple[str, list[Point]]], drop: list[Point]) -> list[Point]:
+def _join(paths: list[tuple[str, list[Point]]], drop: list[Point],
+          drawn: np.ndarray) -> list[Point]:
     """The trunk from the source to where `drop` meets it, then the drop
-    reversed: the first segment of the paths that holds the junction."""
+    reversed: the first segment of the paths (`drawn`, their segments in
+    order) that holds the junction."""
     junction = np.asarray(drop[-1], dtype=float)
-    for _, path in paths:
-        if len(path) < 2:
-            continue
-        points = np.asarray(path, dtype=float)
-        low = np.minimum(points[:-1], points[1:]) - 1e-6
-        high = np.maximum(points[:-1], points[1:]) + 1e-6
-        holds = np.flatnonzero(((low <= junction) & (junction <= high)).all(axis=1))
-        if len(holds):
-            k = int(holds[0])
+    low = np.minimum(drawn[:, :2], drawn[:, 2:]) - 1e-6
+    high = np.maximum(drawn[:, :2], drawn[:, 2:]) + 1e-6
+    holds = np.flatnonzero(((low <= junction) & (junction <= high)).all(axis=1))
+    if not len(holds):
+        return drop[::-1]
+    k = int(holds[0])
+    for _, path in paths:               # the path that segment row k belongs to
+        if k < len(path) - 1:
             return O.simplify(path[:k + 1] + [drop[-1]] + drop[::-1][1:])
+        k -= max(len(path) - 1, 0)
     return drop[::-1]
 
 
