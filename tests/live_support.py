@@ -38,7 +38,10 @@ def open_window(qtbot, tmp_path, design: Design, **options):
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: live.result is not None, timeout=20000)
+    # The figures arrive before the job's end is recorded (last_in_process,
+    # the timings): wait for both.
+    qtbot.waitUntil(lambda: live.result is not None and not live.scheduler.is_pending(),
+                    timeout=20000)
     return window, live
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 
 from designer.analysis.result import Phase
 from designer.analysis.stop import checkpoint
+from designer.live.worker_process import WorkerProcess
 from designer.live.workers import AnalysisScheduler
 
 GATE = threading.Event()
@@ -54,15 +55,17 @@ def short_busy_analyze(design):
 
 
 def long_analyze(design):
-    """4 s without a checkpoint: a stop request cannot reach it."""
-    if design.version == 1:
+    """4 s without a checkpoint for version 2 (version 1 starts the
+    process): a stop request cannot reach it."""
+    if design.version == 2:
         time.sleep(4)
     return fake_analyze(design)
 
 
 def long_checkpointed_analyze(design):
-    """4 s with a checkpoint every 10 ms, as the engine's long parts have."""
-    end = time.perf_counter() + (4 if design.version == 1 else 0)
+    """4 s for version 2 with a checkpoint every 10 ms, as the engine's long
+    parts have."""
+    end = time.perf_counter() + (4 if design.version == 2 else 0)
     while time.perf_counter() < end:
         checkpoint()
         time.sleep(0.01)
@@ -156,14 +159,20 @@ def test_stale_result_never_overwrites_newer(make, qtbot):
     assert pending == [True, False]           # "analysing..." held until v2
 
 
+def _wait_for_the_end(qtbot, sched, timeout_ms: int) -> None:
+    """Wait for the job's end, not its colours: the colours reach the GUI
+    thread before the end that records where and how long it ran."""
+    qtbot.waitUntil(lambda: not sched.is_pending(), timeout=timeout_ms)
+
+
 def test_big_design_runs_in_one_reused_worker_process(make, qtbot):
     editor, sched, results = make(size=50, process_components=10, debounce_ms=10)
     editor.edit(sched)
-    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    _wait_for_the_end(qtbot, sched, 20000)
     first_pid = results[0]["pid"]
     assert first_pid != os.getpid() and sched.last_in_process
     editor.edit(sched)
-    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
+    _wait_for_the_end(qtbot, sched, 5000)
     assert results[1]["pid"] == first_pid == sched.process_pid()
     assert results[1]["version"] == 2
 
@@ -171,45 +180,70 @@ def test_big_design_runs_in_one_reused_worker_process(make, qtbot):
 def test_slow_analysis_moves_to_the_process(make, qtbot):
     editor, sched, results = make(slow_analyze, debounce_ms=10)
     editor.edit(sched)
-    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    _wait_for_the_end(qtbot, sched, 3000)
     assert results[0]["pid"] == os.getpid() and sched.last_compute_ms > 100
     editor.edit(sched)
-    qtbot.waitUntil(lambda: len(results) == 2, timeout=20000)
+    _wait_for_the_end(qtbot, sched, 20000)
     assert results[1]["pid"] != os.getpid() and sched.last_in_process
 
 
 def _edit_during_a_long_run(make, qtbot, analyze, respawn_ms: float):
-    """Version 1 (4 s) running in the process, then an edit: (scheduler,
-    results, the process's pid, seconds from the edit to version 2's result)."""
+    """Version 2 (4 s) running in a started process, then an edit:
+    (scheduler, version 3's results, the process's pid, seconds from the
+    edit to the run's end: `wait_for` true). The process is started by
+    version 1 first, so that its start-up (seconds on a loaded machine) is
+    not counted."""
     editor, sched, results = make(analyze, size=50, process_components=10,
                                   debounce_ms=10, respawn_ms=respawn_ms)
+    editor.edit(sched)
+    _wait_for_the_end(qtbot, sched, 20000)
+    results.clear()
     editor.edit(sched)
     qtbot.waitUntil(lambda: sched._running is not None, timeout=20000)
     first_pid = sched.process_pid()
     start = time.perf_counter()
-    editor.edit(sched)                        # nobody wants version 1 any more
-    qtbot.waitUntil(lambda: bool(results), timeout=20000)
-    return sched, results, first_pid, time.perf_counter() - start
+    editor.edit(sched)                        # nobody wants version 2 any more
+    qtbot.waitUntil(lambda: sched._running is None or sched._running[0] == 3, timeout=20000)
+    ended = time.perf_counter() - start
+    _wait_for_the_end(qtbot, sched, 20000)
+    return sched, results, first_pid, ended
 
 
 def test_stale_long_run_in_the_process_is_abandoned(make, qtbot):
-    sched, results, first_pid, waited = _edit_during_a_long_run(make, qtbot, long_analyze, 500)
+    sched, results, first_pid, ended = _edit_during_a_long_run(make, qtbot, long_analyze, 500)
     # Asked to stop first; it has no checkpoint, so it is killed.
     assert (sched.stale_stopped, sched.stale_killed) == (1, 1)
-    assert waited < 3.5                       # did not wait for the 4 s run
-    assert [r["version"] for r in results] == [2]
+    assert ended < 3.5                        # did not wait for the 4 s run
+    assert [r["version"] for r in results] == [3]
     assert results[0]["pid"] != first_pid     # a fresh process took over
 
 
 def test_stale_run_with_checkpoints_stops_and_the_process_stays(make, qtbot):
     """The engine's long parts look at a checkpoint: asked to stop, the stale
     run ends there and the same process (with its part cache) serves on."""
-    sched, results, first_pid, waited = _edit_during_a_long_run(
+    sched, results, first_pid, ended = _edit_during_a_long_run(
         make, qtbot, long_checkpointed_analyze, 3000)
-    assert waited < 2.5                       # did not wait for the 4 s run
+    assert ended < 2.5                        # did not wait for the 4 s run
     assert (sched.stale_stopped, sched.stale_killed) == (1, 0)
-    assert [r["version"] for r in results] == [2]
+    assert [r["version"] for r in results] == [3]
     assert results[0]["pid"] == first_pid == sched.process_pid()
+
+
+def test_a_stop_asked_before_the_job_is_read_still_stops_it():
+    """An edit can land after the scheduler marked a job running and before
+    the job reached the process: that stop request must not be lost (it
+    was, under load: the stale run went on until it was killed)."""
+    process = WorkerProcess()
+    try:
+        process.begin_job()
+        process.stop()
+        phases = list(process.run(long_checkpointed_analyze, FakeDesign((), 2)))
+        assert phases == []                 # stopped, not run for its 4 s
+        process.begin_job()
+        phases = list(process.run(long_checkpointed_analyze, FakeDesign((), 3)))
+        assert [payload["version"] for _, payload, _ in phases] == [3]
+    finally:
+        process.close()
 
 
 def test_failure_is_reported_and_clears_pending(make, qtbot):

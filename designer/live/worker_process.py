@@ -153,6 +153,13 @@ class WorkerProcess:
     def alive(self) -> bool:
         return not self.killed and self._proc.is_alive()
 
+    def begin_job(self) -> None:
+        """Forget a stop request left from the previous job (it ended): a
+        request from now on is for the next job. Separate from `run`, whose
+        body starts only when first read, so that a request made in between
+        is not lost."""
+        self._stop.clear()
+
     def stop(self) -> None:
         """Ask the analysis in progress to stop at its next checkpoint (its
         result is stale); the process and its cache stay."""
@@ -167,8 +174,7 @@ class WorkerProcess:
     def run(self, analyze: Analyze, design) -> Iterator[tuple[Phase, Any, float]]:
         """(phase, payload, seconds) per phase as each arrives. Consume it to the
         end: messages left in the pipe would answer the next job. A job asked
-        to stop ends early, without an error."""
-        self._stop.clear()      # the previous job has ended: a late stop was for it
+        to stop ends early, without an error; call `begin_job` first."""
         self._conn.send((analyze, design))
         while True:
             kind, payload = self._conn.recv()

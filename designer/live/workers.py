@@ -290,7 +290,13 @@ class AnalysisScheduler(QObject):
         """The phases from the process, as they arrive; always read to the
         end, or the next job would receive this one's leftovers."""
         with self._lock:
+            # Under the lock with `_abandon_stale_run`: an edit either comes
+            # first (this job is stale, never sent) or finds it running and
+            # its stop request reaches it (cleared here, not after).
+            if generation != self._generation:
+                raise _Stale()
             process = self._ensure_process()
+            process.begin_job()
             self._running = (generation, time.perf_counter(), process)
         try:
             yield from process.run(self._analyze, design)
