@@ -157,6 +157,6 @@ def _settle(app, window, analysis) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.02)
+    window.view.fit_all()                  # its level of detail: bundles or links
     window.view.scene().finish_routing()   # big designs route in idle slices
-    window.view.fit_all()
     app.processEvents()

@@ -12,10 +12,11 @@ hide there: the tier hulls carry the application's shape at that zoom.
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QPointF, QTimer, Qt
 from PySide6.QtGui import QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from designer.look import style
 from designer.model import LinkKind
@@ -25,11 +26,23 @@ from .obstacles import Role
 from .routes import RouteBook
 
 BUNDLE_Z = 3.0
+BUNDLE_SLICE = 0.012    # seconds of bundle routing per event-loop turn, as links get
 
 
 class LinkDetail:
+    """Bundles are routed again only when what they are made of changed
+    (the level, the links' ends, the layout), in slices of BUNDLE_SLICE
+    like the links, and the old ones stay drawn until the new are done.
+    Until 2026-12-05 every routing slice that drew links (each idle turn
+    while a big design routes) routed all bundles again in one go, and
+    removing the old ones dropped the links' search in progress: the
+    generated 5,000-component design, fitted, had 8 of its 2,942 links
+    routed after 300 s, the GUI thread busy all along (docs/performance.md)."""
+
     _bundles: dict[str, QGraphicsPathItem] | None = None
     _bundle_timer: QTimer | None = None
+    _bundle_key: tuple | None = None       # what the drawn bundles were routed for
+    _bundle_job: tuple | None = None       # (key, book, steps, groups) being routed
 
     def detail_changed(self) -> None:
         """Called by set_detail after the items followed the new level."""
@@ -41,33 +54,67 @@ class LinkDetail:
 
     def clear_bundles(self) -> None:
         """The scene is being cleared: its bundles go with everything else."""
-        self._bundles = None
+        self._bundles, self._bundle_key, self._bundle_job = None, None, None
 
     def _schedule_bundles(self) -> None:
         if self._bundle_timer is None:
             self._bundle_timer = QTimer(self)
             self._bundle_timer.setSingleShot(True)
-            self._bundle_timer.timeout.connect(self.update_bundles)
+            self._bundle_timer.timeout.connect(self._bundle_turn)
         self._bundle_timer.start(0)
 
     def update_bundles(self) -> None:
-        """Replace the bundles with those of the current level (none when
-        links are drawn one by one)."""
-        for item in (self._bundles or {}).values():
-            if item.scene() is self:
-                self.removeItem(item)
-        self._bundles = {}
+        """Bring the bundles up to date now, however long it takes
+        (pictures, exports, tests)."""
+        self._start_bundles()
+        if self._bundle_job is not None:
+            self._advance_bundles(float("inf"))
+
+    def _bundle_turn(self) -> None:
+        self._start_bundles()
+        if self._bundle_job is not None:
+            self._advance_bundles(BUNDLE_SLICE)
+
+    def _start_bundles(self) -> None:
+        """Start routing the bundles of the current level if what they are
+        made of changed; none when links are drawn one by one."""
         if self.detail in INDIVIDUAL or not self._links:
+            self._bundle_job = None
+            self._show_bundles({}, None)
             return
         book = self._book()
+        key = (self.detail, book.links_revision, book.layout.revision)
+        if key == self._bundle_key or (self._bundle_job and self._bundle_job[0] == key):
+            return
         groups = self._groups()
         bundles = RouteBook(book.layout, lambda cid, toward: book.layout.card_rect(cid))
-        for key, (kind, a, b, count) in groups.items():
-            bundles.set_link(key, kind, a, b)
-        bundles.route(groups)
-        for key, points in bundles.finish().items():
-            kind, _, _, count = groups[key]
-            self._bundles[key] = self._bundle_item(kind, count, points)
+        for name, (kind, a, b, count) in groups.items():
+            bundles.set_link(name, kind, a, b)
+        self._bundle_job = (key, bundles, bundles.steps(groups), groups)
+
+    def _advance_bundles(self, budget: float) -> None:
+        """Route on for `budget` seconds; draw them all once they are done."""
+        key, bundles, steps, groups = self._bundle_job
+        deadline = time.perf_counter() + budget
+        try:
+            while time.perf_counter() <= deadline:
+                next(steps)
+        except StopIteration:
+            self._bundle_job = None
+            drawn = {name: self._bundle_item(groups[name][0], groups[name][3], points)
+                     for name, points in bundles.finish().items()}
+            self._show_bundles(drawn, key)
+            return
+        self._bundle_timer.start(0)
+
+    def _show_bundles(self, drawn: dict[str, QGraphicsPathItem], key: tuple | None) -> None:
+        """Replace the drawn bundles. Not through the scene's removeItem,
+        which would drop the links' search in progress: bundles are
+        nobody's obstacles."""
+        for item in (self._bundles or {}).values():
+            if item.scene() is self:
+                QGraphicsScene.removeItem(self, item)
+        self._bundles, self._bundle_key = drawn, key
 
     def _groups(self) -> dict[str, tuple[str, str, str, int]]:
         layout = self._book().layout

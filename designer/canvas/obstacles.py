@@ -43,6 +43,8 @@ class Layout:
         # container -> [(child, its block rows)]: reused by every route until
         # something is drawn somewhere else.
         self._blocks: dict[str | None, list[tuple[str, list[tuple]]]] = {}
+        self._arrays: dict[str | None, tuple] = {}    # _block_rows' arrays
+        self.revision = 0      # counts changes: what was routed on it is stale
 
     def set(self, cid: str, rect: Rect, parent: str | None, role: Role,
             title: float = 0.0) -> Rect | None:
@@ -53,7 +55,7 @@ class Layout:
         old = self.rect.get(cid)
         if (old, self.parent.get(cid, ""), self.role.get(cid)) == (rect, parent, role):
             return old
-        self._blocks.clear()
+        self._changed()
         if self.parent.get(cid, parent) != parent or cid not in self.parent:
             self.children.get(self.parent.get(cid), {}).pop(cid, None)
             self.children.setdefault(parent, {})[cid] = None
@@ -61,12 +63,17 @@ class Layout:
         return old
 
     def remove(self, cid: str) -> Rect | None:
-        self._blocks.clear()
+        self._changed()
         self.children.get(self.parent.get(cid), {}).pop(cid, None)
         self.parent.pop(cid, None)
         self.role.pop(cid, None)
         self.title.pop(cid, None)
         return self.rect.pop(cid, None)
+
+    def _changed(self) -> None:
+        self._blocks.clear()
+        self._arrays.clear()
+        self.revision += 1
 
     def chain(self, cid: str) -> list[str]:
         """The component and its placement ancestors, innermost first."""
@@ -107,12 +114,27 @@ class Layout:
         for cid in containers:
             if cid in self.title:
                 rows.append((*self.title[cid], TITLE_COST))
+        tables = [np.array(rows, dtype=float)]
         for container in containers:
-            for child, block in self._blocks_in(container):
-                if child not in skip:
-                    rows += block
-        table = np.array(rows, dtype=float)
-        return _open_around(table, [rect_a, rect_b])
+            tables.append(self._block_rows(container, skip))
+        return _open_around(np.concatenate(tables), [rect_a, rect_b])
+
+    def _block_rows(self, container: str | None, skip: set[str]) -> np.ndarray:
+        """The blocks of the container's children, those in `skip` left
+        out, in the children's order. Kept as an array per container: a
+        bus of 1,500 drops in one site built its 6,000 rows from tuples
+        for every drop (2.5 s of a 4 s routing step)."""
+        found = self._arrays.get(container)
+        if found is None:
+            blocks = self._blocks_in(container)
+            table = np.array([row for _, rows in blocks for row in rows],
+                             dtype=float).reshape(-1, 5)
+            owner = np.repeat(np.arange(len(blocks)), [len(rows) for _, rows in blocks])
+            found = self._arrays[container] = (table, owner,
+                                               {child: i for i, (child, _) in enumerate(blocks)})
+        table, owner, index = found
+        left_out = [index[c] for c in skip if c in index]
+        return table[~np.isin(owner, left_out)] if left_out else table
 
     def _blocks_in(self, container: str | None) -> list[tuple[str, list[tuple]]]:
         if container not in self._blocks:

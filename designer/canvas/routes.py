@@ -29,6 +29,7 @@ BUS_MIN = 3
 BUS_KINDS = frozenset({"power", "network"})
 TRACK_GAP = 6.0
 SHORT = 28.0    # a route shorter than this would be all arrowhead
+TABLES_PER_STEP = 50    # a bus's obstacle tables gathered between two pauses
 # Anchor(component id, toward point) -> the rect a link to it attaches to.
 Anchor = Callable[[str, Point], Rect]
 # Land(component id, toward point) -> the component a link to it ends on
@@ -54,6 +55,7 @@ class RouteBook:
         # What each route was made from: asked again with the same ends and
         # obstacles (a move somewhere its obstacles do not show), it is kept.
         self._made_from: dict[str, bytes] = {}
+        self.links_revision = 0     # counts changes of the links' ends (lod.py reads it)
 
     # -- links ------------------------------------------------------------------------
     def set_link(self, lid: str, kind: str, source: str, target: str) -> None:
@@ -62,11 +64,13 @@ class RouteBook:
                 self._stale.add(self._hub_key(lid))   # its old bus re-forms
             self.ends[lid] = (kind, source, target)
             self._fan = None
+            self.links_revision += 1
 
     def forget(self, lid: str) -> None:
         if lid in self.ends:
             self._stale.add(self._hub_key(lid))
             self._fan = None
+            self.links_revision += 1
         for table in (self.ends, self.raw, self.reach, self.walls, self.drawn, self.junction,
                       self._made_from):
             table.pop(lid, None)
@@ -179,10 +183,12 @@ class RouteBook:
         start = _centre(rect[hub])
         live.sort(key=lambda m: (_manhattan(start, _centre(rect[self._other(m, hub)])), m))
         tables, ends = {}, {}
-        for lid in live:
+        for count, lid in enumerate(live, 1):
             source, a, target, b = self._landing(hub, self._other(lid, hub))
             ends[lid] = (a, b)
             tables[lid] = self.layout.obstacles(source, target, a, b, OWN_COST)
+            if count % TABLES_PER_STEP == 0:
+                yield       # a bus of hundreds of drops: let the slice end
         made_from = b"".join(_fingerprint(*ends[lid], tables[lid]) for lid in live)
         if all(self._made_from.get(lid) == made_from and lid in self.raw for lid in live):
             return

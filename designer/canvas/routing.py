@@ -351,9 +351,11 @@ class Routing(LinkDetail):
         return following is not None and self._in_view(following, self._order[0])
 
     def finish_routing(self) -> None:
-        """Route everything still pending now (pictures, tests, benchmarks)."""
+        """Route everything still pending now, and the bundles of the
+        current level (pictures, tests, benchmarks)."""
         while self._pending:
             self._route_slice(budget=float("inf"))
+        self.update_bundles()
 
 
 def _rect(r: QRectF) -> tuple:
