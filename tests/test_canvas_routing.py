@@ -3,10 +3,17 @@ designs), are deterministic, draw a power fan-out as a bus, follow a move,
 come back with undo, and a link's clickable shape is its thin line."""
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPointF
 
+from designer.canvas import routes
+from designer.canvas.links import ARROW
+from designer.io import load_design
 from designer.model import Design, Kind, Link, LinkKind
+from tests import hostile
 from tests.canvas_support import comp, make_view
 
 CARD_KINDS = [Kind.SWITCH, Kind.FIREWALL, Kind.UPS, Kind.ROUTER, Kind.LOAD_BALANCER]
@@ -284,3 +291,27 @@ def test_a_bus_drop_onto_its_own_junction_is_drawn_without_error(qtbot):
     view, _ = make_view(qtbot, design)
     assert len(drawn_points(view, "p-psu")) >= 2 and len(drawn_points(view, "p-sw")) >= 2
     assert len(set(drawn_points(view, "p-uplink"))) == 1     # the drop is its junction
+
+
+def test_drops_joining_drops_draw_in_proportion_to_the_bus(qtbot, tmp_path):
+    """Servers in a row without racks: each drop of the feed's bus joins the
+    one drawn before it. A drop's path repeated the trunk back to the hub,
+    so the points drawn grew with the square of the drops (600 servers:
+    484,623; 7,000 ran out of memory). Past `routes.TRUNK_POINTS` a drop is
+    drawn from its junction, which lies on the line already drawn."""
+    path = tmp_path / "row.weaklink.json"
+    path.write_text(json.dumps(hostile.generated(120)))
+    view, _ = make_view(qtbot, load_design(path))
+    scene = view.scene()
+    scene.finish_routing()
+    power = [f"s{i}-p" for i in range(120)]
+    drawn = {lid: drawn_points(view, lid) for lid in power}
+    assert max(len(pts) for pts in drawn.values()) <= routes.TRUNK_POINTS + 8
+    assert sum(len(pts) for pts in drawn.values()) < 40 * len(power)
+    # Still one bus: every drop leaves from the feed or from another drop's
+    # line (or its arrowhead, which covers the line's last units).
+    feed = scene.item_for("feed").scene_rect().adjusted(-2, -2, 2, 2)
+    for lid, pts in drawn.items():
+        start = QPointF(*pts[0])
+        others = (scene.item_for(o).path() for o in power if o != lid)
+        assert feed.contains(start) or any(_distance(p, start) <= ARROW + 1 for p in others), lid
