@@ -40,10 +40,10 @@ class Layout:
         self.role: dict[str, Role] = {}
         self.children: dict[str | None, dict[str, None]] = {}
         self.title: dict[str, Rect] = {}     # title strip of a site or zone
-        # container -> [(child, its block rows)]: reused by every route until
-        # something is drawn somewhere else.
-        self._blocks: dict[str | None, list[tuple[str, list[tuple]]]] = {}
-        self._arrays: dict[str | None, tuple] = {}    # _block_rows' arrays
+        # container -> its children's block rows as one array, whose child
+        # owns each row, and each child's number: reused by every route
+        # until something is drawn somewhere else.
+        self._arrays: dict[str | None, tuple] = {}
         self.revision = 0      # counts changes: what was routed on it is stale
 
     def set(self, cid: str, rect: Rect, parent: str | None, role: Role,
@@ -71,7 +71,6 @@ class Layout:
         return self.rect.pop(cid, None)
 
     def _changed(self) -> None:
-        self._blocks.clear()
         self._arrays.clear()
         self.revision += 1
 
@@ -126,7 +125,7 @@ class Layout:
         for every drop (2.5 s of a 4 s routing step)."""
         found = self._arrays.get(container)
         if found is None:
-            blocks = self._blocks_in(container)
+            blocks = self._blocks_of(container)
             table = np.array([row for _, rows in blocks for row in rows],
                              dtype=float).reshape(-1, 5)
             owner = np.repeat(np.arange(len(blocks)), [len(rows) for _, rows in blocks])
@@ -136,16 +135,15 @@ class Layout:
         left_out = [index[c] for c in skip if c in index]
         return table[~np.isin(owner, left_out)] if left_out else table
 
-    def _blocks_in(self, container: str | None) -> list[tuple[str, list[tuple]]]:
-        if container not in self._blocks:
-            table = []
-            for child in self.children.get(container, ()):
-                rows: list[tuple] = []
-                self._block(child, rows)
-                if rows:
-                    table.append((child, rows))
-            self._blocks[container] = table
-        return self._blocks[container]
+    def _blocks_of(self, container: str | None) -> list[tuple[str, list[tuple]]]:
+        """(child, its block rows) for the container's children that block."""
+        found = []
+        for child in self.children.get(container, ()):
+            rows: list[tuple] = []
+            self._block(child, rows)
+            if rows:
+                found.append((child, rows))
+        return found
 
     def _block(self, cid: str, rows: list[tuple]) -> None:
         role = self.role[cid]
