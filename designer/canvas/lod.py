@@ -63,17 +63,15 @@ class LinkDetail:
             self._bundle_timer.timeout.connect(self._bundle_turn)
         self._bundle_timer.start(0)
 
-    def update_bundles(self) -> None:
-        """Bring the bundles up to date now, however long it takes
-        (pictures, exports, tests)."""
+    def update_bundles(self, budget: float = float("inf")) -> None:
+        """Route the bundles on for `budget` seconds; by default bring them
+        up to date now, however long it takes (pictures, tests)."""
         self._start_bundles()
         if self._bundle_job is not None:
-            self._advance_bundles(float("inf"))
+            self._advance_bundles(budget)
 
     def _bundle_turn(self) -> None:
-        self._start_bundles()
-        if self._bundle_job is not None:
-            self._advance_bundles(BUNDLE_SLICE)
+        self.update_bundles(BUNDLE_SLICE)
 
     def _start_bundles(self) -> None:
         """Start routing the bundles of the current level if what they are
