@@ -221,13 +221,15 @@ def crossings(scene) -> tuple[int, int]:
 
 
 def main() -> None:
-    """`--noindex` measures the same with QGraphicsScene.NoIndex, for comparison."""
+    """`--noindex` measures the same with QGraphicsScene.NoIndex, `--depth N`
+    with a BSP tree N levels deep (0: Qt's own choice), for comparison."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from designer.canvas import scene
     if "--noindex" in sys.argv:
         from PySide6.QtWidgets import QGraphicsScene
-
-        from designer.canvas import scene
         scene.INDEX = QGraphicsScene.ItemIndexMethod.NoIndex
+    if "--depth" in sys.argv:
+        scene.BSP_DEPTH = int(sys.argv[sys.argv.index("--depth") + 1])
     design = generate(SIZE)
     base = rss_mb()
     view, opened = open_view(design)
@@ -248,6 +250,8 @@ def main() -> None:
     frames, dirty = drag_frames(view)
     release = moved_server_routes(view)
     index = view.scene().itemIndexMethod().name
+    if index == "BspTreeIndex":
+        index += f" {view.scene().bspTreeDepth()} levels deep"
     print(f"canvas {SIZE} components, {len(design.links)} links, view {VIEW[0]}x{VIEW[1]}, "
           f"scene index {index}")
     wall, cpu = zip(*frames)

@@ -232,9 +232,10 @@ class Routing(LinkDetail):
 
     def _draw(self, routes: dict) -> None:
         book = self._book()
-        for lid, points in routes.items():
-            if lid in self._links:
-                self._links[lid].set_route(points, book.junction.get(lid))
+        with self.unindexed(len(routes)):
+            for lid, points in routes.items():
+                if lid in self._links:
+                    self._links[lid].set_route(points, book.junction.get(lid))
         self.links_routed()
 
     def route_now(self) -> None:
@@ -262,10 +263,11 @@ class Routing(LinkDetail):
         for an export), so that only the links it had not routed yet remain."""
         self._book()
         self._job = None
-        for lid, (points, junction) in routes.items():
-            if lid in self._links:
-                self._links[lid].set_route(points, junction)
-                self._pending.discard(lid)
+        with self.unindexed(len(routes)):
+            for lid, (points, junction) in routes.items():
+                if lid in self._links:
+                    self._links[lid].set_route(points, junction)
+                    self._pending.discard(lid)
 
     def set_analysing(self, running: bool) -> None:
         """The live analysis started or ended (its pendingChanged): while it

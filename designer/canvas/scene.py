@@ -10,10 +10,13 @@ Index: the BSP tree (`INDEX`), chosen by measurement on the generated
 with the BSP index a repaint at 100 % zoom only visits the few hundred items
 in view, while NoIndex walks all ~20,000 items and their children on every
 paint, click and hover; building the tree cost less than feared because the
-items are small and links are laid out once, after their endpoints.
+items are small and links are laid out once, after their endpoints. Its
+depth is ours (`BSP_DEPTH`), not Qt's, and many routes landing together
+are drawn with it set aside (`unindexed`).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Iterable
 
 from PySide6.QtCore import QRectF, Signal
@@ -38,6 +41,15 @@ _CHILD_Z = {Kind.SEGMENT: -1.0, Kind.SERVICE: 1.0, Kind.PSU: 2.0, Kind.NIC: 2.0,
             Kind.DISK: 2.0}
 MARGIN = 400.0
 INDEX = QGraphicsScene.ItemIndexMethod.BspTreeIndex
+# Qt deepens the tree with the item count (17 levels at 112,000 items) and
+# files an item in every leaf it meets: a site of 7,000 servers, its links
+# drawn straight until routed, filled 8.5 GB. 10 levels (1,024 leaves) are
+# as fast on the generated 5,000 (docs/performance.md).
+BSP_DEPTH = 10
+# Past this many routes landing together the index is set aside and built
+# again: each setPath of a long link left as many leaves as it met (7,000
+# drops of one bus: one turn of 20 s).
+REINDEX_AT = 1000
 
 
 class CanvasScene(SceneStates, Routing, QGraphicsScene):
@@ -47,7 +59,7 @@ class CanvasScene(SceneStates, Routing, QGraphicsScene):
         QGraphicsScene.__init__(self, parent)
         SceneStates.__init__(self)
         self.document = document
-        self.setItemIndexMethod(INDEX)
+        self._index()
         self._items: dict[str, ComponentItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._links_at: dict[str, set[str]] = {}
@@ -82,6 +94,23 @@ class CanvasScene(SceneStates, Routing, QGraphicsScene):
 
     def link_items(self) -> Iterable[LinkItem]:
         return self._links.values()
+
+    def _index(self) -> None:
+        self.setItemIndexMethod(INDEX)
+        if INDEX == QGraphicsScene.ItemIndexMethod.BspTreeIndex and BSP_DEPTH:
+            self.setBspTreeDepth(BSP_DEPTH)
+
+    @contextmanager
+    def unindexed(self, count: int):
+        """Around `count` items changing their geometry together."""
+        if count < REINDEX_AT or INDEX == QGraphicsScene.ItemIndexMethod.NoIndex:
+            yield
+            return
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            self._index()
 
     # -- building ------------------------------------------------------------------
     def rebuild(self) -> None:
