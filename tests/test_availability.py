@@ -181,3 +181,21 @@ def test_the_placement_order_changes_the_diagram_not_the_answer():
     for cid, event in compiled.event_of.items():
         assert hinted.importance[cid].birnbaum == pytest.approx(
             plain.importance[event].birnbaum, abs=1e-12)
+
+
+def test_a_design_that_is_almost_never_up_has_zero_nines_not_minus_zero(tmp_path):
+    """An availability under 1e-16 leaves 1 - A at exactly 1.0, and
+    -log10(1.0) is -0.0: the status bar of a 7,000-server site read
+    "-0.0 nines". No figure of nines is below zero."""
+    from designer.io import load_design, save_design
+
+    design = load_design(EXAMPLES[0])
+    worn = design.model_copy(update={"components": tuple(
+        c.model_copy(update={"availability": 1e-9}) for c in design.components)})
+    path = tmp_path / "worn.weaklink.json"
+    save_design(worn, path)
+    text = CliRunner().invoke(cli, ["analyze", str(path)]).output
+    report = json.loads(CliRunner().invoke(cli, ["analyze", str(path), "--json"]).output)
+    assert report["availability"] < 1e-16
+    assert math.copysign(1.0, report["nines"]) == 1.0
+    assert "0.00 nines" in text and "-0.0" not in text

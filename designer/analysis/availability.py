@@ -71,8 +71,13 @@ class Availability:
 
 def nines(availability: float) -> float:
     """-log10(1 - A); infinite for a design that cannot go down."""
-    down = 1.0 - availability
-    return math.inf if down <= 0 else -math.log10(down)
+    return nines_down(1.0 - availability)
+
+
+def nines_down(unavailability: float) -> float:
+    """-log10(U). Below an availability of 1e-16, U is 1.0, whose -log10 is
+    -0.0, written "-0.0 nines": 0.0 - x gives +0.0."""
+    return math.inf if unavailability <= 0 else 0.0 - math.log10(unavailability)
 
 
 def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFAULT_BUDGET,

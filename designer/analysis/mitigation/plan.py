@@ -7,12 +7,12 @@ limit, at the target availability, or when cancelled.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
 
 from designer.model import Design
 
+from ..availability import nines_down
 from . import where
 from .candidate import Candidate
 from .candidates import generate, weak_targets
@@ -80,9 +80,7 @@ def capped_nines(figures: Figures) -> float:
     vouches for (a Monte Carlo estimate with no failed sample is "100 %", its
     interval says only "at least 99.9996 %"), a design that cannot go down
     at 12 (off any scale)."""
-    down = figures.least_unavailability
-    value = -math.log10(down) if down > 0 else math.inf
-    return min(value, 12.0)
+    return min(nines_down(figures.least_unavailability), 12.0)
 
 
 def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None = None,
