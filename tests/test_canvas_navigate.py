@@ -45,6 +45,24 @@ def test_fit_all_shows_every_component(qtbot):
         assert visible.contains(view.scene().item_for(comp.id).scene_rect()), comp.id
 
 
+def test_fit_all_shows_contents_a_file_put_outside_their_site(qtbot):
+    """A hand-edited file may place a server far outside its site's
+    rectangle (a row of 7,000 servers 48,000 wide in a site 4,000 wide):
+    Fit Design shows every component, not just the site."""
+    from tests.canvas_support import sample_design
+
+    design = sample_design()
+    server = next(c for c in design.components if c.kind.value == "server")
+    moved = server.model_copy(update={"x": server.x + 6000.0})
+    design = design.model_copy(update={"components": tuple(
+        moved if c.id == server.id else c for c in design.components)})
+    view, doc = make_view(qtbot, design)
+    view.fit_all()
+    visible = _visible_rect(view)
+    for comp in doc.components():
+        assert visible.contains(view.scene().item_for(comp.id).scene_rect()), comp.id
+
+
 def test_zoom_to_selection_and_center_on_ids(qtbot):
     view, _ = make_view(qtbot)
     view.select_ids(["ups"])

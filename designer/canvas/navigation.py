@@ -87,7 +87,7 @@ class Navigation:
         self.centerOn(point)
 
     def fit_all(self) -> None:
-        self.fit_rect(self.content_rect())
+        self.fit_rect(self.drawing_rect())
 
     def zoom_to_selection(self) -> None:
         rect = self.rect_of(self.selected_ids())
@@ -100,8 +100,21 @@ class Navigation:
             self.center_on_point(rect.center())
 
     def content_rect(self) -> QRectF:
+        """The top-level components' bounds: cheap enough for every
+        redraw of the minimap."""
         return self.rect_of(i.cid for i in self.scene().component_items()
                             if i.parentItem() is None)
+
+    def drawing_rect(self) -> QRectF:
+        """Everything drawn, contents that a hand-edited file puts outside
+        their site included (a site 4,000 wide holding a row of servers
+        48,000 wide: Fit showed the site only). Qt walks every item for it
+        (35 ms at 24,000 items), so only Fit asks."""
+        rect = self.content_rect()
+        for item in self.scene().component_items():
+            if item.parentItem() is None and item.childItems():
+                rect = rect.united(item.mapRectToScene(item.childrenBoundingRect()))
+        return rect
 
     def rect_of(self, ids: Iterable[str]) -> QRectF:
         rect = QRectF()

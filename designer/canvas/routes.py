@@ -249,9 +249,22 @@ class RouteBook:
         self.walls[lid] = walls
 
     def _walls(self, table: np.ndarray, path: list[Point]) -> np.ndarray:
-        """The hard obstacles a nudged copy of this route could enter."""
-        return _near(table[np.isinf(table[:, 4]), :4],
-                     _grow_box(_box(path), self.channels.limit + 1.0))
+        """The hard obstacles a nudged copy of this route could enter: those
+        within the channel limit of one of its segments (nudging moves a
+        segment by at most that). Near its bounding box only, a bundle
+        from a feed along a row of 1,500 servers kept 1,100 rows (102 MB for
+        the bus, the square of its drops; 3.4 GB at 7,000)."""
+        reach = self.channels.limit + 1.0
+        near = _near(table[np.isinf(table[:, 4]), :4], _grow_box(_box(path), reach))
+        if len(path) < 2 or not len(near):
+            return near
+        ends = np.asarray(path, dtype=float)
+        low = np.minimum(ends[:-1], ends[1:]) - reach
+        high = np.maximum(ends[:-1], ends[1:]) + reach
+        rows = near[:, None, :]
+        meets = (rows[..., 0] < high[:, 0]) & (rows[..., 2] > low[:, 0]) & \
+            (rows[..., 1] < high[:, 1]) & (rows[..., 3] > low[:, 1])
+        return near[meets.any(axis=1)]
 
     # -- what a change touches ---------------------------------------------------------------
     def reaching(self, rects: Iterable[Rect]) -> set[str]:
