@@ -17,6 +17,7 @@ a link again after an edit and its undo gives the same points.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Callable, Iterable
 
@@ -219,6 +220,7 @@ class RouteBook:
         drops held 5.9 GB of them, and making them twice costs little
         beside the routing (200 servers in a row: 3.3 s either way)."""
         lines: list[list[Point]] = []       # each live link's path, in order
+        starts: list[int] = []              # each line's first row in `drawn`
         junctions: dict[str, Point] = {}
         walls: dict[str, np.ndarray] = {}
         drawn = _Segments()                 # the segments of `lines`, kept as they grow
@@ -228,11 +230,12 @@ class RouteBook:
             drop = (yield from O.route_to_tree_steps(b, lines, table,
                                                      segments=drawn.rows)) if lines else None
             if drop:
-                path = _join(lines, drop, drawn.rows)
+                path = _join(lines, starts, drop, drawn.rows)
                 junctions[lid] = drop[-1]
             else:
                 path = (yield from O.route_steps(a, b, table)) or _straight(a, b)
             lines.append(path)
+            starts.append(len(drawn.rows))
             drawn.add(O.segments_of([path]))
             walls[lid] = self._walls(table, path)
         return list(zip(live, lines)), junctions, walls
@@ -329,24 +332,25 @@ class _Segments:
         self._count = end
 
 
-def _join(lines: list[list[Point]], drop: list[Point], drawn: np.ndarray) -> list[Point]:
+def _join(lines: list[list[Point]], starts: list[int], drop: list[Point],
+          drawn: np.ndarray) -> list[Point]:
     """The trunk from the source to where `drop` meets it, then the drop
     reversed: the first segment of the lines (`drawn`, their segments in
-    order) that holds the junction."""
+    order; `starts`, each line's first row) that holds the junction. The
+    line is found by bisection: counted line by line, the square of the
+    drops (a row of 1,500 servers: 2.6 million steps)."""
     junction = np.asarray(drop[-1], dtype=float)
     low = np.minimum(drawn[:, :2], drawn[:, 2:]) - 1e-6
     high = np.maximum(drawn[:, :2], drawn[:, 2:]) + 1e-6
     holds = np.flatnonzero(((low <= junction) & (junction <= high)).all(axis=1))
     if not len(holds):
         return drop[::-1]
-    k = int(holds[0])
-    for path in lines:                  # the line that segment row k belongs to
-        if k < len(path) - 1:
-            if k + 1 > TRUNK_POINTS:    # a chain of drops: the trunk is drawn already
-                return drop[::-1]
-            return O.simplify(path[:k + 1] + [drop[-1]] + drop[::-1][1:])
-        k -= max(len(path) - 1, 0)
-    return drop[::-1]
+    row = int(holds[0])
+    line = bisect_right(starts, row) - 1   # the last line starting at or before it
+    k = row - starts[line]
+    if k + 1 > TRUNK_POINTS:               # a chain of drops: the trunk is drawn already
+        return drop[::-1]
+    return O.simplify(lines[line][:k + 1] + [drop[-1]] + drop[::-1][1:])
 
 
 def _crosses(pts: list[Point], walls: np.ndarray | None) -> bool:
