@@ -171,7 +171,8 @@ class RouteBook:
         if _length(path) < SHORT:   # cards almost touching: loop out to the side
             path = (yield from O.route_steps(a, b, table, sides=(0,))) or path
         self._made_from[lid] = made_from
-        self._store(lid, path, _union(O._grow(_union(a, b), O.WINDOW), _box(path)), table)
+        self._keep(lid, path, _union(O._grow(_union(a, b), O.WINDOW), _box(path)),
+                   self._walls(table, path))
 
     def _landing(self, source: str, target: str) -> tuple[str, Rect, str, Rect]:
         """The components the link ends on (a tier: a replica) and their rects."""
@@ -239,9 +240,6 @@ class RouteBook:
             drawn.add(O.segments_of([path]))
             walls[lid] = self._walls(table, path)
         return list(zip(live, lines)), junctions, walls
-
-    def _store(self, lid: str, path: list[Point], reach: Rect, table: np.ndarray) -> None:
-        self._keep(lid, path, reach, self._walls(table, path))
 
     def _keep(self, lid: str, path: list[Point], reach: Rect, walls: np.ndarray) -> None:
         if self.net(lid) == lid:

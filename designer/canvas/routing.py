@@ -231,12 +231,16 @@ class Routing(LinkDetail):
         self._draw(book.finish())
 
     def _draw(self, routes: dict) -> None:
-        book = self._book()
-        with self.unindexed(len(routes)):
-            for lid, points in routes.items():
-                if lid in self._links:
-                    self._links[lid].set_route(points, book.junction.get(lid))
+        junction = self._book().junction
+        self._set_routes({lid: (points, junction.get(lid)) for lid, points in routes.items()})
         self.links_routed()
+
+    def _set_routes(self, routes: dict[str, tuple]) -> None:
+        """(points, junction) per link; many at once with the index set aside."""
+        with self.unindexed(len(routes)):
+            for lid, (points, junction) in routes.items():
+                if lid in self._links:
+                    self._links[lid].set_route(points, junction)
 
     def route_now(self) -> None:
         """Route every pending link at once, with no idle slice left behind
@@ -263,11 +267,8 @@ class Routing(LinkDetail):
         for an export), so that only the links it had not routed yet remain."""
         self._book()
         self._job = None
-        with self.unindexed(len(routes)):
-            for lid, (points, junction) in routes.items():
-                if lid in self._links:
-                    self._links[lid].set_route(points, junction)
-                    self._pending.discard(lid)
+        self._set_routes(routes)
+        self._pending -= routes.keys()
 
     def set_analysing(self, running: bool) -> None:
         """The live analysis started or ended (its pendingChanged): while it
