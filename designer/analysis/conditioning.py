@@ -40,6 +40,7 @@ import numpy as np
 from .kept_rounds import groups_of, keep
 from .leaf_harm import Harm
 from .parts import Parts, coarse
+from .setting_bits import bit_matrix
 from .stop import checkpoint
 
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
@@ -75,12 +76,15 @@ class Conditioning:
         self._log_ok_list = self.log_ok.tolist()
         self._log_fail_list = self.log_fail.tolist()
         self.odds = self.fail / (1.0 - self.fail)
+        self._bit = [1 << bit for bit in parts.bits.of_position.tolist()]   # per position
 
     def run(self, tolerance: float, max_leaves: int, relative: bool = False):
         """(lo, hi, leaves evaluated): bounds on P(bad), gap aimed at
         `tolerance` (a fraction of P(bad) if `relative`)."""
-        leaves = self.split((frozenset(), frozenset()), list(range(self.m)))
-        lo, hi, harm = self.bounds(leaves)
+        every = list(range(self.m))
+        leaves = self.split((frozenset(), frozenset()), every)
+        masks = self.split_masks((0, 0), every)
+        lo, hi, harm = self.bounds(leaves, masks)
         harm_of = [(harm, j) for j in range(len(leaves))]    # each leaf's batch and column
         weight = self.mass(leaves)
         evaluated = len(leaves)
@@ -98,12 +102,14 @@ class Conditioning:
                                    max_leaves - evaluated)
             if not chosen:
                 break
-            children = [child for j in chosen
-                        for child in self.split(leaves[j], self._worst(*harm_of[j]))]
+            over = [(j, self._worst(*harm_of[j])) for j in chosen]
+            children = [child for j, events in over for child in self.split(leaves[j], events)]
+            child_masks = [m for j, events in over for m in self.split_masks(masks[j], events)]
             keep = np.ones(len(leaves), dtype=bool)
             keep[chosen] = False
-            new_lo, new_hi, new_harm = self.bounds(children)
+            new_lo, new_hi, new_harm = self.bounds(children, child_masks)
             leaves = [leaf for j, leaf in enumerate(leaves) if keep[j]] + children
+            masks = [m for j, m in enumerate(masks) if keep[j]] + child_masks
             lo = np.concatenate([lo[keep], new_lo])
             hi = np.concatenate([hi[keep], new_hi])
             harm_of = [h for j, h in enumerate(harm_of) if keep[j]] + [
@@ -152,22 +158,45 @@ class Conditioning:
         children = [(failed | {k}, worked.union(events[:i])) for i, k in enumerate(events)]
         return children + [(failed, worked.union(events))]
 
+    def split_masks(self, masks: tuple[int, int], events: list[int]) -> list[tuple[int, int]]:
+        """`split`'s children as the bit masks of their failed and worked
+        events (setting_bits.py), from their parent's: a few integer ORs a
+        child, where masking every leaf anew set a row of bits per leaf
+        (generated 5,000-component design: 23 ms an analysis)."""
+        failed, worked = masks
+        bit = self._bit
+        children = []
+        for k in events:
+            children.append((failed | bit[k], worked))
+            worked |= bit[k]
+        return children + [(failed, worked)]
+
     def mass(self, leaves: list[Leaf]) -> np.ndarray:
         log_fail, log_ok = self._log_fail_list.__getitem__, self._log_ok_list.__getitem__
         return np.array([math.exp(sum(map(log_fail, failed)) + sum(map(log_ok, worked)))
                          for failed, worked in leaves])
 
-    def bounds(self, leaves: list[Leaf]):
+    def bounds(self, leaves: list[Leaf], masks: list[tuple[int, int]] | None = None):
         """Bounds on P(bad | leaf) for each leaf, and the harm of each free
-        event under each (`Harm`)."""
+        event under each (`Harm`). `masks`: the leaves' (`split_masks`)."""
+        if masks is None:
+            masks = self.parts.masked(leaves)
         with np.errstate(divide="ignore"):    # log(0): a part that is certainly bad
-            return self._bounds(leaves)
+            return self._bounds(leaves, masks)
 
-    def _bounds(self, leaves: list[Leaf]):
+    def _free(self, masks: list[tuple[int, int]]) -> np.ndarray:
+        """[event position, leaf]: whether the leaf leaves the event free,
+        from the masks in one numpy pass (a Python step a leaf before).
+        C order: the sums over positions below add in the same order."""
+        fixed = bit_matrix([failed | worked for failed, worked in masks])
+        short = self.parts.bits.width - fixed.shape[1]
+        if short > 0:                       # no leaf fixes the highest bits
+            fixed = np.pad(fixed, ((0, 0), (0, short)))
+        return np.ascontiguousarray(fixed[:, self.parts.bits.of_position].T == 0)
+
+    def _bounds(self, leaves: list[Leaf], masked: list[tuple[int, int]]):
         n = len(leaves)
-        free = np.ones((self.m, n), dtype=bool)
-        for j, (failed, worked) in enumerate(leaves):
-            free[list(failed | worked), j] = False
+        free = self._free(masked)
         free_log_ok = np.where(free, self.log_ok[:, None], 0.0)
         upto = np.cumsum(free_log_ok, axis=0)             # log P(free ones up to v work)
         log_pi0 = upto[-1] if self.m else np.zeros(n)     # log P(all free work)
@@ -179,7 +208,6 @@ class Conditioning:
         part_two = np.zeros(n)            # sum over parts of P(part bad, two or more fail)
         worse = []                        # per part: that less P(two or more fail) x P(part bad | all work)
         pi_more = np.maximum(0.0, -np.expm1(log_pi0) - pi_single.sum(axis=0))
-        masked = self.parts.masked(leaves)
         found = self.parts.prefetch(masked)
         groups = groups_of(self.parts, found)
         sums: dict = {}     # per group worked out: its parts' changes summed by column
