@@ -18,7 +18,7 @@ import click
 from designer.io import LoadError, load_design
 
 from .apply import target_option
-from .jobs import analysed, job, refuse_limit, safe_json, timeout_option
+from .jobs import analysed, job, print_whole, refuse_limit, safe_json, timeout_option
 
 EXIT_SPOF = 1
 SEVERITY_CHOICES = ("critical", "high", "medium", "low")
@@ -72,13 +72,17 @@ def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
         plan = planned(design, max_steps, target, result.findings) if mitigations else None
         if plan is not None:          # the plan is the result's mitigations part
             result = dataclasses.replace(result, mitigations=plan)
+        # Written out before `finish()`, so Ctrl+C and --timeout still stop
+        # it; printed after, whole (cli/jobs.py).
+        if as_json:
+            report = safe_json(result_to_json(result)) + "\n"
+        else:
+            report = "\n".join([
+                text_report(result, {c.id: c.name for c in design.components}),
+                "\n".join(["", *findings_text(result.findings)]),
+                "\n".join(["", *plan_text(plan)]) + "\n" if plan else ""])
         progress.finish()
-    if as_json:
-        click.echo(safe_json(result_to_json(result)))
-    else:
-        click.echo(text_report(result, {c.id: c.name for c in design.components}))
-        click.echo("\n".join(["", *findings_text(result.findings)]))
-        click.echo("\n".join(["", *plan_text(plan)]) if plan else "", nl=bool(plan))
+        print_whole(report)
     if fail_on_spof and result.structure.spofs:
         raise SystemExit(EXIT_SPOF)
     if fail_on and too_severe(result.findings, fail_on):

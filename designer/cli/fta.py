@@ -10,7 +10,7 @@ import click
 
 from designer.analysis.mef import MefError, load_fault_tree
 
-from .jobs import job, safe_json, timeout_option
+from .jobs import job, print_whole, safe_json, timeout_option
 from .worker import WorkerCrashed, run_supervised
 
 EXIT_INVALID = 2
@@ -45,12 +45,10 @@ def fta(model: str, basic_events: tuple[str, ...], as_json: bool, limit_order,
             click.echo(f"error: {model}: the analysis could not finish: "
                        f"{'out of memory' if isinstance(err, MemoryError) else err}", err=True)
             raise SystemExit(EXIT_INVALID) from None
+        from designer.report.fault_tree import fault_tree_json, fault_tree_text
+        report = safe_json(fault_tree_json(result)) if as_json else fault_tree_text(model, result)
         progress.finish()
-    from designer.report.fault_tree import fault_tree_json, fault_tree_text
-    if as_json:
-        click.echo(safe_json(fault_tree_json(result)))
-    else:
-        click.echo(fault_tree_text(model, result))
+        print_whole(report + "\n")         # whole, whatever Ctrl+C does (cli/jobs.py)
 
 
 @click.command("export-mef")
