@@ -96,3 +96,22 @@ def test_nothing_to_write_and_unknown_ids_are_refused(tmp_path):
     assert run.returncode == 2 and "--pdf OUT" in run.stderr
     run = _weaklink(str(EXAMPLES[0]), "--png", str(tmp_path / "a.png"), "--only", "no-such")
     assert run.returncode == 2 and "no-such" in run.stderr
+
+
+def test_an_export_stopped_after_its_pdf_says_the_pdf_was_written(tmp_path):
+    """`--pdf` and `--svg`, the SVG never coming (its drawing made to hang):
+    `--timeout` stops the job, and its line names the PDF, whole on disk,
+    where it said that nothing was written."""
+    pdf, svg = tmp_path / "d.pdf", tmp_path / "d.svg"
+    hang = ("import time; from designer.export import output; "
+            "output.diagram_svg = lambda *a, **k: time.sleep(60); "
+            "from designer.cli import main; main()")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, "-c", hang, "export", str(EXAMPLES[0]),
+                          "--pdf", str(pdf), "--svg", str(svg), "--timeout", "8"],
+                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 3, run.stderr
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.endswith(f"; only {pdf} was written"), last
+    assert reader(pdf.read_bytes()).pages and not svg.exists()

@@ -81,11 +81,14 @@ def _export(file, pdf_out, report, plan, page, orientation, margin, tile, scale,
     progress.phase("analysing")
     result = _analyse(design, plan, report)
     progress.phase("drawing and writing")
-    _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi)
+    _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi,
+           progress.written)
     progress.finish()
 
 
-def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi):
+def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png_out, dpi,
+           written: list[str]):
+    """The files asked for, each whole when its path joins `written`."""
     from designer.export import output
     from designer.export.diagram import tiny_labels
     from designer.export.files import ExportError
@@ -93,9 +96,11 @@ def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png
         if pdf_out and report:
             from designer.export.report import write_report_pdf
             pages = write_report_pdf(pdf_out, design, result, spec, file)
+            written.append(pdf_out)
             click.echo(f"{pdf_out}: report, {pages} page{'s' if pages != 1 else ''}")
         elif pdf_out:
             printed = output.write_diagram_pdf(pdf_out, design, result, spec, file)
+            written.append(pdf_out)
             click.echo(f"{pdf_out}: diagram, {printed.pages} page"
                        f"{'s' if printed.pages != 1 else ''}, {spec.size}")
             tiny = tiny_labels(printed.label_pt, spec.size, spec.tile)
@@ -104,10 +109,12 @@ def _write(file, design, result, spec, pdf_out, report, svg_out, embed_font, png
         if svg_out:
             output.write_atomically(svg_out, output.diagram_svg(
                 design, result, spec.palette, spec.only or None, embed_font))
+            written.append(svg_out)
             click.echo(f"{svg_out}: SVG")
         if png_out:
             output.write_atomically(png_out, output.diagram_png(
                 design, result, dpi, spec.palette, spec.only or None))
+            written.append(png_out)
             click.echo(f"{png_out}: PNG at {dpi:g} dpi")
     except ExportError as err:
         _fail(str(err))

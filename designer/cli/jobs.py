@@ -16,6 +16,8 @@
   is written whole, then the job exits 130 saying so: a Ctrl+C that came
   while a 300 KB report filled a pipe left half a JSON object behind.
 - `--timeout SECONDS`: exit 3 with a line saying what was reached.
+- An export of several files names those already written whole when it
+  stops (each is replaced atomically; the others are left as they were).
 
 A watchdog thread does all three, so they work even while the main thread
 is deep in C code (a BDD operation, Qt's event loop) where Python signal
@@ -64,6 +66,7 @@ class Progress:
         self.reached: list[str] = []
         self.cleanup: list[Path] = []
         self.children: list[int] = []     # worker processes to kill if the job stops
+        self.written: list[str] = []      # outputs already whole (an export's several files)
         self._finished = threading.Event()
         self.interrupted_late = False
 
@@ -193,12 +196,18 @@ def _stop(progress: Progress, code: int, why: str) -> None:
         except OSError:
             pass
     _clear_line(progress)
-    _say(f"{progress.command}: {why} {progress.summary()}; nothing was written")
+    _say(f"{progress.command}: {why} {progress.summary()}; {_written(progress.written)}")
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
         pass
     os._exit(code)
+
+
+def _written(paths: list[str]) -> str:
+    if not paths:
+        return "nothing was written"
+    return f"only {', '.join(paths)} {'was' if len(paths) == 1 else 'were'} written"
 
 
 def _say(line: str) -> None:
