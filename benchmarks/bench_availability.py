@@ -22,7 +22,9 @@ from designer.analysis.structure import compile_design
 from designer.model import Component, Design, Kind
 
 SIZES = (100, 300, 500, 1000, 2000, 5000, 10000)
-SLOW_RUNS = 2          # runs of the sizes that take seconds
+# Runs of the sizes that take seconds: the median of two was the hour's
+# noise (the 5,000: 1.55 s where runs in turn gave 1.31-1.40 s, 2026-12-05).
+SLOW_RUNS = 5
 QUICK_RUNS = 9         # the others: two runs of 0.2 s on a shared machine were 0.18-0.29 s
 
 
