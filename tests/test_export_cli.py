@@ -115,3 +115,20 @@ def test_an_export_stopped_after_its_pdf_says_the_pdf_was_written(tmp_path):
     last = run.stderr.strip().splitlines()[-1]
     assert last.endswith(f"; only {pdf} was written"), last
     assert reader(pdf.read_bytes()).pages and not svg.exists()
+
+
+def test_an_export_stopped_inside_its_write_leaves_no_temporary(tmp_path):
+    """The PDF's atomic write held in the middle (its fsync made to hang):
+    `--timeout` ends the process at once, and the hidden temporary file the
+    write had begun is removed with it, where it stayed behind."""
+    pdf = tmp_path / "d.pdf"
+    hang = ("import os, time; os.fsync = lambda fd: time.sleep(60); "
+            "from designer.cli import main; main()")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, "-c", hang, "export", str(EXAMPLES[0]),
+                          "--pdf", str(pdf), "--timeout", "8"],
+                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 3, run.stderr
+    assert run.stderr.strip().splitlines()[-1].endswith("; nothing was written")
+    assert list(tmp_path.iterdir()) == []

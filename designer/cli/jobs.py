@@ -17,7 +17,9 @@
   while a 300 KB report filled a pipe left half a JSON object behind.
 - `--timeout SECONDS`: exit 3 with a line saying what was reached.
 - An export of several files names those already written whole when it
-  stops (each is replaced atomically; the others are left as they were).
+  stops (each is replaced atomically; the others are left as they were),
+  and removes the temporary file of a write it stopped inside
+  (io/save.py's `IN_FLIGHT`).
 
 A watchdog thread does all three, so they work even while the main thread
 is deep in C code (a BDD operation, Qt's event loop) where Python signal
@@ -190,7 +192,9 @@ def _stop(progress: Progress, code: int, why: str) -> None:
             os.kill(pid, signal.SIGKILL)
         except OSError:
             pass
-    for path in progress.cleanup:
+    save = sys.modules.get("designer.io.save")     # not imported: nothing being written
+    writing = list(save.IN_FLIGHT) if save else []
+    for path in [*progress.cleanup, *map(Path, writing)]:
         try:
             path.unlink()
         except OSError:

@@ -53,9 +53,16 @@ def save_design(design: Design, path: str | os.PathLike) -> None:
         raise SaveError(name, err.strerror or str(err)) from None
 
 
+# The temporary files being written now. A CLI job that stops ends the
+# process at once (os._exit, cli/jobs.py), where the clean-up below cannot
+# run, so it removes these itself.
+IN_FLIGHT: set[str] = set()
+
+
 def replace_atomically(target: str, folder: str, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".~" + os.path.basename(target),
                                     suffix=".tmp")
+    IN_FLIGHT.add(temp)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -66,6 +73,8 @@ def replace_atomically(target: str, folder: str, data: bytes) -> None:
     except BaseException:
         _remove_quietly(temp)
         raise
+    finally:
+        IN_FLIGHT.discard(temp)
     _fsync_folder(folder)
 
 
