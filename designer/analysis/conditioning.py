@@ -40,7 +40,6 @@ import numpy as np
 from .kept_rounds import groups_of, keep
 from .leaf_harm import Harm
 from .parts import Parts, coarse
-from .setting_bits import bit_matrix
 from .stop import checkpoint
 
 ROUNDS = 12             # rounds of splitting the loosest leaves at most
@@ -76,7 +75,6 @@ class Conditioning:
         self._log_ok_list = self.log_ok.tolist()
         self._log_fail_list = self.log_fail.tolist()
         self.odds = self.fail / (1.0 - self.fail)
-        self._bit = [1 << bit for bit in parts.bits.of_position.tolist()]   # per position
 
     def run(self, tolerance: float, max_leaves: int, relative: bool = False):
         """(lo, hi, leaves evaluated): bounds on P(bad), gap aimed at
@@ -164,7 +162,7 @@ class Conditioning:
         child, where masking every leaf anew set a row of bits per leaf
         (generated 5,000-component design: 23 ms an analysis)."""
         failed, worked = masks
-        bit = self._bit
+        bit = self.parts.bits.one_bit
         children = []
         for k in events:
             children.append((failed | bit[k], worked))
@@ -184,19 +182,9 @@ class Conditioning:
         with np.errstate(divide="ignore"):    # log(0): a part that is certainly bad
             return self._bounds(leaves, masks)
 
-    def _free(self, masks: list[tuple[int, int]]) -> np.ndarray:
-        """[event position, leaf]: whether the leaf leaves the event free,
-        from the masks in one numpy pass (a Python step a leaf before).
-        C order: the sums over positions below add in the same order."""
-        fixed = bit_matrix([failed | worked for failed, worked in masks])
-        short = self.parts.bits.width - fixed.shape[1]
-        if short > 0:                       # no leaf fixes the highest bits
-            fixed = np.pad(fixed, ((0, 0), (0, short)))
-        return np.ascontiguousarray(fixed[:, self.parts.bits.of_position].T == 0)
-
     def _bounds(self, leaves: list[Leaf], masked: list[tuple[int, int]]):
         n = len(leaves)
-        free = self._free(masked)
+        free = self.parts.bits.free(masked)     # a numpy pass, not a Python step a leaf
         free_log_ok = np.where(free, self.log_ok[:, None], 0.0)
         upto = np.cumsum(free_log_ok, axis=0)             # log P(free ones up to v work)
         log_pi0 = upto[-1] if self.m else np.zeros(n)     # log P(all free work)

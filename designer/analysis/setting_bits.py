@@ -21,6 +21,7 @@ class SettingBits:
             bit_of.setdefault(name, len(bit_of))
         self.of_position = np.array([bit_of[name] for name in shared_names], dtype=np.int64)
         self.width = len(bit_of)
+        self.one_bit = [1 << bit for bit in self.of_position.tolist()]    # per position
 
     def masks(self, groups: list) -> list[int]:
         """One mask per group of positions (a leaf's failed or worked events)."""
@@ -30,6 +31,16 @@ class SettingBits:
                 flags[j, self.of_position[list(positions)]] = 1
         packed = np.packbits(flags, axis=1, bitorder="little")
         return [int.from_bytes(row.tobytes(), "little") for row in packed]
+
+    def free(self, masks: list[tuple[int, int]]) -> np.ndarray:
+        """[position, setting]: whether the setting (failed and worked
+        masks) leaves that position's event free, in one numpy pass. C
+        order, so sums over the positions add as a Python-built array's."""
+        fixed = bit_matrix([failed | worked for failed, worked in masks])
+        short = self.width - fixed.shape[1]
+        if short > 0:                       # no setting fixes the highest bits
+            fixed = np.pad(fixed, ((0, 0), (0, short)))
+        return np.ascontiguousarray(fixed[:, self.of_position].T == 0)
 
     def rows_by_bit(self, positions: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """A part's rows indexed by the bits of its shared events (-1 elsewhere)."""

@@ -75,14 +75,13 @@ def analyze(file: str, as_json: bool, fail_on_spof: bool, mitigations: bool,
         # Written out before `finish()`, so Ctrl+C and --timeout still stop
         # it; printed after, whole (cli/jobs.py).
         if as_json:
-            report = safe_json(result_to_json(result)) + "\n"
+            report = safe_json(result_to_json(result))
         else:
-            report = "\n".join([
-                text_report(result, {c.id: c.name for c in design.components}),
-                "\n".join(["", *findings_text(result.findings)]),
-                "\n".join(["", *plan_text(plan)]) + "\n" if plan else ""])
+            report = "\n".join([text_report(result, {c.id: c.name for c in design.components}),
+                                 "", *findings_text(result.findings),
+                                 *(["", *plan_text(plan)] if plan else [])])
         progress.finish()
-        print_whole(report)
+        print_whole(report + "\n")
     if fail_on_spof and result.structure.spofs:
         raise SystemExit(EXIT_SPOF)
     if fail_on and too_severe(result.findings, fail_on):
