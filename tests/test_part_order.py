@@ -49,6 +49,45 @@ def test_parts_alike_share_a_diagram_whatever_the_racks_numbers():
     assert events_b == ["feed", "b-rack3", "b-srv3", "b-rack4", "b-srv4"]
 
 
+def _parts_wired_in_other_orders() -> tuple[ir.Circuit, list[int]]:
+    """`_two_alike_parts`, but b's servers drawn before its racks: its
+    replicas' ANDs hold (server, rack) where a's hold (rack, server)."""
+    circuit = ir.Circuit()
+    feed = circuit.event("feed")
+    kids = []
+    for app, racks in (("a", (1, 2)), ("b", (3, 4))):
+        replicas = []
+        for r in racks:
+            pair = ((f"{app}-rack{r}", f"{app}-srv{r}") if app == "a"
+                    else (f"{app}-srv{r}", f"{app}-rack{r}"))
+            replicas.append(circuit.and_([circuit.event(name) for name in pair]))
+        kids.append(circuit.and_([feed, circuit.or_(replicas)]))
+    circuit.top = circuit.and_(kids)
+    return circuit, kids
+
+
+def test_parts_alike_share_a_diagram_whatever_order_their_gates_hold_inputs():
+    circuit, kids = _parts_wired_in_other_orders()
+    a_replica, b_replica = (circuit.nodes[circuit.nodes[kid].children[1]].children[0]
+                            for kid in kids)
+    names = [node.name for node in circuit.nodes]
+    assert [names[i] for i in circuit.nodes[a_replica].children] == ["a-rack1", "a-srv1"]
+    assert [names[i] for i in circuit.nodes[b_replica].children] == ["b-srv3", "b-rack3"]
+    rank = _rank({"a-1": 1, "a-2": 2, "b-3": 3, "b-4": 4})
+    orders = [local_order(circuit, kid, rank, names) for kid in kids]
+    (shape_a, _), (shape_b, events_b) = shapes_of(circuit, kids, orders)
+    assert shape_a == shape_b
+    assert events_b == ["feed", "b-rack3", "b-srv3", "b-rack4", "b-srv4"]
+    # One diagram built, renamed for b: the one b's own build gives.
+    built, alone = {}, {}
+    part_build.build_parts(circuit, kids, ["a", "b"], names, rank, 10_000, built)
+    part_build.build_parts(circuit, kids[1:], ["b"], names, rank, 10_000, alone)
+    assert built["a"].nodes is built["b"].nodes
+    assert built["b"].names == alone["b"].names
+    for shared, own in zip(built["b"].nodes, alone["b"].nodes):
+        assert (shared == own).all()
+
+
 def test_what_no_rack_holds_comes_first_and_a_rack_just_before_its_servers():
     circuit, kids = _two_alike_parts()
     names = [node.name for node in circuit.nodes]
