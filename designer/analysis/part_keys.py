@@ -37,6 +37,7 @@ def _keys(circuit: ir.Circuit, indices, event_key, symmetric: bool = False) -> d
     of its operation, its children's keys and, for an event, `event_key`.
     `symmetric`: the children of an AND, OR, at-least or XOR in any order."""
     key: dict[int, int] = {}
+    key_of = key.__getitem__
     for index in indices:
         node = circuit.nodes[index]
         extra = ()
@@ -44,9 +45,9 @@ def _keys(circuit: ir.Circuit, indices, event_key, symmetric: bool = False) -> d
             extra = (event_key(index),)
         elif node.op == ir.REACH:
             spec = node.reach
-            extra = (tuple(key[g] for g in spec.usable), spec.transit, spec.edges,
+            extra = (tuple(map(key_of, spec.usable)), spec.transit, spec.edges,
                      spec.sources, spec.targets)
-        children = tuple(key[c] for c in node.children)
+        children = tuple(map(key_of, node.children))    # map: a generator costs twice
         if symmetric and node.op in SYMMETRIC:
             children = tuple(sorted(children))
         key[index] = hash((node.op, node.k, node.value, children, extra))
