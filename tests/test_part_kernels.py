@@ -113,3 +113,25 @@ def test_without_numba_the_figures_are_the_same():
     assert abs(compiled["value"] - numpy_only["value"]) < 1e-12
     for ours, theirs in zip(compiled["bounds"], numpy_only["bounds"]):
         assert abs(ours - theirs) < 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_compiled_changes_by_leaf_add_as_numpy_adds(data):
+    """The bounds spread each group's summed changes over the leaves
+    (conditioning._add_columns): compiled, every element gets the one
+    addition numpy gives it, to the bit."""
+    events, columns, leaves = (data.draw(st.integers(1, n)) for n in (8, 6, 12))
+    rows = np.array(data.draw(st.lists(st.integers(0, events - 1), min_size=1,
+                                       max_size=events, unique=True)), dtype=np.int64)
+    floats = st.floats(-1e3, 1e3, allow_nan=False)
+    summed = np.array(data.draw(st.lists(st.lists(floats, min_size=columns, max_size=columns),
+                                         min_size=len(rows), max_size=len(rows))))
+    column_of = np.array(data.draw(st.lists(st.integers(0, columns - 1), min_size=leaves,
+                                            max_size=leaves)), dtype=np.int64)
+    start = np.array(data.draw(st.lists(st.lists(floats, min_size=leaves, max_size=leaves),
+                                        min_size=events, max_size=events)))
+    expected, total = start.copy(), start.copy()
+    expected[rows] += summed[:, column_of]
+    kernels()[4](total, rows, summed, column_of)
+    assert np.array_equal(total, expected)

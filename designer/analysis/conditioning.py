@@ -39,6 +39,7 @@ import numpy as np
 
 from .kept_rounds import groups_of, keep
 from .leaf_harm import Harm
+from .part_kernels import kernels
 from .parts import Parts, coarse
 from .stop import checkpoint
 
@@ -219,7 +220,7 @@ class Conditioning:
                 keep(self.parts, group, sums.get(gid))
             summed = sums.get(gid) if group.kept is None else group.kept.sums
             if summed is not None:
-                delta[group.positions] += summed[:, group.column_of]
+                _add_columns(delta, group.positions, summed, group.column_of)
         bad_all_up = -np.expm1(log_good_up)
         bad_single = -np.expm1(log_good_up[None, :] + delta)
         # P(bad and at most one free event fails), exact: the parts are independent there.
@@ -259,6 +260,16 @@ class Conditioning:
         else:
             sums[gid] = single
         return bad_true, bad_up, up_log, (self.odds[positions][:, None] * grad).sum(axis=0)
+
+
+def _add_columns(total: np.ndarray, rows: np.ndarray, summed: np.ndarray,
+                 column_of: np.ndarray) -> None:
+    """total[rows] += summed[:, column_of], compiled where it can be."""
+    compiled = kernels(load=False)
+    if compiled is None:
+        total[rows] += summed[:, column_of]
+    else:
+        compiled[4](total, rows, np.ascontiguousarray(summed), column_of)
 
 
 def _weighted_rises(worse, log_good_up: np.ndarray) -> np.ndarray:

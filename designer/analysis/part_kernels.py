@@ -24,20 +24,20 @@ from .jit import Compiled
 
 
 def kernels(load: bool = True):
-    """(forward, gradient, needs, first_writes) compiled, or None: the
-    numpy passes run.
+    """(forward, gradient, needs, first_writes, add_columns) compiled, or
+    None: the numpy passes run.
     With `load` False, None unless they are loaded already (importing
     numba and loading them costs about 0.4 s once per process)."""
     return _KERNELS.get() if load else _KERNELS.get_if_loaded()
 
 
 def _build(jit):
-    found = (jit(_forward), jit(_gradient), jit(_needs), jit(_first_writes))
+    found = (jit(_forward), jit(_gradient), jit(_needs), jit(_first_writes), jit(_add_columns))
     _warm(*found)
     return found
 
 
-def _warm(forward, gradient, needs, first_writes) -> None:
+def _warm(forward, gradient, needs, first_writes, add_columns) -> None:
     """Compile (or load) each for the one signature the passes use."""
     one = np.zeros(2, dtype=np.int64)
     p = np.full((1, 2), 0.5)
@@ -47,6 +47,7 @@ def _warm(forward, gradient, needs, first_writes) -> None:
     forward(one, one, one, p, p, values, want)
     gradient(one, one, one, p, p, values, 2, np.ones(1, dtype=np.bool_),
              np.zeros((1, 2)), np.empty((2, 2)), first_writes(one, one, 2))
+    add_columns(values, one, values, one)
 
 
 def _forward(var, high, low, p, q, values, want):  # pragma: no cover - compiled
@@ -132,6 +133,17 @@ def _first_writes(high, low, root):  # pragma: no cover - compiled
             reached[low_node] = True
             first[i] |= 2
     return first
+
+
+def _add_columns(total, rows, summed, column_of):  # pragma: no cover - compiled
+    """total[rows[r], j] += summed[r, column_of[j]]: numpy's `total[rows] +=
+    summed[:, column_of]` (rows distinct) without its two temporaries, one
+    addition an element as there (the bounds' changes by leaf: 28 -> 6 ms
+    an analysis at 5,000 components)."""
+    for r in range(rows.shape[0]):
+        row = rows[r]
+        for j in range(column_of.shape[0]):
+            total[row, j] += summed[r, column_of[j]]
 
 
 _KERNELS = Compiled(_build)
