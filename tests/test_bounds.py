@@ -198,11 +198,11 @@ def test_twin_parts_evaluated_side_by_side_give_what_each_gives_alone():
     masked = together.masked(leaves)
     alone = Parts(circuit, probs, False, rank, bounds.PART_BUDGET)     # its own cache
     for a, (settings, _) in enumerate(together.prefetch(masked)):
-        bad_true, bad_up, grad = together.evaluate(a, settings)
+        bad_true, bad_up, single, spread = together.evaluate(a, settings)
         for c in (0, len(settings) // 2, len(settings) - 1):
-            one_true, one_up, one_grad = alone.evaluate(a, [settings[c]])
-            assert (one_true[0], one_up[0]) == (bad_true[c], bad_up[c])
-            assert (one_grad[:, 0] == grad[:, c]).all()
+            one_true, one_up, one_single, one_spread = alone.evaluate(a, [settings[c]])
+            assert (one_true[0], one_up[0], one_spread[0]) == (bad_true[c], bad_up[c], spread[c])
+            assert (one_single[:, 0] == single[:, c]).all()
 
 
 def _ring(parts: int) -> ir.Circuit:

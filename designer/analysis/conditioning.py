@@ -243,23 +243,15 @@ class Conditioning:
         single failures (None: no shared event); its changes of log P(good)
         when each shared event alone fails go into its group's sum
         (`sums[gid]`, by column)."""
-        bad_true, bad_up, grad = self.parts.evaluate(a, settings)
+        bad_true, bad_up, single, spread = self.parts.evaluate(a, settings)
         up_log = np.log1p(-np.minimum(bad_up, 1.0))
-        positions = self.parts.members[a][0]
-        if not len(positions):
+        if not len(self.parts.members[a][0]):
             return bad_true, bad_up, up_log, None
-        single = bad_up[None, :] + grad      # then in place: no temporaries
-        np.minimum(single, 1.0, out=single)
-        np.negative(single, out=single)
-        np.log1p(single, out=single)
-        with np.errstate(invalid="ignore"):   # -inf - -inf: the part is down anyway
-            single -= up_log[None, :]
-        single[np.isnan(single)] = 0.0
         if gid in sums:
             sums[gid] += single
         else:
             sums[gid] = single
-        return bad_true, bad_up, up_log, (self.odds[positions][:, None] * grad).sum(axis=0)
+        return bad_true, bad_up, up_log, spread
 
 
 def _add_columns(total: np.ndarray, rows: np.ndarray, summed: np.ndarray,

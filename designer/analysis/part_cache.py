@@ -51,14 +51,14 @@ def trim(cache: dict) -> None:
 
 
 def settings_bytes(key, memo: dict) -> int:
-    """About what one part's cached columns take: per setting, two figures
-    and a change per shared event, plus the arrays, tuples and key (two
-    masks, setting_bits.py) holding them: 564 bytes a setting, measured at
-    5,000 components (180 MB of figures, 85 MB around them; 1.2 KB when
-    the keys were sets of names)."""
+    """About what one part's cached columns take: per setting, three figures
+    and a change per shared event (part_columns._log_changes), plus the
+    arrays, tuples and key (two masks, setting_bits.py) holding them: 564
+    bytes a setting, measured at 5,000 components (180 MB of figures, 85
+    MB around them; 1.2 KB when the keys were sets of names)."""
     _signature, members = key
     settings = len(memo) - ("slope" in memo)   # every other key is a setting
-    return settings * (8 * (len(members) + 2) + SETTING_OVERHEAD)
+    return settings * (8 * (len(members) + 3) + SETTING_OVERHEAD)
 
 
 def _trim(store: dict, budget: int, size_of) -> None:

@@ -242,10 +242,11 @@ class Parts:
     def evaluate(self, a: int, settings: list[tuple[frozenset, frozenset]]):
         """For part a under each setting (its shared events named in
         `failed` failed, in `worked` working, the rest free): P(bad) with
-        the free events at their probability, P(bad) with them working, and
-        the change of P(bad) if each free event alone fails ([members,
-        columns], members in conditioning order). Settings seen before for
-        an equal part with the same shared events come from the cache."""
+        the free events at their probability, P(bad) with them working,
+        the change of log P(good) if each free event alone fails ([members,
+        columns], members in conditioning order) and the spread of those
+        failures (part_columns._log_changes). Settings seen before for an
+        equal part with the same shared events come from the cache."""
         memo = self.memo_of(a)
         try:                  # prefetch evaluated them all, as a rule
             held = [memo[key] for key in settings]
@@ -258,11 +259,11 @@ class Parts:
                 memo[key] = (value[0], value[1], value[2], generation)
         bad_true = np.fromiter(map(itemgetter(0), held), float, len(held))
         bad_up = np.fromiter(map(itemgetter(1), held), float, len(held))
-        grad = (np.concatenate(list(map(itemgetter(2), held))).reshape(len(held), -1).T
-                if held else np.zeros((len(self.members[a][0]), 0)))
+        stacked = (np.concatenate(list(map(itemgetter(2), held))).reshape(len(held), -1) if held
+                   else np.zeros((0, len(self.members[a][0]) + 1)))
         # The cache holds rows in the diagram's leaf order; the caller's
         # conditioning order can differ between calls (incremental.py).
-        return bad_true, bad_up, grad[self.by_position[a]]
+        return bad_true, bad_up, stacked[:, :-1].T[self.by_position[a]], stacked[:, -1].copy()
 
     def _bad_of(self, passes: ColumnPasses, values: np.ndarray) -> np.ndarray:
         top, not_top = passes.root_value(values)
