@@ -25,7 +25,7 @@ import numpy as np
 from .setting_bits import bit_matrix
 from .stop import checkpoint
 
-# Floats in one batch's array of values (2 x nodes x columns: 12 MB). A
+# Floats in one batch's array of values (2 x nodes x columns: 6 MB). A
 # batch costs about 0.3 ms of Python around its passes, so narrow batches
 # cost more; wide ones leave the passes waiting on memory, the more so with
 # two threads side by side. Generated designs, widths in turn, the same
@@ -33,8 +33,12 @@ from .stop import checkpoint
 # 9.5-10.1 s wall on two threads (16.7-17.5 s CPU) and the 1,000's passes
 # 132-140 ms; at 1.5 million 6.9-7.5 s (11.1-12.0) and 117-120 ms; at 0.5
 # million 8.8-9.3 s and 115-122 ms; at 0.25 million the 1,000's passes
-# took 146 ms (docs/performance.md).
-BATCH_FLOATS = 1_500_000
+# took 146 ms (docs/performance.md). Measured again once twins shared
+# more columns (2026-12-05, 2-core AMD EPYC, medians of 9 in turn): the
+# 5,000 components 1,003-1,042 ms at 1.5 million, 913-936 at 0.75, 931-1,001
+# at 0.5, 992-1,012 at 0.35; the 2,000 168-174 ms at 1.5, 153-167 at 0.75;
+# the 1,000 the same at each (77-85 ms).
+BATCH_FLOATS = 750_000
 
 
 def evaluate_side_by_side(parts, jobs: list[tuple[int, list]]) -> None:
