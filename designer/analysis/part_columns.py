@@ -13,7 +13,8 @@ part alone (incremental.py) and gets what a full analysis gets.
 Per setting: P(part bad) with the free shared events at their
 probability (`bad_true`, only the polarity read is computed), P(bad) with
 them working (`bad_up`), and from the adjoint pass what each free shared
-event alone failing adds to it.
+event alone failing does to log P(part good), with the spread of those
+failures (`_log_changes`).
 """
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class TwinColumns:
             self.bits_by_row.append(bits)
         sizes = np.bincount(self.group)
         self.alone = [bool(sizes[g] == 1) for g in self.group]   # no twin: nothing to share
-        self.found: dict[bytes, tuple] = {}     # row key -> (bad_true, bad_up, changes)
+        self.found: dict[bytes, tuple] = {}     # row key -> (bad_true, bad_up, log changes)
         self._evaluated: dict[bytes, tuple] = {}    # this round: row key -> (part, setting)
         self._copied: dict[int, list] = {}          # this round: part -> [(setting, row key)]
 
