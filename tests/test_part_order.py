@@ -4,11 +4,16 @@ parts alike share one diagram however the design numbers its racks, and
 the figures do not change."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from benchmarks.generate import generate
-from designer.analysis import ir, part_build
+from designer.analysis import bdd, ir, part_build
 from designer.analysis.availability import design_availability
 from designer.analysis.part_build import local_order
+from designer.analysis.part_eval import ColumnPasses
 from designer.analysis.part_keys import shapes_of
+from tests.circuit_strategies import gate_dags
 
 
 def _two_alike_parts() -> tuple[ir.Circuit, list[int]]:
@@ -86,6 +91,50 @@ def test_parts_alike_share_a_diagram_whatever_order_their_gates_hold_inputs():
     assert built["b"].names == alone["b"].names
     for shared, own in zip(built["b"].nodes, alone["b"].nodes):
         assert (shared == own).all()
+
+
+def _copy(dag: ir.Circuit, into: ir.Circuit, prefix: str, drawn: list[str]) -> int:
+    """`dag` copied into `into` over events `prefix-name`, the events drawn
+    (created) in the order `drawn`: the copy's gates then hold their
+    inputs in another order wherever that order differs."""
+    for name in drawn:
+        into.event(f"{prefix}-{name}")
+    copied: dict[int, int] = {}
+    for index, node in enumerate(dag.nodes):
+        kids = [copied[c] for c in node.children]
+        copied[index] = (into.event(f"{prefix}-{node.name}") if node.op == ir.EVENT
+                         else into.const(node.value) if node.op == ir.CONST
+                         else into.not_(kids[0]) if node.op == ir.NOT
+                         else into.atleast(node.k, kids) if node.op == ir.ATLEAST
+                         else into.and_(kids) if node.op == ir.AND else into.or_(kids))
+    return copied[dag.top]
+
+
+def _diagram(circuit: ir.Circuit, top: int, events: list[str]) -> ColumnPasses:
+    manager = bdd.Manager(events)
+    root = bdd.build(circuit, manager, top, {circuit.event_node[e]: e for e in events})
+    return ColumnPasses(bdd.flatten(root, manager), manager.leaves)
+
+
+@settings(max_examples=80, deadline=None)
+@given(dag=gate_dags([f"e{i}" for i in range(6)]), data=st.data())
+def test_parts_alike_but_for_their_inputs_order_have_one_shape_and_one_diagram(dag, data):
+    """Two copies of one circuit, the second's events drawn in a random
+    order: one shape (part_keys.shapes_of), and each copy's diagram, built
+    in its own order, is the other's row for row: what renaming one shape's
+    diagram for its twins (part_build.build_parts) relies on."""
+    names = sorted(dag.event_node)
+    circuit = ir.Circuit()
+    kids = [_copy(dag, circuit, "a", names),
+            _copy(dag, circuit, "b", data.draw(st.permutations(names)))]
+    events = [[f"{prefix}-{name}" for name in names] for prefix in "ab"]
+    orders = [[circuit.event_node[e] for e in part] for part in events]
+    (shape_a, _), (shape_b, _) = shapes_of(circuit, kids, orders)
+    assert shape_a == shape_b
+    built_a, built_b = (_diagram(circuit, kid, part) for kid, part in zip(kids, events))
+    assert len(built_a.nodes) == len(built_b.nodes)
+    for ours, theirs in zip(built_a.nodes, built_b.nodes):
+        assert (ours == theirs).all()
 
 
 def test_what_no_rack_holds_comes_first_and_a_rack_just_before_its_servers():
