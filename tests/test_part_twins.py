@@ -27,6 +27,7 @@ def _analysed(design: Design, monkeypatch, twins: bool, max_events=None):
         def every_part_alone(self, held):
             alone(self, held)
             self.group = list(range(len(self.group)))
+            self.mapping = list(self.group)
         monkeypatch.setattr(part_twins.TwinColumns, "__init__", every_part_alone)
     found = design_availability(design, **({} if max_events is None
                                             else {"max_events": max_events}))

@@ -24,8 +24,14 @@ class TwinColumns:
 
     def __init__(self, parts) -> None:
         groups: dict[tuple, int] = {}
+        mappings: dict[tuple, int] = {}
         self.group = []             # per part: its (diagram, probabilities, shared rows)
         self.bits_by_row = []       # per part: its shared events' bits, by row
+        # Per part: its group and which bit each row reads. Parts alike on
+        # them key a setting alike, so a round keys it once for all of
+        # them (5,000 components: 79 parts in 27 such sets; keying 51 -> 17 ms,
+        # claiming 83 -> 55 ms).
+        self.mapping = []
         for a, passes in enumerate(parts.passes):
             table = parts.row_by_bit[a]
             bits = np.flatnonzero(table >= 0)
@@ -36,6 +42,8 @@ class TwinColumns:
             self.group.append(groups.setdefault((id(passes.nodes), probs, shared_rows),
                                                 len(groups)))
             self.bits_by_row.append(bits)
+            self.mapping.append(mappings.setdefault((self.group[-1], bits.tobytes()),
+                                                    len(mappings)))
         sizes = np.bincount(self.group)
         self.alone = [bool(sizes[g] == 1) for g in self.group]   # no twin: nothing to share
         self.found: dict[bytes, tuple] = {}     # row key -> (bad_true, bad_up, log changes)
@@ -48,8 +56,9 @@ class TwinColumns:
         without twins. The others get a copy (`copy_claimed`)."""
         self._evaluated, self._copied = {}, {}     # a stopped round's claims go
         own: dict[int, list] = {}
+        keyed: dict[int, dict] = {}     # per mapping: setting -> row key, this round
         for a, settings in todo.items():
-            for setting, key in zip(settings, self.keys(a, settings) if settings else ()):
+            for setting, key in zip(settings, self._keys_once(a, settings, keyed)):
                 if key is None:
                     own.setdefault(a, []).append(setting)
                 elif key in self.found or key in self._evaluated:
@@ -58,6 +67,16 @@ class TwinColumns:
                     self._evaluated[key] = (a, setting)
                     own.setdefault(a, []).append(setting)
         return own
+
+    def _keys_once(self, a: int, settings: list, keyed: dict) -> list:
+        """`keys`, each setting keyed once per mapping (`self.mapping`)."""
+        if self.alone[a] or not settings:
+            return self.keys(a, settings)
+        known = keyed.setdefault(self.mapping[a], {})
+        new = [setting for setting in settings if setting not in known]
+        if new:
+            known.update(zip(new, self.keys(a, new)))
+        return list(map(known.__getitem__, settings))
 
     def copy_claimed(self, parts) -> None:
         """The round's evaluated columns kept, and copied to the twins that
