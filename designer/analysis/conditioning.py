@@ -250,7 +250,7 @@ class Conditioning:
         if gid in sums:
             sums[gid] += single
         else:
-            sums[gid] = single
+            sums[gid] = single.copy()     # `single` may be a twin's too (Parts.evaluate)
         return bad_true, bad_up, up_log, spread
 
 

@@ -100,6 +100,7 @@ class Parts:
         self.row_by_bit = [self.bits.rows_by_bit(positions, rows)
                            for positions, rows in self.members]
         self.twins = TwinColumns(self)
+        self._gathered: dict = {}     # `evaluate`'s, until the next round
 
     def _place(self, order: list[int], fail: np.ndarray) -> None:
         """Conditioning order `order`: each part's shared leaves by position."""
@@ -191,6 +192,7 @@ class Parts:
         by_members: dict[frozenset, tuple] = {}    # parts with the same shared events
         found = [by_members.get(members) or by_members.setdefault(members, self.columns(a, masked))
                  for a, members in enumerate(self.member_names)]
+        self._gathered = {}     # `evaluate`'s, this round (keyed by the lists in `found`)
         todo: dict[int, list] = {}
         for a, (settings, _) in enumerate(found):
             memo = self.memo_of(a)
@@ -257,6 +259,16 @@ class Parts:
         for key, value in zip(settings, held):     # when last used (part_cache.trim)
             if value[3] != generation:
                 memo[key] = (value[0], value[1], value[2], generation)
+        # Parts alike in group and rows (part_twins.py) under one list of
+        # settings (`columns`, shared by parts with the same shared events)
+        # read the same values: gathered once a round.
+        alike = (self.twins.mapping[a], id(settings))
+        kept = self._gathered.get(alike)
+        if kept is None or kept[0] is not settings:   # (kept holds the list: its id stays its own)
+            kept = self._gathered[alike] = (settings, self._gather(a, held))
+        return kept[1]
+
+    def _gather(self, a: int, held: list) -> tuple:
         bad_true = np.fromiter(map(itemgetter(0), held), float, len(held))
         bad_up = np.fromiter(map(itemgetter(1), held), float, len(held))
         stacked = (np.concatenate(list(map(itemgetter(2), held))).reshape(len(held), -1) if held
