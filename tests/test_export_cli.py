@@ -18,10 +18,12 @@ ROOT = Path(__file__).parents[1]
 A3 = (841.9, 1190.6)
 
 
-def _weaklink(*args: str) -> subprocess.CompletedProcess:
+def _weaklink(*args: str, before: str = "") -> subprocess.CompletedProcess:
+    """`weaklink export ARGS` without a display; `before`: Python run first
+    (a stand-in made to hang)."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    entry = "from designer.cli import main; main()"
+    entry = before + "from designer.cli import main; main()"
     return subprocess.run([sys.executable, "-c", entry, "export", *args], cwd=ROOT,
                           capture_output=True, text=True, env=env, timeout=300)
 
@@ -104,13 +106,9 @@ def test_an_export_stopped_after_its_pdf_says_the_pdf_was_written(tmp_path):
     where it said that nothing was written."""
     pdf, svg = tmp_path / "d.pdf", tmp_path / "d.svg"
     hang = ("import time; from designer.export import output; "
-            "output.diagram_svg = lambda *a, **k: time.sleep(60); "
-            "from designer.cli import main; main()")
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    run = subprocess.run([sys.executable, "-c", hang, "export", str(EXAMPLES[0]),
-                          "--pdf", str(pdf), "--svg", str(svg), "--timeout", "8"],
-                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+            "output.diagram_svg = lambda *a, **k: time.sleep(60); ")
+    run = _weaklink(str(EXAMPLES[0]), "--pdf", str(pdf), "--svg", str(svg), "--timeout", "8",
+                    before=hang)
     assert run.returncode == 3, run.stderr
     last = run.stderr.strip().splitlines()[-1]
     assert last.endswith(f"; only {pdf} was written"), last
@@ -122,13 +120,8 @@ def test_an_export_stopped_inside_its_write_leaves_no_temporary(tmp_path):
     `--timeout` ends the process at once, and the hidden temporary file the
     write had begun is removed with it, where it stayed behind."""
     pdf = tmp_path / "d.pdf"
-    hang = ("import os, time; os.fsync = lambda fd: time.sleep(60); "
-            "from designer.cli import main; main()")
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    run = subprocess.run([sys.executable, "-c", hang, "export", str(EXAMPLES[0]),
-                          "--pdf", str(pdf), "--timeout", "8"],
-                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    run = _weaklink(str(EXAMPLES[0]), "--pdf", str(pdf), "--timeout", "8",
+                    before="import os, time; os.fsync = lambda fd: time.sleep(60); ")
     assert run.returncode == 3, run.stderr
     assert run.stderr.strip().splitlines()[-1].endswith("; nothing was written")
     assert list(tmp_path.iterdir()) == []

@@ -92,14 +92,15 @@ def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
         changes = np.where(free, np.maximum(change, 0.0), 0.0)      # [row, setting]
         # Plain floats and one row per setting: taking numpy views of every
         # column cost 10 us a setting (100 ms at 1,000 components).
-        logs = _log_changes(parts, a, bad_up[cols], changes)
+        logs = _log_changes(parts, a, own, bad_up[cols], changes)
         memo = parts.held_memo(a)
         for key, true, up_, each in zip(settings, bad_true[cols].tolist(),
                                         bad_up[cols].tolist(), logs):
             memo[key] = (true, up_, each, parts.generation)
 
 
-def _log_changes(parts, a: int, bad_up: np.ndarray, changes: np.ndarray) -> np.ndarray:
+def _log_changes(parts, a: int, rows: np.ndarray, bad_up: np.ndarray,
+                 changes: np.ndarray) -> np.ndarray:
     """Per setting, a row: the change of log P(part good) if each of its
     shared rows alone fails (0 where it is fixed), then the spread of those
     failures (the sum of odds x change of P(bad)): the conditioning's terms
@@ -107,8 +108,7 @@ def _log_changes(parts, a: int, bad_up: np.ndarray, changes: np.ndarray) -> np.n
     column evaluated and on the threads, rather than for every part that
     reads the column (a twin, a later round): 5,000 components, 24,000
     columns evaluated, 171,000 read."""
-    rows = np.sort(parts.members[a][1])       # `changes`' rows (_matrices)
-    fail = parts.p[parts.leaf_idx[a][rows]]
+    fail = parts.p[parts.leaf_idx[a][rows]]      # `rows`: `changes`' (_matrices)
     if not parts.failure_polarity:
         fail = 1.0 - fail
     # log(0): a part certainly bad; -inf - -inf: the part is down anyway.
