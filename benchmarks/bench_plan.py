@@ -3,8 +3,9 @@
 Prints, per size, the wall time of the full plan (`make_plan`, step limit
 15), how many candidate edits were analysed, the steps found, the method of
 the figures, and the time per analysed candidate. Target (issue 11): the
-1,000-component design within 5 s, never met: it takes 18 s now, with
-every figure certified to 1e-9 (docs/performance.md, "Mitigation plan").
+1,000-component design within 5 s: 4.3-4.6 s on the 2-core AMD EPYC
+(2026-12-06), every figure certified to 1e-9 (docs/performance.md,
+"Mitigation plan" and the sections of issue 10).
 One run per size (a plan is seconds long; the median of several would
 take minutes on the shared machine).
 """

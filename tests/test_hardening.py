@@ -56,8 +56,10 @@ def test_a_dependency_chain_past_its_limit_is_refused_with_the_limit(monkeypatch
 
     design = design_from_dict(services_linked(30, ring=False))
     monkeypatch.setenv("WEAKLINK_MAX_DEPENDENCY_DEPTH", "20")
-    with pytest.raises(LimitExceeded, match="WEAKLINK_MAX_DEPENDENCY_DEPTH"):
+    with pytest.raises(LimitExceeded, match="WEAKLINK_MAX_DEPENDENCY_DEPTH") as refused:
         analyze(design)
+    assert "has 30 services in one chain of dependencies, more than the limit of 20" in str(
+        refused.value)
 
 
 def test_a_ring_of_services_is_one_gate_and_all_go_down_together():

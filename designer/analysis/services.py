@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from graphlib import CycleError, TopologicalSorter
 
-import networkx as nx
-
 from designer.model import Design, Kind, LinkKind, limits
 
+from .dependency_order import longest_chain, needing_order
 from .ir import Circuit
 
 
@@ -77,11 +76,8 @@ class Services:
             self._build_with_cycles(graph)
 
     def _build_with_cycles(self, graph: dict[str, list[str]]) -> None:
-        g = nx.DiGraph([(s, t) for s, ts in graph.items() for t in ts])
-        g.add_nodes_from(graph)
-        condensed = nx.condensation(g)
-        for scc in reversed(list(nx.topological_sort(condensed))):
-            members = condensed.nodes[scc]["members"]
+        for group in needing_order(graph):
+            members = sorted(group, key=self._position.__getitem__)
             if len(members) > 1 and not any(self.d.by_id[t].kind is Kind.TIER
                                             for s in members for t in self.deps[s]):
                 self._up.update(dict.fromkeys(members, self._plain_cycle(members)))
@@ -94,19 +90,20 @@ class Services:
                 current = {s: self._gate(s, view) for s in members}
             self._up.update(current)
 
-    def _plain_cycle(self, members: set[str]) -> int:
-        """The greatest fixpoint of services that need each other directly
-        (no tier in between), in one gate: each member needs every member
-        (all are reachable from it) and every dependency any of them has.
+    def _plain_cycle(self, members: list[str]) -> int:
+        """The greatest fixpoint of `members` (in drawing order), services
+        that need each other directly (no tier in between), in one gate:
+        each member needs every member (all are reachable from it) and
+        every dependency any of them has.
         Unrolling instead made |cycle| copies of every gate: a ring of
         1,000 services took 21 GB (issue 16)."""
-        parts = []
-        for sid in sorted(members, key=self._position.__getitem__):
+        parts, inside = [], set(members)
+        for sid in members:
             host = self.host(sid)
             parts += [self.works(host), self.intact(sid)]
             for target in self.deps[sid]:
                 reach = self.net.reach_hosts(host, self.host(target))
-                parts.append(reach if target in members else
+                parts.append(reach if target in inside else
                              self._reachable(host, target, self._up))
         return self.c.and_(parts)
 
@@ -173,12 +170,6 @@ def _refuse_deep_chains(graph: dict[str, list[str]]) -> None:
     """LimitExceeded when some service depends, through others, on more than
     DEPENDENCY_DEPTH services in a row (a cycle counts as one step; its
     members share one gate)."""
-    g = nx.DiGraph([(s, t) for s, ts in graph.items() for t in ts])
-    g.add_nodes_from(graph)
-    condensed = nx.condensation(g)
-    depth: dict[int, int] = {}
-    for scc in reversed(list(nx.topological_sort(condensed))):
-        depth[scc] = 1 + max((depth[t] for t in condensed.successors(scc)), default=0)
-        if depth[scc] > limits.DEPENDENCY_DEPTH.value:
-            raise limits.LimitExceeded(limits.DEPENDENCY_DEPTH, f"over {depth[scc] - 1:,}",
-                                       "links")
+    longest = longest_chain(graph, needing_order(graph))
+    if longest > limits.DEPENDENCY_DEPTH.value:
+        raise limits.LimitExceeded(limits.DEPENDENCY_DEPTH, longest, "links")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from designer.analysis.availability import MINUTES_PER_YEAR
+from designer.analysis.gc_pause import collector_paused
 from designer.model import Design, DesignError, DesignErrors
 from designer.model.patch import apply_patch, merge
 
@@ -61,6 +62,7 @@ class Front:
         return None
 
 
+@collector_paused()       # through all the analyses, as mitigation/plan.make_plan
 def candidate_pool(design: Design, size: int = MAX_POOL,
                    budget_seconds: float | None = None) -> list[Candidate]:
     """The first plan step's candidates (ids never clash between them), the
@@ -89,6 +91,7 @@ def candidate_pool(design: Design, size: int = MAX_POOL,
     return [found[i] for _, i in scored[:size]]
 
 
+@collector_paused()
 def pareto_front(design: Design, pool: list[Candidate],
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Front:

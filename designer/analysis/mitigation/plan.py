@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from designer.model import Design
 
 from ..availability import nines_down
+from ..gc_pause import collector_paused
 from . import where
 from .candidate import Candidate
 from .candidates import generate, weak_targets
@@ -83,9 +84,15 @@ def capped_nines(figures: Figures) -> float:
     return min(nines_down(figures.least_unavailability), 12.0)
 
 
+@collector_paused()
 def make_plan(design: Design, step_limit: int = STEP_LIMIT, target: float | None = None,
               progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None) -> Plan:
+    """The plan of `design`, the collector paused throughout: between two
+    candidates' analyses its passes scanned what each had kept (the circuits
+    the plan reads again, whose nodes stay tracked), 4.5 s of the 51 s plan
+    of the generated 5,000-component design; the analyses leave nothing in
+    cycles (dependency_order.py), so the pause holds no memory."""
     analyser = Analyser(design)
     start, importance = analyser.base, analyser.base_importance
     plan = Plan(design, start)
