@@ -57,3 +57,36 @@ def test_greedy_against_the_exact_front_on_random_small_designs(capsys):
               f"candidates after each step) at {on_front} of {steps} "
               f"({on_front / max(steps, 1):.0%})")
     assert steps > DESIGNS // 2, "random designs mostly have something to improve"
+
+
+class _Clock:
+    """The front's clock: one second further at every reading."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def perf_counter(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_past_its_time_the_front_is_the_exact_one_of_the_first_candidates(monkeypatch):
+    """Combinations cost more than the single candidates the pool was sized
+    from (on the generated 1,000-component design the front of four took
+    50 s for a budget of 20): past its time the front stops and keeps the
+    exact front of the candidates whose subsets were all analysed, and the
+    panel's sentence says how many were left out."""
+    from designer.analysis.mitigation import pareto
+    from designer.report.plan import front_sentence
+    design = next(d for d in (build_design(random.Random(seed)) for seed in range(DESIGNS))
+                  if len(candidate_pool(d, POOL)) >= 3)
+    pool = candidate_pool(design, POOL)
+    whole = pareto_front(design, pool[:2])
+    monkeypatch.setattr(pareto, "time", _Clock())
+    cut = pareto_front(design, pool, budget_seconds=4.5)     # stops at the fifth subset
+    assert cut.pool == pool[:2] and cut.left_out == len(pool) - 2
+    assert [(p.members, p.cost, p.unavailability) for p in cut.front] == [
+        (p.members, p.cost, p.unavailability) for p in whole.front]
+    sentence = front_sentence(len(cut.pool), 0, cut.left_out)
+    assert (f"first step's best 2 of its {len(pool)} candidates" in sentence
+            and "did not fit in the time the front may take" in sentence)

@@ -207,7 +207,8 @@ class CostPanel(QWidget):
             return ""
         text = words.summary(self.plan)
         if self.front is not None:
-            text += " " + words.front_sentence(len(self.front.pool), len(series.off_front))
+            text += " " + words.front_sentence(len(self.front.pool), len(series.off_front),
+                                                 self.front.left_out)
         if self.plan.security is not None:
             text += "\n\nSecurity fixes: " + security_words.summary(self.plan.security)
         if self.is_stale():

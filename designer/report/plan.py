@@ -94,13 +94,19 @@ def knee_sentence(plan: Plan) -> str:
             f"after it, returns diminish.")
 
 
-def front_sentence(pool: int, off_front: int) -> str:
+def front_sentence(pool: int, off_front: int, left_out: int = 0) -> str:
     """Where the greedy plan stands against the exact Pareto front of the
-    first step's candidates."""
+    first step's candidates (`left_out`: the pool's last ones, whose
+    combinations did not fit in the front's time)."""
     if pool < 2:
-        return "Too few candidates for a Pareto front."
-    head = (f"Against the exact Pareto front of the first step's {pool} candidates "
-            f"(every combination applied and analysed, grey rings), ")
+        return "Too few candidates for a Pareto front" + (
+            " in the time it may take." if left_out else ".")
+    which, more = str(pool), ""
+    if left_out:
+        which = f"best {pool} of its {pool + left_out}"
+        more = f"; {left_out} more did not fit in the time the front may take"
+    head = (f"Against the exact Pareto front of the first step's {which} candidates "
+            f"(every combination applied and analysed, grey rings{more}), ")
     if not off_front:
         return head + "every point of the plan is on or above the front."
     return head + (f"{off_front} point{'s' if off_front != 1 else ''} of the plan "

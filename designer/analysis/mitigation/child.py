@@ -47,7 +47,8 @@ def _run(conn, cancel, design, step_limit, target, front) -> None:
     conn.send(("plan", plan))
     if front and not cancel.is_set():
         pool = candidate_pool(design, budget_seconds=FRONT_BUDGET)
-        found = pareto_front(design, pool, cancelled=cancel.is_set)
+        found = pareto_front(design, pool, cancelled=cancel.is_set,
+                             budget_seconds=FRONT_BUDGET)
         if not cancel.is_set():
             conn.send(("front", (found, greedy_path(found, design.settings))))
     conn.send(("done", None))

@@ -48,6 +48,7 @@ class Front:
     points: list[Point] = field(default_factory=list)     # every combinable subset
     front: list[Point] = field(default_factory=list)      # non-dominated, by cost
     skipped: int = 0
+    left_out: int = 0          # the pool's last candidates, past the time budget
 
     def beaten_by(self, cost: float, unavailability: float) -> Optional[Point]:
         """A front point that costs no more and is at least as available,
@@ -94,7 +95,16 @@ def candidate_pool(design: Design, size: int = MAX_POOL,
 @collector_paused()
 def pareto_front(design: Design, pool: list[Candidate],
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Front:
+                 cancelled: Callable[[], bool] | None = None,
+                 budget_seconds: float | None = None) -> Front:
+    """Every combinable subset of `pool` applied and analysed, and the
+    non-dominated ones. Past `budget_seconds` it stops and keeps the exact
+    front of the pool's first candidates whose subsets were all analysed
+    (the subsets come in binary order: those of the first k before any
+    holding the next), the others counted in `left_out`. candidate_pool
+    sizes the pool from single candidates, but combinations cost more: on
+    the generated 1,000-component design two copied sites took 2.3-4.3 s
+    where one took 0.4 s, and the front of four 50 s for a budget of 20."""
     if len(pool) > MAX_POOL:
         raise ValueError(f"at most {MAX_POOL} candidates for the exact front, not {len(pool)}")
     result = Front(list(pool))
@@ -102,8 +112,12 @@ def pareto_front(design: Design, pool: list[Candidate],
     touched = [_touched(design, c) for c in pool]
     costs = [cost_of(c.patch, design.settings).horizon_total for c in pool]
     total = 1 << len(pool)
+    began = time.perf_counter()
     for mask in range(total):
         if cancelled and cancelled():
+            break
+        if budget_seconds is not None and time.perf_counter() - began > budget_seconds:
+            _keep_first(result, max(mask.bit_length() - 1, 0))
             break
         if progress and mask % 16 == 0:
             progress(mask, total)
@@ -121,6 +135,14 @@ def pareto_front(design: Design, pool: list[Candidate],
                                    found.availability, found.least_unavailability))
     result.front = _non_dominated(result.points)
     return result
+
+
+def _keep_first(result: Front, kept: int) -> None:
+    """The front's pool cut to its first `kept` candidates (every subset of
+    which was analysed) and their subsets' points."""
+    result.left_out = len(result.pool) - kept
+    result.pool = result.pool[:kept]
+    result.points = [p for p in result.points if all(i < kept for i in p.members)]
 
 
 GEOMETRY = ("x", "y", "width", "height")
