@@ -17,6 +17,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks import median_seconds  # noqa: E402
@@ -54,6 +55,13 @@ def main() -> None:
     wall, cpu = time.perf_counter() - start, time.thread_time() - cpu
     print(f"tidy up in the canvas: {wall:.2f} s wall, {cpu:.2f} s CPU "
           f"({moved} components moved or resized, one undo step; budget 3 s)")
+    # Deleted now, while the application runs: this is the last benchmark of
+    # `make bench`, and a shown view left to the interpreter's exit ended
+    # one run in "QPaintDevice: Cannot destroy paint device that is being
+    # painted" and a segfault (2026-12-06).
+    view.close()
+    view.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 if __name__ == "__main__":
