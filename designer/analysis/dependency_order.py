@@ -22,6 +22,7 @@ def needing_order(graph: dict[str, list[str]]) -> list[list[str]]:
     open_path: list[str] = []
     on_path: set[str] = set()
     groups: list[list[str]] = []
+    walk: list = []           # the depth-first path: (vertex, its needs not yet looked at)
 
     def meet(vertex: str) -> None:
         number[vertex] = lowest[vertex] = len(number)
@@ -32,7 +33,6 @@ def needing_order(graph: dict[str, list[str]]) -> list[list[str]]:
     for root in graph:
         if root in number:
             continue
-        walk: list = []
         meet(root)
         while walk:
             vertex, needs = walk[-1]
@@ -63,9 +63,10 @@ def _closed(vertex: str, open_path: list[str], on_path: set[str]) -> list[str]:
     return group
 
 
-def longest_chain(graph: dict[str, list[str]], groups: list[list[str]]) -> int:
-    """Groups in the longest chain of needs (a group counts once), from
-    `groups` as needing_order gives them."""
+def longest_chain(graph: dict[str, list[str]]) -> int:
+    """Groups in the longest chain of needs in `graph` (a group of vertices
+    that need each other counts once)."""
+    groups = needing_order(graph)
     group_of = {vertex: j for j, group in enumerate(groups) for vertex in group}
     depth: list[int] = []
     for j, group in enumerate(groups):

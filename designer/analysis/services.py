@@ -170,6 +170,6 @@ def _refuse_deep_chains(graph: dict[str, list[str]]) -> None:
     """LimitExceeded when some service depends, through others, on more than
     DEPENDENCY_DEPTH services in a row (a cycle counts as one step; its
     members share one gate)."""
-    longest = longest_chain(graph, needing_order(graph))
+    longest = longest_chain(graph)
     if longest > limits.DEPENDENCY_DEPTH.value:
         raise limits.LimitExceeded(limits.DEPENDENCY_DEPTH, longest, "links")
