@@ -31,13 +31,14 @@ def _two_alike_parts() -> tuple[ir.Circuit, list[int]]:
     return circuit, kids
 
 
-def _rank(first_racks: dict[str, int]) -> dict[str, tuple[int, int, int]]:
-    """(rack, site, server) groups as design_order.rack_rank gives them."""
-    rank = {"feed": (0, 1, 0)}
+def _rank(first_racks: dict[str, int]) -> dict[str, tuple[int, int, int, int]]:
+    """(its site, rack, site, server) groups as design_order.rack_rank gives
+    them, everything in site 1."""
+    rank = {"feed": (1, 0, 1, 0)}
     for app_rack, number in first_racks.items():
         app, rack = app_rack.split("-")
-        rank[f"{app}-rack{rack}"] = (number, 0, 0)
-        rank[f"{app}-srv{rack}"] = (number, 0, 10 + number)
+        rank[f"{app}-rack{rack}"] = (1, number, 0, 0)
+        rank[f"{app}-srv{rack}"] = (1, number, 0, 10 + number)
     return rank
 
 
@@ -161,7 +162,7 @@ def test_a_generated_design_builds_fewer_diagrams_and_keeps_its_figures(monkeypa
 
     def by_numbers(circuit, kid, rank, names):
         order = numbered(circuit, kid, None, names)
-        return sorted(order, key=lambda i: rank.get(names[i], ()))
+        return sorted(order, key=lambda i: rank.get(names[i], ())[1:])   # sites aside
     monkeypatch.setattr(part_build, "local_order", by_numbers)
     again = design_availability(design, part_cache=(cache_numbered := {}))
     numbered_diagrams = {id(p.nodes) for p in cache_numbered["parts"].values()}

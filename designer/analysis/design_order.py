@@ -29,9 +29,11 @@ def placement_rank(design, event_of: dict[str, str]) -> dict[str, int]:
     return rank
 
 
-def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int]]:
+def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int, int]]:
     """Order hint for one BDD per entry point (bounds.py), per event a key
-    (server rack, site, server), 0 for none: what no rack holds first
+    (its site, server rack, site, server), 0 for none. The first number
+    serves parts that span several sites (part_build.local_order reads it
+    from SITE_FIRST_FROM sites on); the others go: what no rack holds first
     (sites, feeds, UPSes, network gear), then rack by rack, each rack's
     own parts just before the servers it holds, so a diagram never carries
     the state of a rack past the servers that depend on it. What no rack
@@ -57,7 +59,8 @@ def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int
         host = holder(cid, Kind.SERVER)
         rack = holder(cid, Kind.RACK) or host
         site = sites.get(holder(cid, Kind.SITE), 0) if rack not in first else 0
-        keys[event] = (first.get(rack, 0), site, first[host] if host else 0)
+        keys[event] = (sites.get(holder(cid, Kind.SITE), 0), first.get(rack, 0), site,
+                       first[host] if host else 0)
     return keys
 
 
