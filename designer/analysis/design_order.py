@@ -58,9 +58,9 @@ def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int
     for cid, event in event_of.items():
         host = holder(cid, Kind.SERVER)
         rack = holder(cid, Kind.RACK) or host
-        site = sites.get(holder(cid, Kind.SITE), 0) if rack not in first else 0
-        keys[event] = (sites.get(holder(cid, Kind.SITE), 0), first.get(rack, 0), site,
-                       first[host] if host else 0)
+        own_site = sites.get(holder(cid, Kind.SITE), 0)
+        site = own_site if rack not in first else 0
+        keys[event] = (own_site, first.get(rack, 0), site, first[host] if host else 0)
     return keys
 
 

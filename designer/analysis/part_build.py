@@ -81,15 +81,14 @@ def local_order(circuit: ir.Circuit, kid: int, rank, names: list[str]) -> list[i
     rack, site, server; 0 for none). A part across several sites goes site
     by site in the design's order (`_sites_first`); then the other numbers,
     compared in turn, say which events go together, not in which order the
-    groups come: group by group, 0 (none)
-    first, then in the order the groups' last events are met depth first
-    from the part's own top; ties depth first. So parts alike (an
-    application's tiers repeated on other racks) get orders that map onto
-    each other and share one diagram (part_keys.shapes_of), where the
-    design's own numbering of racks gave each its own: generated designs,
-    1,000 components 8 -> 4 diagrams, 60,103 -> 56,801 nodes in all the
-    parts; 2,000 11 -> 5, 103,294 -> 91,853; 5,000 16 -> 10, 957,707 ->
-    769,901 (docs/performance.md). Groups in the order their first event
+    groups come: group by group, 0 (none) first, then in the order the
+    groups' last events are met depth first from the part's own top; ties
+    depth first. So parts alike (an application's tiers repeated on other
+    racks) get orders that map onto each other and share one diagram
+    (part_keys.shapes_of), where the design's own numbering of racks gave
+    each its own: generated designs, 1,000 components 8 -> 4 diagrams,
+    60,103 -> 56,801 nodes in all the parts; 2,000 11 -> 5, 103,294 ->
+    91,853; 5,000 16 -> 10, 957,707 -> 769,901 (docs/performance.md). Groups in the order their first event
     is met made bigger diagrams (77,621, 170,484 and 905,437 nodes)."""
     order = bdd.leaf_order(circuit, kid)
     if not rank:
