@@ -75,8 +75,8 @@ def _four_sites() -> Design:
 
 
 def test_a_design_on_four_sites_with_a_second_network_rack_is_bounded_not_sampled():
-    """Rack by rack its parts passed the diagrams' budget (1.4 million
-    nodes for the first of them) and the figure was sampled."""
+    """Rack by rack its parts passed the diagrams' budget (the first
+    peaked at 1.4 million live nodes) and the figure was sampled."""
     design = _copied(generate(1000), "s0", "s1", "s0-net")
     assert sum(c.kind is Kind.SITE for c in design.components) == 4
     found = design_availability(design)

@@ -88,8 +88,9 @@ def local_order(circuit: ir.Circuit, kid: int, rank, names: list[str]) -> list[i
     (part_keys.shapes_of), where the design's own numbering of racks gave
     each its own: generated designs, 1,000 components 8 -> 4 diagrams,
     60,103 -> 56,801 nodes in all the parts; 2,000 11 -> 5, 103,294 ->
-    91,853; 5,000 16 -> 10, 957,707 -> 769,901 (docs/performance.md). Groups in the order their first event
-    is met made bigger diagrams (77,621, 170,484 and 905,437 nodes)."""
+    91,853; 5,000 16 -> 10, 957,707 -> 769,901 (docs/performance.md).
+    Groups in the order their first event is met made bigger diagrams
+    (77,621, 170,484 and 905,437 nodes)."""
     order = bdd.leaf_order(circuit, kid)
     if not rank:
         return order
@@ -113,17 +114,18 @@ def _sites_first(keys: list[tuple]) -> list[int]:
     """Per event, the site its part's order puts it in: the site's number
     (the first of its design_order.rack_rank key) when the part spans
     SITE_FIRST_FROM sites or more, else 0 for all. Rack by rack, a part
-    across four sites (the generated 1,000-component design with both
-    sites copied) carries every site's shared state past each rack:
-    412,000-520,000 nodes a part, 1.7-1.9 s each to build, and the seven
-    parts together passed the budget (Monte Carlo); site by site,
-    34,000-36,000 nodes in 0.2 s. Sites in the design's order, not in the
-    order the part meets them: the network's fixpoints then hold their
-    events in one order in every part's manager, and copying one into the
-    next is linear (shared_fixpoints.py); met-order took 48 s where this
-    takes 9 (the same design with two network racks copied). Over two
-    sites the rack order is the smaller (the generated 2,000: 91,853
-    against 131,982 nodes in all; docs/performance.md)."""
+    across four sites carries every site's shared state past each rack:
+    the generated 1,000-component design with both sites copied, 145,000
+    nodes a part in 1.7-1.9 s (site by site 46,000-48,000 in 0.2 s); with
+    a network rack copied too, 412,000-520,000 nodes in 8-10 s each, the
+    parts together past the budget (Monte Carlo). Sites in the design's
+    order, not in the order the part meets them: the network's fixpoints
+    then hold their events in one order in every part's manager, and
+    copying one into the next costs 0.8 ms, where across orders it took
+    up to 0.5 s (shared_fixpoints.py; a site and both network racks
+    copied: building 52 s against 8.6 s). Over two sites the rack order
+    is the smaller (the generated 2,000: 91,853 against 131,982 nodes in
+    all; docs/performance.md)."""
     spanned = {key[0] for key in keys if key and key[0]}
     if len(spanned) < SITE_FIRST_FROM:
         return [0] * len(keys)
