@@ -16,13 +16,11 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks.generate import generate
+from benchmarks.generate import generate, with_copies
 from designer.analysis.availability import design_availability
 from designer.analysis.incremental import Reanalysis
-from designer.analysis.mitigation.generators import second_place
 from designer.analysis.structure import compile_design
 from designer.model import Component, Design, Kind
-from designer.model.patch import apply_patch
 
 SIZES = (100, 300, 500, 1000, 2000, 5000, 10000)
 # Runs of the sizes that take seconds: the median of two was the hour's
@@ -109,22 +107,14 @@ def _row(label: str, design: Design) -> None:
           f"A = {found.value:.9f}, {same}", flush=True)
 
 
-def _copied(design: Design, *places: str) -> Design:
-    """Sites or racks copied as the cost plan's "second site / rack" does."""
-    for place in places:
-        [candidate] = second_place(design, place, set())
-        design = apply_patch(design, candidate.patch)
-    return design
-
-
 def main() -> None:
     for size in SIZES:
         _row(f"{size:>5} components", generate(size))
     # Parts across four sites (part_build.local_order goes site by site):
     # rack by rack the second went to Monte Carlo.
-    _row(" 1000 components, both sites copied", _copied(generate(1000), "s0", "s1"))
+    _row(" 1000 components, both sites copied", with_copies(generate(1000), "s0", "s1"))
     _row(" 1000 components, both sites and a network rack copied",
-         _copied(generate(1000), "s0", "s1", "s0-net"))
+         with_copies(generate(1000), "s0", "s1", "s0-net"))
     incremental()
     incremental(1000, "structural edit (a disk added)", edits=5)
     incremental(5000, "structural edit (a disk added)")

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from benchmarks.generate import generate
+from benchmarks.generate import generate, with_copies
 from designer.analysis import ir
 from designer.analysis.availability import BOUNDED, design_availability
 from designer.analysis.incremental import Reanalysis
-from designer.analysis.mitigation.generators import second_place
 from designer.analysis.part_build import local_order
 from designer.model import Component, Design, Kind
-from designer.model.patch import apply_patch
 
 
 def _replicas_on_sites(met: list[int]) -> tuple[ir.Circuit, int]:
@@ -60,24 +58,15 @@ def test_a_part_across_two_sites_keeps_the_order_by_racks():
     assert by_racks[:2] == ["power2", "power1"]      # what no rack holds first
 
 
-def _copied(design: Design, *places: str) -> Design:
-    """`design` with each of `places` (a site or rack) copied beside it,
-    as the cost plan's "second site" and "second rack" do."""
-    for place in places:
-        [candidate] = second_place(design, place, set())
-        design = apply_patch(design, candidate.patch)
-    return design
-
-
 @lru_cache(maxsize=None)
 def _four_sites() -> Design:
-    return _copied(generate(450), "s0", "s1")
+    return with_copies(generate(450), "s0", "s1")
 
 
 def test_a_design_on_four_sites_with_a_second_network_rack_is_bounded_not_sampled():
     """Rack by rack its parts passed the diagrams' budget (the first
     peaked at 1.4 million live nodes) and the figure was sampled."""
-    design = _copied(generate(1000), "s0", "s1", "s0-net")
+    design = with_copies(generate(1000), "s0", "s1", "s0-net")
     assert sum(c.kind is Kind.SITE for c in design.components) == 4
     found = design_availability(design)
     assert found.method == BOUNDED
