@@ -9,7 +9,9 @@ structure (issue 10). Targets:
 1,000 components in 200 ms, 5,000 in 1 s; an edit of the 1,000 in 50 ms.
 The 10,000 shows where the work budget stops the bounds short of the
 tolerance (its gap is printed). The 1,000 copied onto four sites (the cost
-plan's "second site" twice) shows parts that span several sites.
+plan's "second site" twice) shows parts that span several sites; with both
+network racks copied, top-of-rack switches that are twins in the REACH
+graphs (network_core.py).
 """
 from __future__ import annotations
 
@@ -115,6 +117,9 @@ def main() -> None:
     _row(" 1000 components, both sites copied", with_copies(generate(1000), "s0", "s1"))
     _row(" 1000 components, both sites and a network rack copied",
          with_copies(generate(1000), "s0", "s1", "s0-net"))
+    # Each rack's switches wired to two core pairs: twins (network_core.py).
+    _row(" 1000 components, both network racks copied",
+         with_copies(generate(1000), "s0-net", "s1-net"))
     incremental()
     incremental(1000, "structural edit (a disk added)", edits=5)
     incremental(5000, "structural edit (a disk added)")

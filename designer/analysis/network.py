@@ -23,6 +23,7 @@ from designer.model import Design, Kind, LinkKind
 from designer.model.kinds import NETWORK_CAPABLE, NETWORK_ENDPOINTS
 
 from .ir import Circuit, Reach
+from .network_core import Core
 
 
 def is_transit(design: Design, cid: str) -> bool:
@@ -63,7 +64,7 @@ class Network:
         self._ends_of: dict[str, list[tuple[int, str]]] = {}
         self._groups_of: dict[int, dict[int, list[str]]] = {}
         self._internet_side: list | None = None
-        self._split_components()
+        self.core = Core(self._transit, self.adj)
 
     # -- modeled or not -------------------------------------------------
     def host_vertices(self, host: str) -> list[str]:
@@ -134,8 +135,8 @@ class Network:
     def _group_side(self, side) -> dict[int, list[str]]:
         ways: dict[str, list[int]] = {}
         for gate, u in side:
-            if u in self._folded:     # through u to its (clique of) neighbours
-                for x in self._folded[u]:
+            if u in self.core.folded:     # through u to its (clique of) neighbours
+                for x in self.core.folded[u]:
                     ways.setdefault(x, []).append(self.c.and_([gate, self.usable(u)]))
             else:
                 ways.setdefault(u, []).append(gate)
@@ -162,65 +163,37 @@ class Network:
 
     def _core_conn(self, u: str, v: str) -> int:
         """Gate: unfolded transit vertices u and v are joined through working
-        transit (a REACH gate over their component of the core graph)."""
+        transit: a REACH gate over their component of the core graph, where
+        a twin stands for its group (network_core.py), ANDed with the twins'
+        own gates."""
+        core = self.core
         if u == v:
             return self.usable(u)
-        if self._component[u] != self._component[v]:
+        if core.component[u] != core.component[v]:
             return self.c.const(False)
+        own = [self.usable(x) for x in (u, v) if x in core.twin_of]
+        if core.merged(u) == core.merged(v):    # twins: any working neighbour joins them
+            near = self.c.or_(self.usable(n) for n in core.unfolded_near(u))
+            return self.c.and_([*own, near])
+        return self.c.and_([*own, self._reach_gate(core.merged(u), core.merged(v))])
+
+    def _reach_gate(self, u: str, v: str) -> int:
         # Orient towards the Internet / lower id so that gates share a source
         # and the evaluators run one graph search per source.
         if (v in self.internets, u) > (u in self.internets, v):
             u, v = v, u
         key = (u, v)
         if key not in self._conn:
-            index, usable, edges = self._graph(self._component[u])
+            index, usable, edges = self._graph(self.core.component[u])
             self._conn[key] = self.c.reach(Reach(
                 usable=usable, transit=(True,) * len(usable), edges=edges,
                 sources=(index[u],), targets=(index[v],)))
         return self._conn[key]
 
-    # -- transit graph ----------------------------------------------------
-    def _fold_simplicial(self) -> None:
-        """Set aside transit vertices whose transit neighbours are all linked
-        to each other (a top-of-rack switch wired to a linked core pair, a
-        leaf switch with one uplink). No path between other vertices ever
-        needs them, in any failure scenario, so the REACH graphs shrink to
-        the core. Only an independent set is folded, so every folded
-        vertex's neighbours stay in the graph."""
-        self._tadj = {v: sorted(set(n for n in self.adj.get(v, ()) if n in self._transit
-                                    and n != v)) for v in self._transit}
-        neighbours = {v: set(ns) for v, ns in self._tadj.items()}
-        self._folded: dict[str, list[str]] = {}
-        for vertex in sorted(self._transit):
-            near = self._tadj[vertex]
-            if any(n in self._folded for n in near):
-                continue
-            if all(b in neighbours[a] for i, a in enumerate(near) for b in near[i + 1:]):
-                self._folded[vertex] = near
-
-    def _split_components(self) -> None:
-        self._fold_simplicial()
-        self._component: dict[str, str] = {}
-        self._members: dict[str, list[str]] = {}
-        for start in sorted(self._transit):
-            if start in self._component or start in self._folded:
-                continue
-            stack = [start]
-            self._component[start] = start
-            self._members[start] = [start]
-            while stack:
-                for nxt in self._tadj[stack.pop()]:
-                    if nxt not in self._component and nxt not in self._folded:
-                        self._component[nxt] = start
-                        self._members[start].append(nxt)
-                        stack.append(nxt)
-
     def _graph(self, root: str) -> tuple[dict[str, int], tuple, tuple]:
         if root not in self._graphs:
-            members = sorted(self._members[root])
-            index = {v: i for i, v in enumerate(members)}
-            usable = tuple(self.usable(v) for v in members)
-            edges = tuple(sorted({(min(index[a], index[b]), max(index[a], index[b]))
-                                  for a in members for b in self._tadj[a] if b in index}))
-            self._graphs[root] = (index, usable, edges)
+            vertices, edges = self.core.graph(root)
+            usable = tuple(self.c.or_(self.usable(m) for m in self.core.twins[v])
+                           if v in self.core.twins else self.usable(v) for v in vertices)
+            self._graphs[root] = ({v: i for i, v in enumerate(vertices)}, usable, tuple(edges))
         return self._graphs[root]

@@ -12,7 +12,7 @@ scenario we need is a set of dead vertices:
 
 and one bit-parallel search per source answers all scenarios for every gate
 that shares the graph and the source. network.py keeps these graphs small
-(the transit core only, with simplicial vertices folded away).
+(the transit core only, simplicial vertices folded away and twins merged).
 """
 from __future__ import annotations
 
