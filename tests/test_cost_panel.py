@@ -72,6 +72,15 @@ def test_the_plan_arrives_in_the_table_and_the_curve(panel):
     assert "Break-even" in panel.summary.text() and "knee" in panel.summary.text()
 
 
+def test_the_cost_axis_reads_in_the_designs_currency(panel):
+    """Ticks as the report writes money (€1.5M), not pyqtgraph's 1e+06."""
+    axis = panel.plot.getPlotItem().getAxis("bottom")
+    currency = panel.plan.design.settings.currency
+    assert currency == "EUR"
+    assert axis.tickStrings([0, 250_000, 1_000_000, 2_500_000], 1.0, 250_000) == [
+        "€0", "€250k", "€1M", "€2.5M"]
+
+
 def test_hovering_a_step_ghosts_it_without_changing_the_document(panel):
     doc = panel.document
     before, count = doc.snapshot(), doc.undo_stack.count()

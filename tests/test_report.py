@@ -105,6 +105,13 @@ def test_cost_is_capex_plus_months_of_running_cost():
     assert C.money(1234.4, "CHF") == "1,234 CHF"
 
 
+def test_axis_ticks_shorten_money_to_thousands_and_millions():
+    assert [C.money_tick(v, "GBP") for v in (0, 950, 4_000, 12_500, 1_000_000, 3_250_000)] == [
+        "£0", "£950", "£4k", "£12.5k", "£1M", "£3.2M"]
+    assert C.money_tick(-500_000, "USD") == "-$500k"
+    assert C.money_tick(2_000_000, "CHF") == "2M CHF"
+
+
 def test_cost_counts_the_guesses_from_the_defaults_table():
     cost = design_cost(_design(100.0, None))
     guess = defaults_table()[Kind.SERVER].opex_monthly

@@ -10,9 +10,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
-from .cost_series import Series
+from designer.report.cost import money_tick
 
-from .cost_series import BREAK_EVEN, BUDGET, CURVE, FRONT, OFF_FRONT
+from .cost_series import BREAK_EVEN, BUDGET, CURVE, FRONT, OFF_FRONT, Series
+
+
+class MoneyAxis(pg.AxisItem):
+    """Cost ticks as the report writes them (€1.5M), not pyqtgraph's 1e+06."""
+
+    currency = "EUR"
+
+    def tickStrings(self, values, scale, spacing) -> list[str]:
+        return [money_tick(value * scale, self.currency) for value in values]
 
 
 class CostPlot(pg.PlotWidget):
@@ -20,7 +29,8 @@ class CostPlot(pg.PlotWidget):
     pointClicked = Signal(int)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w")
+        self.cost_axis = MoneyAxis(orientation="bottom")
+        super().__init__(parent, background="w", axisItems={"bottom": self.cost_axis})
         self.setMinimumSize(240, 160)
         # No grid: pyqtgraph draws it through a QPicture on every repaint
         # (10 ms unloaded, 70 ms on the loaded build machine).
@@ -58,6 +68,7 @@ class CostPlot(pg.PlotWidget):
                 item.setData([], [])
             self.budget_line.setVisible(False)
             return
+        self.cost_axis.currency = series.currency
         self.setLabel("bottom", f"cumulative cost over {series.horizon_months} months ({series.currency})")
         self.setLabel("left", series.y_title)
         self.curve.setData(series.xs, series.ys)

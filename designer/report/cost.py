@@ -9,8 +9,22 @@ _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 def money(value: float, currency: str) -> str:
     """Whole units, with the currency's symbol when it has a common one."""
+    return _priced(f"{value:,.0f}", currency)
+
+
+def money_tick(value: float, currency: str) -> str:
+    """An axis tick: millions as M and thousands as k (€2.5M, €250k)."""
+    if value < 0:
+        return "-" + money_tick(-value, currency)
+    for size, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return _priced(f"{value / size:.1f}".removesuffix(".0") + suffix, currency)
+    return money(value, currency)
+
+
+def _priced(number: str, currency: str) -> str:
     symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{value:,.0f}" if symbol else f"{value:,.0f} {currency}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"
 
 
 def cost_short(cost: CostPart) -> str:
