@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
 
 from . import bdd, bounds, ir, modules, montecarlo
-from .design_order import placement_rank, rack_rank
+from .design_order import placement_rank, rack_rank, site_first
 from .gc_pause import collector_paused
 from .modules_sampled import SampledModule
 from .preprocess import with_common_causes
@@ -88,7 +88,8 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
             max_leaves: int = bounds.MAX_LEAVES,
             bound_max_events: int | None = None, part_cache: dict | None = None,
             relative: bool = False, part_budget: int | None = None,
-            bound_work: int = bounds.MAX_WORK) -> Availability:
+            bound_work: int = bounds.MAX_WORK,
+            second_rank: dict[str, int] | None = None) -> Availability:
     """P(top) with importance of every event. `failure_polarity`: events
     and top mean "fails" (a fault tree) rather than "works" (a design).
     `max_events`: a size budget; bigger circuits skip the exact BDD.
@@ -101,19 +102,28 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
     `part_budget` nodes, by default the smaller of `budget` and
     bounds.PART_BUDGET); else Monte Carlo.
     `part_cache` keeps the bounds' per-part BDDs between calls (incremental.py);
-    `relative`: `tolerance` is a fraction of P(bad) (fault trees)."""
+    `relative`: `tolerance` is a fraction of P(bad) (fault trees).
+    `second_rank`: another order hint for the exact BDD, tried where the
+    first passed its budget and the bounds do not apply, before Monte
+    Carlo (design_order.site_first)."""
+    small = max_events is None or len(circuit.event_node) <= max_events
+    found = _exact(circuit, probs, budget, rank, failure_polarity, with_importance) if small \
+        else None
+    if found is None and (bound_max_events is None or len(circuit.event_node) <= bound_max_events):
+        found = _bounded(circuit, probs, failure_polarity, tolerance, bound_rank,
+                         part_budget or min(budget, bounds.PART_BUDGET), max_leaves,
+                         with_importance, part_cache, relative, bound_work)
+    if found is None and small and second_rank is not None:
+        found = _exact(circuit, probs, budget, second_rank, failure_polarity, with_importance)
+    return found or _sampled(circuit, probs, samples, seed, failure_polarity, with_importance)
+
+
+def _exact(circuit, probs, budget, rank, failure_polarity, with_importance) -> Availability | None:
+    """The exact BDD's figures, or None past `budget`."""
     try:
-        if max_events is not None and len(circuit.event_node) > max_events:
-            raise bdd.BudgetExceeded(f"more than {max_events} events")
         exact = modules.solve(circuit, probs, budget=budget, rank=rank)
     except bdd.BudgetExceeded:
-        found = None
-        if bound_max_events is None or len(circuit.event_node) <= bound_max_events:
-            found = _bounded(circuit, probs, failure_polarity, tolerance, bound_rank,
-                             part_budget or min(budget, bounds.PART_BUDGET), max_leaves,
-                             with_importance, part_cache, relative, bound_work)
-        return found or _sampled(circuit, probs, samples, seed, failure_polarity,
-                                 with_importance)
+        return None
     result = Availability(exact.p_top, exact.q_top, EXACT, bdd_nodes=exact.bdd_nodes,
                           bounds=(exact.p_top, exact.p_top))
     if with_importance:
@@ -241,7 +251,8 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
                      bound_rank=bound_rank, max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,
-                     part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK)
+                     part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK,
+                     second_rank=site_first(rank, bound_rank))
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
