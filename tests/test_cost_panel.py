@@ -4,6 +4,8 @@ ghosts a step on the canvas without touching the document, applies steps
 plan points off the Pareto front, exports PNG and PDF, cancels."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtGui import QImage
 
@@ -140,6 +142,23 @@ def test_points_off_the_pareto_front_are_marked(panel):
     better = Point((0,), cost, second.after.availability, second.after.unavailability / 2)
     series = build_series(plan, front=Front(pool=[], points=[better], front=[better]))
     assert 2 in series.off_front and 1 not in series.off_front
+
+
+def test_a_sampled_step_is_off_the_front_only_if_beaten_at_its_estimate(panel):
+    """Monte Carlo with no failure sampled: 100 %, at least its interval's
+    lower end. A front point better than that lower end only does not put
+    the step off the front."""
+    plan = panel.plan
+    step = plan.steps[1]
+    sampled = replace(step, after=replace(step.after, method="monte-carlo", availability=1.0,
+                                          unavailability=0.0, least=0.9999963, most=None))
+    plan = replace(plan, steps=[plan.steps[0], sampled, *plan.steps[2:]])
+    cheaper = step.cumulative.horizon_total / 2
+    above_lower_end = Point((0,), cheaper, 0.999999, 1e-6)
+    series = build_series(plan, front=Front(pool=[], points=[above_lower_end],
+                                            front=[above_lower_end]))
+    assert 2 not in series.off_front
+    assert sampled.after.least_unavailability > above_lower_end.unavailability
 
 
 def test_curve_and_table_export_to_png_and_pdf(panel, tmp_path):

@@ -66,9 +66,13 @@ def build_series(plan: Plan, mode: str = NINES, budget: float | None = None,
     if front is not None:
         series.front_xs = [p.cost for p in front.front]
         series.front_ys = [_y_of(p.availability, p.unavailability, mode) for p in front.front]
+        # Off the front only if beaten at the step's most favourable
+        # reading: a copied site sampled with no failure is plotted at its
+        # interval's lower end, which a cheaper subset may pass where its
+        # certified figure would not (the duplicated-services example).
         series.off_front = [s.number for s in plan.steps
                             if front.beaten_by(s.cumulative.horizon_total,
-                                               s.after.least_unavailability) is not None]
+                                               s.after.lowest_unavailability) is not None]
     return series
 
 
