@@ -93,6 +93,14 @@ class Draft:
         self._fit(parent, spot[0] + width, spot[1] + height)
         return spot
 
+    def clear_right(self, comp: Component, gap: float) -> float:
+        """The x, right of every top-level box level with `comp`, where a
+        copy of it overlaps nothing (a second site beside s0 lay on s1)."""
+        top, bottom = comp.y, comp.y + (comp.height or DEVICE_H)
+        rights = [c.x + (c.width or 0.0) for c in self.children(None)
+                  if c.y < bottom and c.y + (c.height or DEVICE_H) > top]
+        return max(rights, default=comp.x) + gap
+
     def _fit(self, cid: str, right: float, bottom: float) -> None:
         """Grow `cid` (and what holds it) to reach right/bottom."""
         comp = self.get(cid)

@@ -7,7 +7,7 @@ from designer.model import Design, Kind, RaidLevel
 
 from .candidate import Candidate, candidate_of
 from .copying import copy_subtree, moves_an_entry
-from .draft import Draft, beside, placed_under
+from .draft import GAP, Draft, placed_under
 from .network_edits import second_device, second_nic
 from .power_edits import second_feed, second_power_box, second_psu
 
@@ -59,7 +59,10 @@ def second_place(design: Design, place: str, taken: set[str]) -> list[Candidate]
     if moves_an_entry(design, inside):
         return []
     draft = Draft(design, taken)
-    dx = beside(comp) + (40.0 if comp.kind is Kind.SITE else 0.0)
+    # In a container, in a row below what it holds (copy_subtree, which
+    # grows the container): beside, a copied rack lay on the next rack or
+    # outside its site. At the top level, right of everything level with it.
+    dx = None if comp.parent is not None else draft.clear_right(comp, GAP + 40.0) - comp.x
     new = draft.get(copy_subtree(draft, place, dx=dx)[place])
     what = "site" if comp.kind is Kind.SITE else "rack"
     text = f"Add a second {what} {new.name} with everything in {comp.name} copied into it"
