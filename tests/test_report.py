@@ -52,6 +52,24 @@ def test_figures_read_like_a_reliability_engineer_wrote_them():
     assert P.spof_count(0) == "No SPOF" and P.spof_count(2) == "2 SPOFs"
 
 
+def test_a_sample_without_a_failure_claims_only_what_its_interval_vouches_for():
+    """100 % with no failed sample is not "∞ nines, 0 s down": the 95 %
+    interval's lower end, rounded so as not to claim more."""
+    mc = AvailabilityPart(value=1.0, method="monte-carlo", nines=None,
+                          downtime_minutes_per_year=0.0,
+                          confidence_interval=(0.9999963365128064, 1.0),
+                          importance=FrozenMap({"web": 1.0}))
+    assert A.availability_short(mc) == "Availability at least 99.999633 % (Monte Carlo)"
+    assert A.nines_short(mc) == "at least 5.4 nines"
+    assert A.downtime_text(mc) == "at most 2.0 min/yr down"       # 1.93 rounded up
+    assert A.availability_line(mc).endswith(
+        "at least 5.43 nines, at most 2.0 min of downtime a year")
+    failed = AvailabilityPart(value=0.99, method="monte-carlo", nines=2.0,
+                              downtime_minutes_per_year=5259.6,
+                              confidence_interval=(0.9899, 0.9901))
+    assert A.sampled_floor(failed) is None and A.nines_short(failed) == "2.0 nines"
+
+
 def test_a_bounded_figure_says_how_sure_it_is():
     bounded = AvailabilityPart(value=0.9995, method="bounded", nines=3.3,
                                downtime_minutes_per_year=263.0, bounds=(0.99949, 0.99951))

@@ -29,8 +29,8 @@ from .design_order import placement_rank, rack_rank, site_first
 from .gc_pause import collector_paused
 from .modules_sampled import SampledModule
 from .preprocess import with_common_causes
+from .result import MINUTES_PER_YEAR
 
-MINUTES_PER_YEAR = 525_960
 EXACT, BOUNDED, MONTE_CARLO = "exact", "bounded", "monte-carlo"
 
 

@@ -119,6 +119,9 @@ class ImportanceInterval:
     rrw: tuple[float, float]
 
 
+MINUTES_PER_YEAR = 525_960      # 365.25 days
+
+
 @dataclass(frozen=True)
 class AvailabilityPart:
     """Engine II's figures; downtime and nines are computed once, here."""

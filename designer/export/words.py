@@ -10,7 +10,7 @@ from datetime import datetime
 from designer import __version__
 from designer.io import CURRENT_VERSION
 from designer.model import Design
-from designer.report.availability import availability_short, downtime_short
+from designer.report.availability import availability_short, downtime_text
 from designer.report.problems import spof_count
 
 
@@ -36,7 +36,7 @@ def availability_text(result) -> str:
     if result is None or result.availability is None:
         return "not analysed"
     part = result.availability
-    down = downtime_short(part.downtime_minutes_per_year)
+    down = downtime_text(part)
     return availability_short(part) + (f", {down}" if down else "")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from designer.analysis.result import AvailabilityPart
+from designer.analysis.result import MINUTES_PER_YEAR, AvailabilityPart
 
 _METHOD_TITLES = {"exact": "exact", "bounded": "bounded", "monte-carlo": "Monte Carlo"}
 
@@ -29,6 +29,33 @@ def unwired(part: Optional[AvailabilityPart]) -> str:
     return f": {part.assumed_up} part{'s' if part.assumed_up != 1 else ''} not wired"
 
 
+def sampled_floor(part: Optional[AvailabilityPart]) -> Optional[float]:
+    """A Monte Carlo estimate with no failed sample reads 100 %, "no
+    downtime": what the samples vouch for is their 95 % interval's lower
+    end (a copied site: "at least 99.99963 %"). None for any other figure."""
+    if part is None or part.method != "monte-carlo" or part.value < 1.0:
+        return None
+    return part.confidence_interval[0] if part.confidence_interval else None
+
+
+def _floor_nines(floor: float) -> float:
+    return -math.log10(1.0 - floor) if floor < 1.0 else math.inf
+
+
+def _down(value: float, decimals: int) -> float:
+    """Rounded down: an "at least" figure must not claim more (the inner
+    rounding only drops float noise: 1e-8 is 7.999999999999998 nines)."""
+    return math.floor(round(value * 10 ** decimals, 6)) / 10 ** decimals
+
+
+def _most_minutes(floor: float) -> float:
+    """The downtime a year at the floor, rounded up to what `downtime_short`
+    shows in its unit: an "at most" figure must not claim less."""
+    minutes = (1.0 - floor) * MINUTES_PER_YEAR
+    step = 1 / 60 if minutes < 1 else 0.1 if minutes < 60 else 1.0 if minutes < 1440 else 144.0
+    return math.ceil(minutes / step - 1e-9) * step
+
+
 def _at_most(part: AvailabilityPart) -> str:
     return "at most " if part.assumed_up else ""
 
@@ -47,6 +74,11 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
         text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
     elif part.method == "bounded" and part.bounds is not None:
         text += f", certified {percent_pair(*part.bounds, ' .. ')}{short_of_tolerance(part)}"
+    floor = sampled_floor(part)
+    if floor is not None:
+        return (text + f"), at least {_down(_floor_nines(floor), 2):.2f} nines, at most "
+                f"{math.ceil((1.0 - floor) * MINUTES_PER_YEAR * 10) / 10:,.1f} min of downtime "
+                f"a year{unwired(part)}")
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
     return (text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime "
             f"a year{unwired(part)}")
@@ -58,8 +90,13 @@ def availability_short(part: Optional[AvailabilityPart]) -> str:
         return "Availability: n/a"
     if nothing_to_analyse(part):
         return "Availability: none (nothing to analyse)"
-    nines = math.inf if part.nines is None else part.nines
+    floor = sampled_floor(part)
+    nines = _floor_nines(floor) if floor is not None else (
+        math.inf if part.nines is None else part.nines)
     decimals = min(max(int(nines) + 1, 2), 6) if math.isfinite(nines) else 6
+    if floor is not None:
+        return (f"Availability at least {_down(floor * 100, decimals):.{decimals}f} % "
+                f"({method_title(part.method)}){unwired(part)}")
     return (f"Availability {_at_most(part)}{part.value * 100:.{decimals}f} % "
             f"({method_title(part.method)}){unwired(part)}")
 
@@ -133,6 +170,9 @@ def _rounded_out(low: float, high: float, width: float, decimals: int,
 def nines_short(part: Optional[AvailabilityPart]) -> str:
     if part is None or nothing_to_analyse(part):
         return ""
+    floor = sampled_floor(part)
+    if floor is not None:
+        return f"at least {_down(_floor_nines(floor), 1):.1f} nines"
     return "∞ nines" if part.nines is None else f"{part.nines:.1f} nines"
 
 
@@ -140,6 +180,9 @@ def downtime_text(part: Optional[AvailabilityPart]) -> str:
     """The status bar's downtime: nothing when there is no figure to stand on."""
     if part is None or nothing_to_analyse(part):
         return ""
+    floor = sampled_floor(part)
+    if floor is not None:
+        return "at most " + downtime_short(_most_minutes(floor))
     return downtime_short(part.downtime_minutes_per_year)
 
 

@@ -73,8 +73,7 @@ def summary(result, name: Callable[[str], str]) -> list[Block]:
     part = result.availability
     rows = [("Availability", A.availability_line(part).removeprefix("Availability: "))]
     if part is not None:
-        rows.append(("Downtime a year", A.downtime_short(part.downtime_minutes_per_year)
-                     or "none"))
+        rows.append(("Downtime a year", A.downtime_text(part) or "none"))
     rows.append(("Single points of failure", P.summary(result.structure)))
     if result.cost is not None:
         rows.append(("Cost", cost_line(result.cost).removeprefix("Cost: ")))
