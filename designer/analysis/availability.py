@@ -254,22 +254,23 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = common_causes(design, compiled, probs)
-    rank, bound_rank = _ranks(design, compiled, part_cache)
+    rank, bound_rank, second_rank = _ranks(design, compiled, part_cache)
     result = analyse(circuit, probs, budget, max_events=max_events, rank=rank,
                      tolerance=design.settings.bounds_tolerance if tolerance is None else tolerance,
                      bound_rank=bound_rank, max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,
                      part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK,
-                     second_rank=site_first(rank, bound_rank), second_budget=DESIGN_SECOND_BUDGET)
+                     second_rank=second_rank, second_budget=DESIGN_SECOND_BUDGET)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
     return result
 
 
-def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict]:
-    """The variable-order hints from the design's placement (design_order.py),
+def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict, dict | None]:
+    """The variable-order hints from the design's placement (design_order.py:
+    the exact BDD's, the bounds' parts', the exact BDD's second try),
     kept in the part cache with the compiled circuit they were read for: a
     compiled circuit is reused only for a design that differs in figures
     alone (incremental.py), so the placement is the same (4.8 ms of an
@@ -277,7 +278,8 @@ def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict]:
     held = None if part_cache is None else part_cache.get("ranks")
     if held is not None and held[0] is compiled:
         return held[1]
-    ranks = placement_rank(design, compiled.event_of), rack_rank(design, compiled.event_of)
+    placement, rack = placement_rank(design, compiled.event_of), rack_rank(design, compiled.event_of)
+    ranks = placement, rack, site_first(placement, rack)
     if part_cache is not None:
         part_cache["ranks"] = (compiled, ranks)
     return ranks

@@ -48,12 +48,15 @@ def _down(value: float, decimals: int) -> float:
     return math.floor(round(value * 10 ** decimals, 6)) / 10 ** decimals
 
 
+def _up(value: float, step: float) -> float:
+    """Rounded up to a multiple of `step`: an "at most" figure must not
+    claim less."""
+    return math.ceil(value / step - 1e-9) * step
+
+
 def _most_minutes(floor: float) -> float:
-    """The downtime a year at the floor, rounded up to what `downtime_short`
-    shows in its unit: an "at most" figure must not claim less."""
-    minutes = (1.0 - floor) * MINUTES_PER_YEAR
-    step = 1 / 60 if minutes < 1 else 0.1 if minutes < 60 else 1.0 if minutes < 1440 else 144.0
-    return math.ceil(minutes / step - 1e-9) * step
+    """The downtime a year at the floor, in minutes."""
+    return (1.0 - floor) * MINUTES_PER_YEAR
 
 
 def _at_most(part: AvailabilityPart) -> str:
@@ -77,7 +80,7 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
     floor = sampled_floor(part)
     if floor is not None:
         return (text + f"), at least {_down(_floor_nines(floor), 2):.2f} nines, at most "
-                f"{math.ceil((1.0 - floor) * MINUTES_PER_YEAR * 10) / 10:,.1f} min of downtime "
+                f"{_up(_most_minutes(floor), 0.1):,.1f} min of downtime "
                 f"a year{unwired(part)}")
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
     return (text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime "
@@ -182,7 +185,9 @@ def downtime_text(part: Optional[AvailabilityPart]) -> str:
         return ""
     floor = sampled_floor(part)
     if floor is not None:
-        return "at most " + downtime_short(_most_minutes(floor))
+        minutes = _most_minutes(floor)    # rounded up in the unit downtime_short shows
+        step = 1 / 60 if minutes < 1 else 0.1 if minutes < 60 else 1.0 if minutes < 1440 else 144.0
+        return "at most " + downtime_short(_up(minutes, step))
     return downtime_short(part.downtime_minutes_per_year)
 
 

@@ -17,7 +17,7 @@ def money_tick(value: float, currency: str) -> str:
     if value < 0:
         return "-" + money_tick(-value, currency)
     for size, suffix in ((1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
+        if value >= size:
             return _priced(f"{value / size:.1f}".removesuffix(".0") + suffix, currency)
     return money(value, currency)
 
