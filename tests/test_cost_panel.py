@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from designer.analysis.mitigation import make_plan
 from designer.analysis.mitigation.pareto import Front, Point
@@ -17,7 +17,9 @@ from designer.io import load_design
 from designer.model.patch import apply_patch
 from designer.panels.cost_export import export_pdf, export_png
 from designer.panels.cost_panel import CostPanel
-from designer.panels.cost_series import build_series
+from designer.look import style
+from designer.look.palettes import DARK, LIGHT
+from designer.panels.cost_series import CURVE, ON_DARK, START, build_series
 
 PLAN_TIMEOUT_MS = 180_000
 
@@ -81,6 +83,26 @@ def test_the_cost_axis_reads_in_the_designs_currency(panel):
     assert currency == "EUR"
     assert axis.tickStrings([0, 250_000, 1_000_000, 2_500_000], 1.0, 250_000) == [
         "€0", "€250k", "€1M", "€2.5M"]
+
+
+def test_the_curve_follows_the_windows_dark_mode(panel):
+    """On a projector in dark mode the plot was a white card with a
+    near-black first point; now it takes the canvas colour, and the curve,
+    its points and the axis text the dark palette's."""
+    plot = panel.plot
+    panel.table.select_step(2)
+    try:
+        style.set_dark(True)
+        assert plot.backgroundBrush().color() == DARK.canvas
+        assert plot.curve.opts["pen"].color() == QColor(ON_DARK[CURVE])
+        assert plot.getAxis("left").textPen().color() == DARK.text
+        brushes = [QColor(b.color()).name() for b in plot.points.data["brush"]]
+        assert brushes[0] == ON_DARK[START] and brushes[1] == ON_DARK[CURVE]
+        assert plot.chosen.data.shape[0] == 1          # the chosen step stays ringed
+    finally:
+        style.set_dark(False)
+    assert plot.backgroundBrush().color() == LIGHT.canvas
+    assert plot.curve.opts["pen"].color() == QColor(CURVE)
 
 
 def test_hovering_a_step_ghosts_it_without_changing_the_document(panel):

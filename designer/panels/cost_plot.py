@@ -3,16 +3,20 @@ against cumulative cost over the horizon. One point per step (step 0: the
 design as it is), clickable, with a tooltip of the step's edit, cost and
 gain; the break-even step and the knee marked and labelled; the best point
 within the budget ringed; the exact Pareto front of the first step's
-candidates as grey rings, and greedy points off that front crossed."""
+candidates as grey rings, and greedy points off that front crossed.
+Its colours follow the window's light or dark look (cost_series.shade)."""
 from __future__ import annotations
+
+import weakref
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
+from designer.look import style
 from designer.report.cost import money_tick
 
-from .cost_series import BREAK_EVEN, BUDGET, CURVE, FRONT, OFF_FRONT, Series
+from .cost_series import BREAK_EVEN, BUDGET, CURVE, FRONT, OFF_FRONT, Series, shade
 
 
 class MoneyAxis(pg.AxisItem):
@@ -30,33 +34,54 @@ class CostPlot(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         self.cost_axis = MoneyAxis(orientation="bottom")
-        super().__init__(parent, background="w", axisItems={"bottom": self.cost_axis})
+        super().__init__(parent, axisItems={"bottom": self.cost_axis})
         self.setMinimumSize(240, 160)
         # No grid: pyqtgraph draws it through a QPicture on every repaint
         # (10 ms unloaded, 70 ms on the loaded build machine).
         self.setMenuEnabled(False)
         self.getPlotItem().hideButtons()
-        self.curve = self.plot([], [], pen=pg.mkPen(QColor(CURVE), width=2))
-        self.front = pg.ScatterPlotItem(size=9, pen=pg.mkPen(QColor(FRONT), width=1.5),
-                                        brush=pg.mkBrush(None), symbol="o",
-                                        tip=None)
-        self.points = pg.ScatterPlotItem(size=11, hoverable=True, hoverSize=15,
-                                         tip=self._tip, pen=pg.mkPen("w", width=1),
-                                         brush=pg.mkBrush(QColor(CURVE)))
+        self.curve = self.plot([], [])
+        self.front = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(None), symbol="o", tip=None)
+        self.points = pg.ScatterPlotItem(size=11, hoverable=True, hoverSize=15, tip=self._tip)
         self.marks = pg.ScatterPlotItem(pxMode=True)
-        self.chosen = pg.ScatterPlotItem(size=26, symbol="o", brush=pg.mkBrush(None),
-                                         pen=pg.mkPen(QColor(BUDGET), width=3))
+        self.chosen = pg.ScatterPlotItem(size=26, symbol="o", brush=pg.mkBrush(None))
         for item in (self.front, self.points, self.marks, self.chosen):
             self.addItem(item)
         self.labels: list[pg.TextItem] = []
-        self.budget_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(QColor(BUDGET), width=1.5,
-                                                                  style=Qt.PenStyle.DashLine))
+        self.budget_line = pg.InfiniteLine(angle=90)
         self.budget_line.setVisible(False)
         self.addItem(self.budget_line)
         self.points.sigClicked.connect(self._clicked)
         self.points.sigHovered.connect(self._hovered)
         self._series: Series | None = None
         self._hover = -1
+        self._chosen = 0
+        self._restyle()
+        ref = weakref.WeakMethod(self._restyle)
+        self._listener = lambda: ref() and ref()()
+        style.add_listener(self._listener)
+        self.destroyed.connect(lambda *_: style.remove_listener(self._listener))
+
+    def _colour(self, role: str) -> QColor:
+        return QColor(shade(role, style.is_dark()))
+
+    def _restyle(self) -> None:
+        """The background, axes and every mark in the current look."""
+        look = style.palette()
+        self.setBackground(look.canvas)
+        for name in ("bottom", "left"):
+            axis = self.getAxis(name)
+            axis.setPen(pg.mkPen(look.text_muted, width=1))
+            axis.setTextPen(pg.mkPen(look.text))
+        self.curve.setPen(pg.mkPen(self._colour(CURVE), width=2))
+        self.front.setPen(pg.mkPen(self._colour(FRONT), width=1.5))
+        self.points.setPen(pg.mkPen(look.canvas, width=1))
+        self.chosen.setPen(pg.mkPen(self._colour(BUDGET), width=3))
+        self.budget_line.setPen(pg.mkPen(self._colour(BUDGET), width=1.5,
+                                         style=Qt.PenStyle.DashLine))
+        if self._series is not None:
+            self.show_series(self._series)
+            self.select(self._chosen)
 
     def show_series(self, series: Series | None) -> None:
         self._series = series
@@ -73,7 +98,7 @@ class CostPlot(pg.PlotWidget):
         self.setLabel("left", series.y_title)
         self.curve.setData(series.xs, series.ys)
         self.points.setData(series.xs, series.ys, data=list(range(len(series.xs))),
-                            brush=[pg.mkBrush(QColor(c)) for c in series.colours()])
+                            brush=[pg.mkBrush(self._colour(c)) for c in series.colours()])
         self.front.setData(series.front_xs, series.front_ys)
         self._marks(series)
         self.budget_line.setVisible(series.budget is not None)
@@ -83,7 +108,7 @@ class CostPlot(pg.PlotWidget):
 
     def select(self, step: int) -> None:
         """Ring the chosen step's point (the one "Apply up to here" applies)."""
-        series = self._series
+        series, self._chosen = self._series, step
         if series is None or not 1 <= step < len(series.xs):
             self.chosen.setData([], [])
         else:
@@ -93,7 +118,8 @@ class CostPlot(pg.PlotWidget):
         spots, stacked = [], {}
         for index, colour, symbol, text in series.markers():
             spots.append(dict(pos=(series.xs[index], series.ys[index]), size=22, symbol=symbol,
-                              pen=pg.mkPen(QColor(colour), width=2.5), brush=pg.mkBrush(None)))
+                              pen=pg.mkPen(self._colour(colour), width=2.5),
+                              brush=pg.mkBrush(None)))
             # Break-even is written below its point, the others above, so
             # neighbouring marks do not write over each other.
             below = colour == BREAK_EVEN
@@ -102,14 +128,14 @@ class CostPlot(pg.PlotWidget):
             # Near the right edge the label goes to the left of its point.
             x = -0.15 if series.xs[index] < 0.8 * max(series.xs) else 1.15
             anchor = (x, -0.1 - 1.2 * n) if below else (x, 1.1 + 1.2 * n)
-            label = pg.TextItem(text, color=QColor(colour), anchor=anchor)
+            label = pg.TextItem(text, color=self._colour(colour), anchor=anchor)
             label.setPos(series.xs[index], series.ys[index])
             self.addItem(label)
             self.labels.append(label)
         for index in series.off_front:
             spots.append(dict(pos=(series.xs[index], series.ys[index]), size=16, symbol="x",
-                              pen=pg.mkPen(QColor(OFF_FRONT), width=2),
-                              brush=pg.mkBrush(QColor(OFF_FRONT))))
+                              pen=pg.mkPen(self._colour(OFF_FRONT), width=2),
+                              brush=pg.mkBrush(self._colour(OFF_FRONT))))
         self.marks.setData(spots)
 
     def _tip(self, x, y, data) -> str:

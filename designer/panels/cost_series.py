@@ -11,7 +11,17 @@ from designer.report import plan as words
 
 BREAK_EVEN, KNEE, BUDGET, OFF_FRONT = "#16a34a", "#ea580c", "#2563eb", "#dc2626"
 CURVE, FRONT, START = "#475569", "#94a3b8", "#0f172a"
+# The same roles on a dark plot (the window's dark mode; exports stay light,
+# for paper): the slate curve and the near-black first point vanish on a
+# dark background, the saturated marks lose contrast.
+ON_DARK = {CURVE: "#cbd5e1", FRONT: "#64748b", START: "#f8fafc", BREAK_EVEN: "#4ade80",
+           KNEE: "#fb923c", BUDGET: "#60a5fa", OFF_FRONT: "#f87171"}
 NINES, DOWNTIME = "nines", "downtime"
+
+
+def shade(colour: str, dark: bool) -> str:
+    """`colour` as drawn on a dark plot when `dark`."""
+    return ON_DARK.get(colour, colour) if dark else colour
 
 
 @dataclass
