@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from designer.analysis.mitigation import make_plan
@@ -103,6 +104,32 @@ def test_the_curve_follows_the_windows_dark_mode(panel):
         style.set_dark(False)
     assert plot.backgroundBrush().color() == LIGHT.canvas
     assert plot.curve.opts["pen"].color() == QColor(CURVE)
+
+
+def _right_edge(widget, panel) -> int:
+    return widget.mapTo(panel, widget.rect().topRight()).x()
+
+
+def test_in_a_laptops_side_column_every_control_and_the_table_stay_in_view(qtbot, panel):
+    """At 1024x700 the cost dock is a column about 330 px wide (shell/compact.py):
+    Apply, Export and the table lay past its edge, reachable only by
+    scrolling sideways. Now the controls wrap and the table goes under the
+    curve; docked wide, they are one row and the table beside the curve."""
+    panel.resize(330, 640)
+    qtbot.waitUntil(lambda: panel.shape.narrow)
+    qtbot.wait(50)                      # the wrapped lines' height is laid out
+    assert panel.shape.split.orientation() == Qt.Orientation.Vertical
+    for widget in (panel.apply_button, panel.export_button, panel.target, panel.table):
+        assert _right_edge(widget, panel) <= panel.width(), widget
+    assert panel.export_button.y() > panel.plan_button.geometry().bottom()     # a later line
+    top_of_plot = panel.plot.mapTo(panel, panel.plot.rect().topLeft()).y()
+    assert top_of_plot > panel.export_button.mapTo(panel, panel.export_button.rect().bottomLeft()).y()
+    assert panel.minimumSizeHint().width() <= 330
+    panel.resize(1200, 420)
+    qtbot.waitUntil(lambda: not panel.shape.narrow)
+    qtbot.wait(50)
+    assert panel.shape.split.orientation() == Qt.Orientation.Horizontal
+    assert abs(panel.export_button.y() - panel.plan_button.y()) < 4     # one row, centred
 
 
 def test_hovering_a_step_ghosts_it_without_changing_the_document(panel):

@@ -70,6 +70,18 @@ def test_a_sample_without_a_failure_claims_only_what_its_interval_vouches_for():
     assert A.sampled_floor(failed) is None and A.nines_short(failed) == "2.0 nines"
 
 
+def test_a_plan_step_sampled_without_a_failure_reads_at_least_its_floor():
+    """The cost panel's summary ended "to 100.00000 % (Monte Carlo, at
+    least 99.99963 %)" for a copied site: the 100 % no sample supports."""
+    from designer.analysis.mitigation.evaluate import Figures
+    from designer.report.plan import figure
+    unfailed = Figures(1.0, 0.0, "monte-carlo", least=0.9999963365128064)
+    assert figure(unfailed) == "at least 99.99963 % (Monte Carlo)"
+    failed = Figures(0.99991, 9e-5, "monte-carlo", least=0.999859999)
+    assert figure(failed) == "99.99100 % (Monte Carlo, at least 99.98599 %)"    # rounded down
+    assert figure(Figures(0.9999, 1e-4, "bounded")) == "99.99000 % (bounded)"
+
+
 def test_a_bounded_figure_says_how_sure_it_is():
     bounded = AvailabilityPart(value=0.9995, method="bounded", nines=3.3,
                                downtime_minutes_per_year=263.0, bounds=(0.99949, 0.99951))

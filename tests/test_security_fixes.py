@@ -5,6 +5,7 @@ and in the cost panel, applied as one undoable edit."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -131,4 +132,7 @@ def test_the_cost_panel_lists_and_applies_a_fix(qtbot, moved):
     assert TOO_FEW not in open_ids(doc.snapshot())
     doc.undo_stack.undo()
     assert doc.snapshot() == before
+    # With nothing to fix the list gives its room back to the plan's table.
+    panel.security.show_fixes(replace(plan.security, fixes=()), "EUR")
+    assert not panel.security.isVisible()
     panel.shutdown()

@@ -24,6 +24,7 @@ def attach(window) -> CostPanel:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(panel)
+    panel.shape.watch(scroll.viewport())       # wide under the canvas, tall in a side column
     dock = window.add_dock(TITLE, scroll, Qt.DockWidgetArea.BottomDockWidgetArea)
     # Closed until asked for (View > Cost panel): planning analyses the design
     # dozens of times, which nobody should pay for by opening a file. The

@@ -10,7 +10,7 @@ is made again for the edited design."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QLabel,
                                QLineEdit, QMenu, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
@@ -18,12 +18,14 @@ from designer.model.patch import merge
 from designer.report import plan as words
 from designer.report import security as security_words
 
+from .cost_fit import PanelShape
 from .cost_ghost import Ghost
 from .cost_plot import CostPlot
 from .cost_security import SecurityFixesView
 from .cost_series import DOWNTIME, NINES, build_series
 from .cost_table import CostTable
 from .cost_worker import PlanWorker
+from .flow import FlowLayout, labelled
 
 REPLAN_MS = 1200
 STEP_LIMIT = 15
@@ -72,15 +74,12 @@ class CostPanel(QWidget):
         menu.addAction("Curve and table as PNG…", lambda: self.exportRequested.emit("png"))
         menu.addAction("Curve and table as PDF…", lambda: self.exportRequested.emit("pdf"))
         self.export_button.setMenu(menu)
-        row = QHBoxLayout()
+        row = FlowLayout()
         for label, widget in (("", self.plan_button), ("", self.cancel_button),
                               ("", self.progress), ("Show", self.mode),
                               ("Budget", self.budget), ("Target %", self.target),
                               ("", self.apply_button), ("", self.export_button)):
-            if label:
-                row.addWidget(QLabel(label))
-            row.addWidget(widget)
-        row.addStretch(1)
+            row.addWidget(labelled(label, widget) if label else widget)
         self.plot, self.table = CostPlot(), CostTable()
         self.summary = QLabel("Open the panel on a design to plan its mitigations.")
         self.summary.setWordWrap(True)
@@ -107,6 +106,7 @@ class CostPanel(QWidget):
         column.setContentsMargins(6, 4, 6, 4)
         column.addLayout(row)
         column.addWidget(split, 1)
+        self.shape = PanelShape(self, split)
         self._set_running(False)
         self.apply_button.setEnabled(False)
 

@@ -25,6 +25,7 @@ class SecurityFixesView(QWidget):
         super().__init__(parent)
         self.fixes: tuple = ()
         self.title = QLabel("<b>Security fixes</b> (findings whose fix costs something)")
+        self.title.setWordWrap(True)       # in a laptop's side column it takes two lines
         self.apply_button = QPushButton("Apply fix")
         self.apply_button.setEnabled(False)
         self.table = QTableWidget(0, len(HEADERS))
@@ -62,7 +63,8 @@ class SecurityFixesView(QWidget):
         for c, most in ((0, 230), (1, 330), (3, 230)):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), most))
         self.setToolTip(words.summary(found))
-        self.setVisible(found is not None)
+        # An empty list only took the table's room (the summary says "none").
+        self.setVisible(bool(self.fixes))
         self._selected()
 
     def selected(self):

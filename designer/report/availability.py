@@ -42,7 +42,7 @@ def _floor_nines(floor: float) -> float:
     return -math.log10(1.0 - floor) if floor < 1.0 else math.inf
 
 
-def _down(value: float, decimals: int) -> float:
+def rounded_down(value: float, decimals: int) -> float:
     """Rounded down: an "at least" figure must not claim more (the inner
     rounding only drops float noise: 1e-8 is 7.999999999999998 nines)."""
     return math.floor(round(value * 10 ** decimals, 6)) / 10 ** decimals
@@ -79,7 +79,7 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
         text += f", certified {percent_pair(*part.bounds, ' .. ')}{short_of_tolerance(part)}"
     floor = sampled_floor(part)
     if floor is not None:
-        return (text + f"), at least {_down(_floor_nines(floor), 2):.2f} nines, at most "
+        return (text + f"), at least {rounded_down(_floor_nines(floor), 2):.2f} nines, at most "
                 f"{_up(_most_minutes(floor), 0.1):,.1f} min of downtime "
                 f"a year{unwired(part)}")
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
@@ -98,7 +98,7 @@ def availability_short(part: Optional[AvailabilityPart]) -> str:
         math.inf if part.nines is None else part.nines)
     decimals = min(max(int(nines) + 1, 2), 6) if math.isfinite(nines) else 6
     if floor is not None:
-        return (f"Availability at least {_down(floor * 100, decimals):.{decimals}f} % "
+        return (f"Availability at least {rounded_down(floor * 100, decimals):.{decimals}f} % "
                 f"({method_title(part.method)}){unwired(part)}")
     return (f"Availability {_at_most(part)}{part.value * 100:.{decimals}f} % "
             f"({method_title(part.method)}){unwired(part)}")
@@ -175,7 +175,7 @@ def nines_short(part: Optional[AvailabilityPart]) -> str:
         return ""
     floor = sampled_floor(part)
     if floor is not None:
-        return f"at least {_down(_floor_nines(floor), 1):.1f} nines"
+        return f"at least {rounded_down(_floor_nines(floor), 1):.1f} nines"
     return "∞ nines" if part.nines is None else f"{part.nines:.1f} nines"
 
 

@@ -9,6 +9,7 @@ from designer.analysis.mitigation.plan import (CANCELLED, NO_CANDIDATES, NOTHING
                                                STEP_LIMIT_REACHED, SYSTEM_DOWN, TARGET_REACHED,
                                                Plan, Step, capped_nines)
 
+from .availability import rounded_down
 from .cost import money
 
 _STOPPED = {
@@ -148,10 +149,17 @@ def hover(step: Step, currency: str) -> str:
 
 
 def figure(found) -> str:
-    """A step's availability with how it was found, where not exact."""
+    """A step's availability with how it was found, where not exact. A
+    sample with no failure vouches for its interval's lower end, not for
+    the 100 % it estimates (as in the status bar: availability.sampled_floor)."""
     text = percent(found.availability)
     if found.method == "monte-carlo":
-        return f"{text} (Monte Carlo, at least {percent(found.least)})" if found.least else text
+        if not found.least:
+            return f"{text} (Monte Carlo)"
+        floor = f"{rounded_down(found.least * 100, 5):.5f} %"
+        if found.availability >= 1.0:
+            return f"at least {floor} (Monte Carlo)"
+        return f"{text} (Monte Carlo, at least {floor})"
     return text if found.method == "exact" else f"{text} ({found.method})"
 
 

@@ -1,0 +1,45 @@
+"""The cost panel's shape follows its dock. Docked under the canvas it is
+wide: the curve beside the table. On a laptop (shell/compact.py tabs every
+panel into one narrow column on the right) it is tall: the table under the
+curve, where beside it the table lay past the dock's edge, reachable only
+by scrolling sideways. (The controls above wrap by themselves: flow.py.)"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+NARROW = 760      # px: below this width the table goes under the curve
+
+
+class PanelShape(QObject):
+    """Turns `split` as the width of `panel`, or of what it `watch`es,
+    crosses NARROW. In a scroll area (the dock's) the panel is never
+    narrower than its content: the area's viewport is the room there is."""
+
+    def __init__(self, panel: QWidget, split: QSplitter) -> None:
+        super().__init__(panel)
+        self.split = split
+        self.narrow: bool | None = None
+        self.watched = panel
+        panel.installEventFilter(self)
+
+    def watch(self, widget: QWidget) -> None:
+        self.watched.removeEventFilter(self)
+        self.watched = widget
+        widget.installEventFilter(self)
+        self.fit(widget.width())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.watched and event.type() == QEvent.Type.Resize:
+            self.fit(event.size().width())
+        return False
+
+    def fit(self, width: int) -> None:
+        narrow = width < NARROW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+        # Relative weights: the splitter shares its length in these ratios
+        # (its own length may be stale while the dock is being laid out).
+        self.split.setSizes([450, 550] if narrow else [400, 600])
