@@ -92,8 +92,10 @@ def test_the_curve_follows_the_windows_dark_mode(panel):
     its points and the axis text the dark palette's."""
     plot = panel.plot
     panel.table.select_step(2)
+    plot.getPlotItem().setXRange(0, 1000, padding=0)           # the user zoomed in
     try:
         style.set_dark(True)
+        assert plot.getPlotItem().viewRange()[0] == [0, 1000]   # and stays zoomed
         assert plot.backgroundBrush().color() == DARK.canvas
         assert plot.curve.opts["pen"].color() == QColor(ON_DARK[CURVE])
         assert plot.getAxis("left").textPen().color() == DARK.text

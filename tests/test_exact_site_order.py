@@ -34,16 +34,24 @@ def test_the_plans_copied_site_is_exact_not_sampled(planned):
     assert "Monte Carlo" not in summary(planned)
 
 
-def test_site_by_site_gives_the_figure_another_order_gives(planned):
-    design = load_design(EXAMPLE)
+def _planned_and_other(path, planned, budget: int, placed: bool):
+    """The design with every plan step applied, its figures, and the exact
+    BDD's answer in another order with room (placement or depth first)."""
+    design = load_design(path)
     for step in planned.steps:
         design = apply_patch(design, step.candidate.patch)
-    found = design_availability(design)
     compiled = compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
+    rank = placement_rank(design, compiled.event_of) if placed else None
+    other = modules.solve(common_causes(design, compiled, probs), probs, budget=budget,
+                          rank=rank)
+    return design_availability(design), other
+
+
+def test_site_by_site_gives_the_figure_another_order_gives(planned):
     # The depth-first order, with room: 983,588 nodes.
-    other = modules.solve(common_causes(design, compiled, probs), probs, budget=3_000_000)
+    found, other = _planned_and_other(EXAMPLE, planned, 3_000_000, placed=False)
     assert found.method == "exact"
     assert found.value == pytest.approx(other.p_top, rel=0, abs=1e-13)
     assert found.value < 1.0
@@ -63,20 +71,12 @@ def test_a_module_stands_in_its_events_place_in_the_order():
     before every shared cause, and the BDD passed 5 million nodes in every
     order tried. Ranked as its first event, the copied site is exact and
     agrees with a BDD in the other order given room."""
-    design = load_design(EXAMPLE.with_name("duplicated-services.weaklink.json"))
-    planned = make_plan(design)
+    path = EXAMPLE.with_name("duplicated-services.weaklink.json")
+    planned = make_plan(load_design(path))
     assert [step.candidate.action for step in planned.steps][-1] == "second-site"
     assert all(step.after.method == "exact" for step in planned.steps)
     assert "Monte Carlo" not in summary(planned)
-    for step in planned.steps:
-        design = apply_patch(design, step.candidate.patch)
-    found = design_availability(design)
-    compiled = compile_design(design)
-    figures = availabilities(design)
-    probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
-    rank = placement_rank(design, compiled.event_of)
-    other = modules.solve(common_causes(design, compiled, probs), probs, budget=1_000_000,
-                          rank=rank)
+    found, other = _planned_and_other(path, planned, 1_000_000, placed=True)
     assert found.method == "exact" and found.bdd_nodes < 100_000
     assert found.complement == pytest.approx(other.q_top, rel=1e-12)
     assert 0.0 < found.complement < 1e-7

@@ -80,10 +80,12 @@ class CostPlot(pg.PlotWidget):
         self.budget_line.setPen(pg.mkPen(self._colour(BUDGET), width=1.5,
                                          style=Qt.PenStyle.DashLine))
         if self._series is not None:
-            self.show_series(self._series)
+            self.show_series(self._series, fit=False)
             self.select(self._chosen)
 
-    def show_series(self, series: Series | None) -> None:
+    def show_series(self, series: Series | None, fit: bool = True) -> None:
+        """Draw `series`; `fit`: the view to all of it (a change of look keeps
+        the user's zoom)."""
         self._series = series
         for label in self.labels:
             self.removeItem(label)
@@ -104,7 +106,8 @@ class CostPlot(pg.PlotWidget):
         self.budget_line.setVisible(series.budget is not None)
         if series.budget is not None:
             self.budget_line.setValue(series.budget)
-        self.getPlotItem().enableAutoRange()
+        if fit:
+            self.getPlotItem().enableAutoRange()
 
     def select(self, step: int) -> None:
         """Ring the chosen step's point (the one "Apply up to here" applies)."""
