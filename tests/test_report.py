@@ -82,6 +82,21 @@ def test_a_plan_step_sampled_without_a_failure_reads_at_least_its_floor():
     assert figure(Figures(0.9999, 1e-4, "bounded")) == "99.99000 % (bounded)"
 
 
+def test_an_exact_figure_past_seven_nines_shows_its_digits_not_100_percent():
+    """The duplicated-services example with its plan applied, exact at
+    99.9999967 %, read "100.00000 % (exact), 0.0 min of downtime a year"
+    in `weaklink analyze` and "down about 0.0 min a year" in the plan."""
+    from designer.report.plan import minutes
+    part = AvailabilityPart(value=1.0 - 3.278e-8, method="exact", nines=7.48,
+                            downtime_minutes_per_year=3.278e-8 * 525_960)
+    assert A.availability_line(part) == (
+        "Availability: 99.9999967 % (exact), 7.48 nines, 1.0 s of downtime a year")
+    assert A.percent(0.9995) == "99.95000 %" and A.percent(1.0) == "100.00000 %"
+    assert A.percent(1.0 - 1e-12) == "99.999999999900 %"        # 12 decimals at most
+    assert minutes(0.01724) == "1.0 s" and minutes(0.004) == "0.24 s"
+    assert minutes(5.25) == "5.2 min" and minutes(263.0) == "263 min"
+
+
 def test_a_bounded_figure_says_how_sure_it_is():
     bounded = AvailabilityPart(value=0.9995, method="bounded", nines=3.3,
                                downtime_minutes_per_year=263.0, bounds=(0.99949, 0.99951))

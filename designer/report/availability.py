@@ -71,7 +71,7 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
         return "Availability: not computed"
     if nothing_to_analyse(part):
         return "Availability: none (nothing that can fail is drawn)"
-    text = f"Availability: {_at_most(part)}{part.value * 100:.5f} % ({part.method}"
+    text = f"Availability: {_at_most(part)}{percent(part.value)} ({part.method}"
     if part.confidence_interval is not None:
         low, high = part.confidence_interval
         text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
@@ -83,8 +83,17 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
                 f"{_up(_most_minutes(floor), 0.1):,.1f} min of downtime "
                 f"a year{unwired(part)}")
     nines = "no downtime" if part.nines is None else f"{part.nines:.2f} nines"
-    return (text + f"), {nines}, {part.downtime_minutes_per_year:,.1f} min of downtime "
-            f"a year{unwired(part)}")
+    return (text + f"), {nines}, {downtime_words(part.downtime_minutes_per_year)} of "
+            f"downtime a year{unwired(part)}")
+
+
+def downtime_words(minutes: float) -> str:
+    """Minutes with one decimal; under 0.1 min, seconds with two digits
+    (1.0 s, where "0.0 min" said the design never goes down)."""
+    seconds = minutes * 60
+    if 0 < minutes < 0.1:
+        return f"{seconds:.1f} s" if seconds >= 1 else f"{seconds:.2g} s"
+    return f"{minutes:,.1f} min"
 
 
 def availability_short(part: Optional[AvailabilityPart]) -> str:
@@ -148,6 +157,15 @@ def interval_text(part: Optional[AvailabilityPart]) -> str:
     if part.method == "bounded" and part.bounds:
         return f"certified bounds: {percent_pair(*part.bounds, ' % to ')}{short_of_tolerance(part)}"
     return ""
+
+
+def percent(availability: float) -> str:
+    """Availability in percent, 5 decimals or as many more as its nines
+    need (up to 12) to show two digits of what is down: an exact
+    99.9999967 % read "100.00000 %" in `weaklink analyze` and the plan."""
+    down = 1.0 - availability
+    decimals = 5 if down <= 0 else min(max(5, math.ceil(-math.log10(down) - 2) + 1), 12)
+    return f"{availability * 100:.{decimals}f} %"
 
 
 def percent_pair(low: float, high: float, between: str) -> str:

@@ -9,7 +9,7 @@ from designer.analysis.mitigation.plan import (CANCELLED, NO_CANDIDATES, NOTHING
                                                STEP_LIMIT_REACHED, SYSTEM_DOWN, TARGET_REACHED,
                                                Plan, Step, capped_nines)
 
-from .availability import rounded_down
+from .availability import downtime_words, percent, rounded_down
 from .cost import money
 
 _STOPPED = {
@@ -163,8 +163,6 @@ def figure(found) -> str:
     return text if found.method == "exact" else f"{text} ({found.method})"
 
 
-def percent(availability: float) -> str:
-    return f"{availability * 100:.5f} %"
 
 
 def saved_text(value: float) -> str:
@@ -173,7 +171,7 @@ def saved_text(value: float) -> str:
 
 
 def minutes(value: float) -> str:
-    return f"{value:,.0f} min" if value >= 10 else f"{value:.1f} min"
+    return f"{value:,.0f} min" if value >= 10 else downtime_words(value)
 
 
 def text_lines(plan: Plan) -> list[str]:
