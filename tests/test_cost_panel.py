@@ -132,6 +132,12 @@ def test_in_a_laptops_side_column_every_control_and_the_table_stay_in_view(qtbot
     qtbot.wait(50)
     assert panel.shape.split.orientation() == Qt.Orientation.Horizontal
     assert abs(panel.export_button.y() - panel.plan_button.y()) < 4     # one row, centred
+    # Under the canvas of a 1280x800 window: short and wide, the table
+    # stays beside the curve (under it, it kept one row).
+    panel.resize(700, 330)
+    qtbot.wait(50)
+    assert not panel.shape.narrow
+    assert panel.shape.split.orientation() == Qt.Orientation.Horizontal
 
 
 def test_hovering_a_step_ghosts_it_without_changing_the_document(panel):

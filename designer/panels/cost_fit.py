@@ -8,13 +8,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
-NARROW = 760      # px: below this width the table goes under the curve
+NARROW = 760      # px: below this width the table may go under the curve,
+TALL = 0.8        # if the room is at least this much taller than wide: a
+                  # short, wide dock (1280x800: 700 x 330 px) keeps the table
+                  # beside the curve, where under it the table kept one row
 
 
 class PanelShape(QObject):
-    """Turns `split` as the width of `panel`, or of what it `watch`es,
-    crosses NARROW. In a scroll area (the dock's) the panel is never
-    narrower than its content: the area's viewport is the room there is."""
+    """Turns `split` as the room of `panel`, or of what it `watch`es,
+    becomes narrow (NARROW) and tall (TALL), or stops being so. In a
+    scroll area (the dock's) the panel is never narrower than its
+    content: the area's viewport is the room there is."""
 
     def __init__(self, panel: QWidget, split: QSplitter) -> None:
         super().__init__(panel)
@@ -27,15 +31,15 @@ class PanelShape(QObject):
         self.watched.removeEventFilter(self)
         self.watched = widget
         widget.installEventFilter(self)
-        self.fit(widget.width())
+        self.fit(widget.width(), widget.height())
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.watched and event.type() == QEvent.Type.Resize:
-            self.fit(event.size().width())
+            self.fit(event.size().width(), event.size().height())
         return False
 
-    def fit(self, width: int) -> None:
-        narrow = width < NARROW
+    def fit(self, width: int, height: int) -> None:
+        narrow = width < NARROW and height >= TALL * width
         if narrow == self.narrow:
             return
         self.narrow = narrow
