@@ -163,8 +163,6 @@ def figure(found) -> str:
     return text if found.method == "exact" else f"{text} ({found.method})"
 
 
-
-
 def saved_text(value: float) -> str:
     """Minutes saved a year: one decimal, or two significant digits when small."""
     return f"{value:,.1f}" if value >= 0.1 else f"{value:.2g}"
