@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from designer.model.design import DEFAULT_BOUNDS_TOLERANCE
 
 from . import bdd, bounds, ir, modules, montecarlo
-from .design_order import placement_rank, rack_rank, site_first
+from .design_order import exact_orders, placement_rank, rack_rank
 from .gc_pause import collector_paused
 from .modules_sampled import SampledModule
 from .preprocess import with_common_causes
@@ -106,7 +106,7 @@ def analyse(circuit: ir.Circuit, probs: dict[str, float], budget: int = bdd.DEFA
     `relative`: `tolerance` is a fraction of P(bad) (fault trees).
     `second_rank`: another order hint for the exact BDD, tried where the
     first passed its budget and the bounds do not apply, before Monte
-    Carlo (design_order.site_first), within `second_budget` nodes (by
+    Carlo (design_order.exact_orders), within `second_budget` nodes (by
     default `budget`)."""
     small = max_events is None or len(circuit.event_node) <= max_events
     found = _exact(circuit, probs, budget, rank, failure_polarity, with_importance) if small \
@@ -221,11 +221,19 @@ DESIGN_BUDGET = 200_000
 # it takes 47,163 nodes, within 200,000; the room is kept for designs
 # bigger than the examples. Where the top is an OR (the system is up if
 # any alternative is: a copied site's, or any replica of a lone entry
-# tier) over two sites or more, site by site goes first and the
-# placement order second: the examples' plans spent 0.46 of 1.34 s
-# (three-tier) and 0.74 of 1.08 s (duplicated-services) in placement
-# orders that passed their budget before site by site fitted.
+# tier), rack by rack within each site goes first and the placement order
+# second (design_order.exact_orders): the examples' plans spent 0.46 of
+# 1.34 s (three-tier) and 0.74 of 1.08 s (duplicated-services) in
+# placement orders that passed their budget before another fitted.
 DESIGN_SECOND_BUDGET = 500_000
+# Where the top is an OR the bounds cannot serve (they condition a union of
+# parts), so the exact BDD is tried on bigger designs before Monte Carlo,
+# rack by rack within each site first and within DESIGN_SECOND_BUDGET (its
+# peak passes 200,000 on the way): the duplicated-services plan's last
+# design with racks and a site copied again, 491 / 686 / 780 / 921 events,
+# is exact in 10,059 / 14,445 / 16,599 / 19,830 nodes, 0.4 / 0.9 / 1.2 /
+# 1.9 s, where Monte Carlo said "at least 99.99963 %".
+DESIGN_OR_MAX_EVENTS = 1_000
 # Bounds (bounds.py) above that, up to DESIGN_BOUND_MAX_EVENTS; Monte Carlo
 # past it. The work budget (parts x leaves) keeps the time about flat past
 # 10,000 components, the gap widening instead. Generated designs, two
@@ -247,48 +255,53 @@ DESIGN_MAX_WORK = 800_000        # parts x leaves: 79 x 10,000 at 5,000 componen
 
 @collector_paused()
 def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
-                        max_events: int = DESIGN_MAX_EVENTS,
+                        max_events: int | None = None,
                         tolerance: float | None = None,
                         max_leaves: int = DESIGN_MAX_LEAVES,
                         part_cache: dict | None = None, bounded: bool = True) -> Availability:
     """Availability of a design, with importance keyed by component id:
     exact, else certified bounds (gap aimed at `tolerance` on
     unavailability, the design's `bounds_tolerance` unless given; not tried
-    unless `bounded`), else Monte Carlo. `part_cache`: see `analyse`."""
+    unless `bounded`), else Monte Carlo. `part_cache`: see `analyse`.
+    `max_events`: the exact BDD's size limit, by default DESIGN_MAX_EVENTS,
+    or DESIGN_OR_MAX_EVENTS where the top is an OR."""
     from .figures import availabilities
     from .structure import compile_design
     compiled = compiled or compile_design(design)
     figures = availabilities(design)
     probs = {event: figures[cid] for cid, event in compiled.event_of.items()}
     circuit = common_causes(design, compiled, probs)
-    rank, bound_rank, second_rank = _ranks(design, compiled, part_cache)
-    if second_rank is not None and circuit.nodes[circuit.top].op == ir.OR:
-        rank, second_rank = second_rank, rank       # alternatives: site by site first
+    placement, bound_rank = _ranks(design, compiled, part_cache)
+    alternatives = circuit.nodes[circuit.top].op == ir.OR
+    rank, second_rank = exact_orders(placement, bound_rank, alternatives)
+    second_budget = DESIGN_SECOND_BUDGET
+    if alternatives:          # rack by rack first, with the second try's room
+        budget, second_budget = second_budget, budget
+    if max_events is None:
+        max_events = DESIGN_OR_MAX_EVENTS if alternatives else DESIGN_MAX_EVENTS
     result = analyse(circuit, probs, budget, max_events=max_events, rank=rank,
                      tolerance=design.settings.bounds_tolerance if tolerance is None else tolerance,
                      bound_rank=bound_rank, max_leaves=max_leaves,
                      bound_max_events=DESIGN_BOUND_MAX_EVENTS if bounded else -1,
                      part_cache=part_cache,
                      part_budget=DESIGN_PART_BUDGET, bound_work=DESIGN_MAX_WORK,
-                     second_rank=second_rank, second_budget=DESIGN_SECOND_BUDGET)
+                     second_rank=second_rank, second_budget=second_budget)
     by_event = {event: cid for cid, event in compiled.event_of.items()}
     result.importance = {by_event[e]: found for e, found in result.importance.items()
                          if e in by_event}
     return result
 
 
-def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict, dict | None]:
+def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict]:
     """The variable-order hints from the design's placement (design_order.py:
-    the exact BDD's, the bounds' parts', the exact BDD's second try),
-    kept in the part cache with the compiled circuit they were read for: a
+    the placement's and the racks'), kept in the part cache with the compiled circuit they were read for: a
     compiled circuit is reused only for a design that differs in figures
     alone (incremental.py), so the placement is the same (4.8 ms of an
     edit's 45 at 1,000 components)."""
     held = None if part_cache is None else part_cache.get("ranks")
     if held is not None and held[0] is compiled:
         return held[1]
-    placement, rack = placement_rank(design, compiled.event_of), rack_rank(design, compiled.event_of)
-    ranks = placement, rack, site_first(placement, rack)
+    ranks = placement_rank(design, compiled.event_of), rack_rank(design, compiled.event_of)
     if part_cache is not None:
         part_cache["ranks"] = (compiled, ranks)
     return ranks

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from designer.model import Design
 
-from .availability import DESIGN_MAX_EVENTS, Availability, design_availability
+from .availability import Availability, design_availability
 from .gc_pause import collector_paused
 from .part_cache import trim
 from .recent import Recent
@@ -36,7 +36,7 @@ class Reanalysis:
     """Availability of edited variants of `base_design`."""
 
     def __init__(self, base_design: Design, tolerance: float | None = None,
-                 max_events: int = DESIGN_MAX_EVENTS) -> None:
+                 max_events: int | None = None) -> None:
         self.tolerance = tolerance       # None: each design's bounds_tolerance
         self.max_events = max_events     # as design_availability's: exact BDD up to this size
         self.base_design = base_design
