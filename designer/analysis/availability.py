@@ -294,10 +294,10 @@ def design_availability(design, compiled=None, budget: int = DESIGN_BUDGET,
 
 def _ranks(design, compiled, part_cache: dict | None) -> tuple[dict, dict]:
     """The variable-order hints from the design's placement (design_order.py:
-    the placement's and the racks'), kept in the part cache with the compiled circuit they were read for: a
-    compiled circuit is reused only for a design that differs in figures
-    alone (incremental.py), so the placement is the same (4.8 ms of an
-    edit's 45 at 1,000 components)."""
+    the placement's and the racks'), kept in the part cache with the
+    compiled circuit they were read for: a compiled circuit is reused only
+    for a design that differs in figures alone (incremental.py), so the
+    placement is the same (4.8 ms of an edit's 45 at 1,000 components)."""
     held = None if part_cache is None else part_cache.get("ranks")
     if held is not None and held[0] is compiled:
         return held[1]
