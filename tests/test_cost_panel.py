@@ -127,10 +127,14 @@ def test_in_a_laptops_side_column_every_control_and_the_table_stay_in_view(qtbot
     top_of_plot = panel.plot.mapTo(panel, panel.plot.rect().topLeft()).y()
     assert top_of_plot > panel.export_button.mapTo(panel, panel.export_button.rect().bottomLeft()).y()
     assert panel.minimumSizeHint().width() <= 330
+    # Tall, the panel asks the height its parts need (the dock scrolls):
+    # under the controls and the curve the table kept one row.
+    assert panel.minimumHeight() >= 900
     panel.resize(1200, 420)
     qtbot.waitUntil(lambda: not panel.shape.narrow)
     qtbot.wait(50)
     assert panel.shape.split.orientation() == Qt.Orientation.Horizontal
+    assert panel.minimumHeight() == 0
     assert abs(panel.export_button.y() - panel.plan_button.y()) < 4     # one row, centred
     # Under the canvas of a 1280x800 window: short and wide, the table
     # stays beside the curve (under it, it kept one row).

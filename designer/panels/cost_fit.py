@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 NARROW = 760      # px: below this width the table may go under the curve,
+TALL_HEIGHT = 980   # px the panel takes when tall (the dock scrolls)
 TALL = 0.8        # if the room is at least this much taller than wide: a
                   # short, wide dock (1280x800: 700 x 330 px) keeps the table
                   # beside the curve, where under it the table kept one row
@@ -20,9 +21,10 @@ class PanelShape(QObject):
     scroll area (the dock's) the panel is never narrower than its
     content: the area's viewport is the room there is."""
 
-    def __init__(self, panel: QWidget, split: QSplitter) -> None:
+    def __init__(self, panel: QWidget, split: QSplitter, inner: QSplitter) -> None:
         super().__init__(panel)
-        self.split = split
+        self.panel = panel
+        self.split, self.inner = split, inner      # curve | (table / fixes / words)
         self.narrow: bool | None = None
         self.watched = panel
         panel.installEventFilter(self)
@@ -46,4 +48,9 @@ class PanelShape(QObject):
         self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
         # Relative weights: the splitter shares its length in these ratios
         # (its own length may be stale while the dock is being laid out).
-        self.split.setSizes([450, 550] if narrow else [400, 600])
+        self.split.setSizes([350, 650] if narrow else [400, 600])
+        # Tall, the panel is given the height its parts need and the dock
+        # scrolls: in a laptop's column, under the controls and the curve,
+        # the table showed one row.
+        self.panel.setMinimumHeight(TALL_HEIGHT if narrow else 0)
+        self.inner.setSizes([300, 110, 90] if narrow else [200, 130, 90])

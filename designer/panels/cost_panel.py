@@ -97,7 +97,6 @@ class CostPanel(QWidget):
         right.addWidget(self.table)
         right.addWidget(self.security)
         right.addWidget(words)
-        right.setSizes([200, 130, 90])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plot)
         split.addWidget(right)
@@ -106,7 +105,7 @@ class CostPanel(QWidget):
         column.setContentsMargins(6, 4, 6, 4)
         column.addLayout(row)
         column.addWidget(split, 1)
-        self.shape = PanelShape(self, split)
+        self.shape = PanelShape(self, split, right)
         self._set_running(False)
         self.apply_button.setEnabled(False)
 
