@@ -8,18 +8,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
-NARROW = 760      # px: below this width the table may go under the curve,
-TALL_HEIGHT = 980   # px the panel takes when tall (the dock scrolls)
-TALL = 0.8        # if the room is at least this much taller than wide: a
-                  # short, wide dock (1280x800: 700 x 330 px) keeps the table
-                  # beside the curve, where under it the table kept one row
+# Tall: narrower than NARROW px and at least TALL times as high as wide. A
+# short, wide dock (under the canvas at 1280x800: 700 x 330 px) keeps the
+# table beside the curve, where under it the table kept one row.
+NARROW = 760
+TALL = 0.8
+TALL_HEIGHT = 980     # px the panel takes when tall (the dock scrolls)
 
 
 class PanelShape(QObject):
-    """Turns `split` as the room of `panel`, or of what it `watch`es,
-    becomes narrow (NARROW) and tall (TALL), or stops being so. In a
-    scroll area (the dock's) the panel is never narrower than its
-    content: the area's viewport is the room there is."""
+    """Turns `split` (and shares `inner` out again) as the room of `panel`,
+    or of what it `watch`es, becomes tall or stops being so. In a scroll
+    area (the dock's) the panel is never narrower than its content: the
+    area's viewport is the room there is."""
 
     def __init__(self, panel: QWidget, split: QSplitter, inner: QSplitter) -> None:
         super().__init__(panel)
