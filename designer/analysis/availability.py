@@ -213,26 +213,18 @@ def importance(p_top: float, q_top: float, gradient: dict[str, float],
 # passes the node budget, after 0.3-0.5 s of trying, so the size cut stays.
 DESIGN_MAX_EVENTS = 500
 DESIGN_BUDGET = 200_000
-# The exact BDD's second try, site by site, is the last before Monte Carlo:
-# the generated 100-component design with its site copied (the cost plan's
-# last step) passed 200,000 nodes on the way to 92,966 and fitted within
-# 500,000, where Monte Carlo said "at least 99.99963 %" of 99.9999963 %.
-# With modules' stand-ins in their events' place (modules._with_modules)
-# it takes 47,163 nodes, within 200,000; the room is kept for designs
-# bigger than the examples. Where the top is an OR (the system is up if
-# any alternative is: a copied site's, or any replica of a lone entry
-# tier), rack by rack within each site goes first and the placement order
-# second (design_order.exact_orders): the examples' plans spent 0.46 of
-# 1.34 s (three-tier) and 0.74 of 1.08 s (duplicated-services) in
-# placement orders that passed their budget before another fitted.
+# The room of the exact BDD's try in the other order (design_order.
+# exact_orders), the last before Monte Carlo: site by site after the
+# placement order where the top is an AND; where it is an OR, the first
+# try, rack by rack within each site, whose peak passes 200,000 nodes on
+# the bigger designs below (the placement order then gets DESIGN_BUDGET).
 DESIGN_SECOND_BUDGET = 500_000
 # Where the top is an OR the bounds cannot serve (they condition a union of
-# parts), so the exact BDD is tried on bigger designs before Monte Carlo,
-# rack by rack within each site first and within DESIGN_SECOND_BUDGET (its
-# peak passes 200,000 on the way): the duplicated-services plan's last
-# design with racks and a site copied again, 491 / 686 / 780 / 921 events,
-# is exact in 10,059 / 14,445 / 16,599 / 19,830 nodes, 0.4 / 0.9 / 1.2 /
-# 1.9 s, where Monte Carlo said "at least 99.99963 %".
+# parts), so the exact BDD is tried on bigger designs before Monte Carlo:
+# the duplicated-services plan's last design with racks and a site copied
+# again, 491 / 686 / 780 / 921 events, is exact in 10,059 / 14,445 /
+# 16,599 / 19,830 nodes, 0.4 / 0.9 / 1.2 / 1.9 s, where Monte Carlo said
+# "at least 99.99963 %".
 DESIGN_OR_MAX_EVENTS = 1_000
 # Bounds (bounds.py) above that, up to DESIGN_BOUND_MAX_EVENTS; Monte Carlo
 # past it. The work budget (parts x leaves) keeps the time about flat past

@@ -67,13 +67,11 @@ def rack_rank(design, event_of: dict[str, str]) -> dict[str, tuple[int, int, int
 def site_first(placement: dict[str, int], rack: dict[str, tuple]) -> dict[str, int] | None:
     """`placement` with the events grouped site by site first (each event's
     own site, the first of its `rack_rank` key): the exact BDD's second
-    order, tried where the first passed its budget and certified bounds do
-    not apply. A design whose top is an OR of site copies (the cost plan's
-    "second site" of a small design: the three-tier example at its last
-    step, 122 events) passes 1 million nodes with both sites' shared causes
-    first, and fits in 168,483 site by site; where the replicas of each
-    tier are spread over the sites (the generated 400 and 500), the
-    placement order fits and site by site does not. None under two sites."""
+    order where the top is an AND of entry points (`exact_orders`), tried
+    where the placement order passed its budget and the certified bounds
+    do not apply. Where the replicas of each tier are spread over the
+    sites (the generated 400 and 500), the placement order fits and site
+    by site does not: why it is only a second try. None under two sites."""
     if len({key[0] for key in rack.values() if key and key[0]}) < 2:
         return None
     width = max(placement.values(), default=0) + 1
