@@ -19,7 +19,8 @@ from designer.io import design_from_text, load_design
 from designer.report import findings as F
 from designer.report import blocks as B
 from designer.report import review as R
-from tests.export_support import EXAMPLES, all_text, page_size_pt, reader, searchable
+from tests.export_support import (EXAMPLES, all_text, page_size_pt, page_text, reader,
+                                  searchable)
 
 A4 = (595.3, 841.9)
 
@@ -142,3 +143,24 @@ def test_the_security_fixes_sit_beside_the_plan_in_the_report(qapp):
     assert searchable(S.summary(plan.security)[:60]) in text
     for fix in plan.security.fixes:
         assert searchable(S.description(fix, R.unambiguous_names(moved))) in text
+
+
+def test_a_tall_designs_diagram_page_keeps_its_caption_whole(qapp, tmp_path):
+    """A tall design's diagram goes on a portrait page, where the caption
+    saying what the colours mean was cut in its middle ("order-2 cut-set
+    …cted components"): a reader lost the amber and the green."""
+    from benchmarks.generate import with_copies
+    from designer.io import save_design
+    design = load_design(EXAMPLES[0].with_name("duplicated-services.weaklink.json"))
+    for _ in range(4):
+        design = with_copies(design, "rack-1")        # five racks, one above the other
+    path = tmp_path / "tall.weaklink.json"
+    save_design(design, path)
+    _, _, pdf, _ = _report(path)
+    [diagram] = [page for page in pdf.pages
+                 if page_text(page).startswith("The design with its analysis")]
+    width, height = page_size_pt(diagram)
+    assert width < height                                  # portrait
+    caption = page_text(diagram).split(".")[0]
+    assert "…" not in caption
+    assert "order-2 cut sets amber" in caption and "protected green" in caption

@@ -36,9 +36,10 @@ def review(design: Design, result, *, file: str | None = None,
     blocks = cover(design, result, file, content_hash, when or datetime.now())
     blocks += summary(result, name)
     blocks += [PageBreak(),
-               Diagram("The design with its analysis: SPOFs in red with “!”, order-2 "
-                       "cut-set members amber and dashed with “2”, protected components "
-                       "green with “✓”, not modeled grey and dotted with “?”.")]
+               # One line at 7.5 pt on a portrait A4 page (a tall design): the
+               # longer wording was elided in its middle ("cut-set …cted").
+               Diagram("The design with its analysis: SPOFs red “!”, order-2 cut sets "
+                       "amber “2”, protected green “✓”, not modeled grey “?”.")]
     blocks += spofs_section(result, name) + pairs_section(result, name)
     blocks += importance_section(result, name) + findings_section(result)
     blocks += plan_section(result) + security_section(result, name)
