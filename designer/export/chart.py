@@ -15,10 +15,11 @@ from .flow import Flow
 from .sheet import font, pen
 
 HEIGHT = 230.0
+CENTRED = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LINE = QColor("#2A6FB0")
 MARK = QColor("#C0561B")
 GRID = QColor("#D5DAE1")
-TICKS = 5
 
 
 def draw_curve(flow: Flow, curve: CostCurve) -> None:
@@ -33,12 +34,9 @@ def draw_curve(flow: Flow, curve: CostCurve) -> None:
 def _draw(flow: Flow, box: QRectF, curve: CostCurve) -> None:
     painter, k = flow.painter, flow.frame.k
     plot = box.adjusted(46, 16, -12, -34)
-    costs = [p.cost for p in curve.points]
-    nines = [p.nines for p in curve.points]
-    x_max = max(costs) or 1.0
-    y_lo, y_hi = min(nines), max(nines)
-    if y_hi - y_lo < 0.1:
-        y_lo, y_hi = y_lo - 0.05, y_hi + 0.05
+    cost_ticks, nines_ticks = curve.cost_ticks(), curve.nines_ticks()
+    x_max = cost_ticks[-1][0]
+    y_lo, y_hi = nines_ticks[0][0], nines_ticks[-1][0]
 
     def at(cost: float, nine: float) -> QPointF:
         x = plot.left() + cost / x_max * plot.width()
@@ -47,17 +45,21 @@ def _draw(flow: Flow, box: QRectF, curve: CostCurve) -> None:
 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    for n in range(TICKS + 1):
-        cost, nine = x_max * n / TICKS, y_lo + (y_hi - y_lo) * n / TICKS
-        painter.setPen(pen(flow.frame, 0.4, GRID))
+    painter.setPen(pen(flow.frame, 0.4, GRID))
+    for cost, _ in cost_ticks:
         painter.drawLine(at(cost, y_lo), at(cost, y_hi))
+    for nine, _ in nines_ticks:
         painter.drawLine(at(0, nine), at(x_max, nine))
+    # Each label centred under (beside) its grid line: left-aligned in a box
+    # around the tick, "€100k" ended where its line began.
+    for cost, text in cost_ticks:
         x_tick = at(cost, y_lo)
-        flow.text(QRectF(x_tick.x() / k - 30, plot.bottom() + 3, 60, 10),
-                  curve.cost_tick(cost), font(6.5))
+        flow.text(QRectF(x_tick.x() / k - 30, plot.bottom() + 3, 60, 10), text, font(6.5),
+                  align=CENTRED)
+    for nine, text in nines_ticks:
         y_tick = at(0, nine)
-        flow.text(QRectF(plot.left() - 40, y_tick.y() / k - 5, 36, 10),
-                  curve.nines_tick(nine), font(6.5))
+        flow.text(QRectF(plot.left() - 40, y_tick.y() / k - 5, 36, 10), text, font(6.5),
+                  align=RIGHT)
     painter.setPen(pen(flow.frame, 0.8))
     painter.drawRect(flow.frame.rect(plot))
     flow.text(QRectF(plot.left(), plot.bottom() + 16, plot.width(), 12), curve.x_title,
@@ -104,6 +106,9 @@ def _marks(painter: QPainter, flow: Flow, curve: CostCurve, at) -> None:
             bottom = at(point.cost, curve.points[0].nines)
             painter.drawLine(QPointF(centre.x(), centre.y()), QPointF(bottom.x(), bottom.y()))
             painter.drawRect(QRectF(centre.x() - 4.5 * k, centre.y() - 4.5 * k, 9 * k, 9 * k))
-        dy = -14 if title == KNEE else 4     # apart when both mark one point
+        # Below the rising curve, where no point's label is (they sit above
+        # right: "knee" over "5 6 7" was unreadable); apart when both mark
+        # one point or two neighbours.
+        dy = 4 if title == KNEE else 16
         flow.text(QRectF(centre.x() / k + 8, centre.y() / k + dy, 80, 10), title,
                   font(7.0, True), MARK)

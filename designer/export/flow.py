@@ -70,12 +70,13 @@ class Flow:
             QRectF(0, 0, width * k, 1e9), WRAP, text)
         return box.height() / k
 
-    def text(self, box: QRectF, text: str, f: QFont, color: QColor = INK) -> None:
+    def text(self, box: QRectF, text: str, f: QFont, color: QColor = INK,
+             align: int = WRAP) -> None:
         if self.dry:
             return
         self.painter.setFont(f)
         self.painter.setPen(QPen(color))
-        self.painter.drawText(self.frame.rect(box), WRAP, text)
+        self.painter.drawText(self.frame.rect(box), align, text)
 
     # -- blocks ----------------------------------------------------------------------
     def heading(self, text: str, level: int = 1) -> None:

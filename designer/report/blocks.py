@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .cost import money
+from .cost import money, money_tick
+from .ticks import decimals_for, nice_ticks
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,21 @@ class CostCurve:
     currency: str
     caption: str
 
-    def cost_tick(self, value: float) -> str:
-        return money(value, self.currency)
+    def cost_ticks(self) -> list[tuple[float, str]]:
+        """Round cumulative costs from 0 past the last step, as the cost
+        panel's axis writes them (€200k, €1.5M)."""
+        ticks = nice_ticks(0.0, max((p.cost for p in self.points), default=0.0) or 1.0)
+        return [(t, money_tick(t, self.currency)) for t in ticks]
 
-    @staticmethod
-    def nines_tick(value: float) -> str:
-        return f"{value:.1f}"
+    def nines_ticks(self) -> list[tuple[float, str]]:
+        """Round nines around the points (1, 2, 3 or 2.5, 3.0, 3.5)."""
+        nines = [p.nines for p in self.points]
+        low, high = min(nines), max(nines)
+        if high - low < 0.1:
+            low, high = low - 0.05, high + 0.05
+        ticks = nice_ticks(low, high)
+        places = decimals_for(ticks)
+        return [(t, f"{t:.{places}f}") for t in ticks]
 
 
 @dataclass(frozen=True)
