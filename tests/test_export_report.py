@@ -164,3 +164,57 @@ def test_a_tall_designs_diagram_page_keeps_its_caption_whole(qapp, tmp_path):
     caption = page_text(diagram).split(".")[0]
     assert "…" not in caption
     assert "order-2 cut sets amber" in caption and "protected green" in caption
+
+
+def test_the_first_page_gives_the_answer_and_no_section_is_a_near_blank_page(qapp):
+    """A client reads the cover first: it carries the summary (the cover
+    alone, then a summary alone, were two pages nearly blank), and a
+    segmentation section with nothing open is a line, not a page."""
+    from designer.report import availability as A
+    path = next(p for p in EXAMPLES if "three-tier" in p.name)
+    design, result, pdf, _ = _report(path)
+    assert result.findings is not None and not result.findings.findings
+    first = page_text(pdf.pages[0])
+    assert design.name in first and "Summary" in first
+    assert searchable(A.availability_figures(result.availability)) in first
+    [findings] = [page_text(p) for p in pdf.pages if "Segmentation findings" in page_text(p)]
+    assert "Importance ranking" in findings       # shares its page with the section before
+
+
+def test_no_figure_repeats_its_own_title(qapp):
+    """"Availability: Availability: 98.6 %" in the method and "Availability
+    | Availability 98.63 %" in the diagram's title block; "Downtime a year
+    | 5.0 days/yr down" in the summary."""
+    path = next(p for p in EXAMPLES if "three-tier" in p.name)
+    _d, result, pdf, _ = _report(path)
+    text = all_text(pdf)
+    assert "Availability: Availability" not in text
+    assert "Availability Availability" not in text
+    assert "Downtime a year 5.0 days " in text and "days/yr down Single" not in text
+    assert "Availability is computed exactly (binary decision diagrams): 98." in text
+
+
+def test_assumptions_leave_out_what_costs_nothing_by_definition():
+    """The Internet, a tier, a segment and a sticky note cost nothing by
+    definition: not assumptions a client should read through."""
+    design = load_design(next(p for p in EXAMPLES if "three-tier" in p.name))
+    kinds = {c.kind.title for c in design.components}
+    assert {"Internet", "Tier", "Segment", "Sticky note"} <= kinds
+    table = next(b for b in R.assumptions_section(design) if isinstance(b, B.Table))
+    listed = {row[0] for row in table.rows}
+    assert not listed & {"Internet", "Tier", "Segment", "Sticky note"}
+    assert {"Server", "Disk", "Switch", "Firewall"} <= listed
+    assert all(row[5] == "assumption" or row[2] not in ("€0", "0") for row in table.rows)
+
+
+def test_a_section_does_not_leave_a_page_nearly_blank(qapp):
+    """Multi-site's importance table ran six rows onto a page, then the
+    findings took a page of their own: a page with six lines. A section
+    now starts a new page only after a page fuller than a third."""
+    from designer.export.report import BREAK_WHEN_FULLER
+    path = next(p for p in EXAMPLES if "multi-site" in p.name)
+    _d, _r, pdf, _ = _report(path)
+    lines = [len(page.extract_text().strip().splitlines()) for page in pdf.pages]
+    fullest = max(lines)
+    # The cover (with the summary), the diagram's sheet and the last page aside.
+    assert all(n > BREAK_WHEN_FULLER * fullest for n in lines[2:-1]), lines

@@ -15,6 +15,7 @@ from designer.analysis.mitigation.security import security_fixes
 from designer.analysis.segmentation import analyze_segmentation
 from designer.document import Document
 from designer.io import save_design
+from designer.model.naming import unambiguous_names
 from designer.model.patch import apply_patch
 
 from .schema_support import validator_for
@@ -125,6 +126,16 @@ def test_the_cost_panel_lists_and_applies_a_fix(qtbot, moved):
     assert table.rowCount() == len(plan.security.fixes) and panel.security.isVisible()
     assert "New segment" in table.item(0, 0).text() or "Critical" in table.item(0, 0).text()
     assert "Security fixes:" in panel.summary.text()
+    # Findings and the SPOFs a step removes read as the rest of the window
+    # reads, by name ("PostgreSQL"), not as ids ("too-few-layers@postgres-1").
+    row_text = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert "@" not in " ".join(row_text) and "PostgreSQL" in row_text[0]
+    names = unambiguous_names(moved)
+    removed = [panel.table.item(r, 2).text() for r in range(panel.table.rowCount())]
+    assert removed == [", ".join(map(names, step.removes)) or "-" for step in plan.steps]
+    assert any(step.removes for step in plan.steps)
+    assert not any(cid in text.split(", ") for step, text in zip(plan.steps, removed)
+                   for cid in step.removes if names(cid) != cid)
     table.selectRow(0)
     assert panel.security.apply_button.isEnabled()
     before = doc.snapshot()
@@ -136,3 +147,27 @@ def test_the_cost_panel_lists_and_applies_a_fix(qtbot, moved):
     panel.security.show_fixes(replace(plan.security, fixes=()), "EUR")
     assert not panel.security.isVisible()
     panel.shutdown()
+
+
+def test_a_finding_reads_by_name_and_a_fix_resolving_its_own_findings_says_so(moved, fixes):
+    """The rows of the panel, the report and `analyze --mitigations` word
+    a finding by its check and the names in its subject; a fix that
+    resolves exactly its row's findings says "its N findings" rather than
+    repeating them."""
+    from designer.report import security as S
+    names = unambiguous_names(moved)
+    assert S.finding_words(TOO_FEW, names) == (
+        f"{S.check_title(TOO_FEW)}: {names('postgres-1')}")
+    assert S.finding_words(SOLE_FW, names) == (
+        f"{S.check_title(SOLE_FW)}: {names('fw-edge')} > {names('postgres-1')}")
+    assert S.finding_words("internet-reaches-data-store@postgres-1:5432", names).endswith(
+        f": {names('postgres-1')}, port 5432")
+    for fix in fixes.fixes:
+        resolves = S.resolves_text(fix, names)
+        if fix.estimate or not fix.resolves:
+            continue
+        if set(fix.resolves) == set(fix.findings):
+            assert resolves.startswith("its ")
+        else:
+            assert all(S.check_title(f) in resolves for f in fix.resolves)
+        assert "@" not in resolves

@@ -27,6 +27,10 @@ from .sheet import draw_text
 from .words import content_hash
 
 CAPTION_PT = 16.0     # the strip above the diagram sheet
+# A section starts a page of its own only when the page it would follow on
+# is fuller than this: a table's last six rows spilled onto a page, then a
+# break, left a page nearly blank (multi-site's review with its plan).
+BREAK_WHEN_FULLER = 0.3
 
 
 def report_pdf(design: Design, result, spec: PageSpec = PageSpec(),
@@ -79,10 +83,11 @@ def _area(spec: PageSpec, layout: QPageLayout) -> QRectF:
 
 def _typeset(flow: Flow, blocks: list, sheet: Sheet) -> int:
     text_layout = sheet.spec.layout(landscape=False)
-    pending, first = False, True
+    pending = False
     for block in blocks:
         if isinstance(block, B.PageBreak):
-            pending = not first or flow.y > flow.area.top()
+            used = flow.y - flow.area.top()
+            pending = pending or used > BREAK_WHEN_FULLER * flow.area.height()
             continue
         if isinstance(block, B.Diagram):
             _diagram_page(flow, sheet, block)
@@ -91,7 +96,6 @@ def _typeset(flow: Flow, blocks: list, sheet: Sheet) -> int:
         if pending:
             flow.new_page(text_layout if flow.footer_off else None)
             flow.footer_off, pending = False, False
-        first = False
         _block(flow, block)
     flow.finish_page()
     return flow.page

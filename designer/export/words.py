@@ -10,7 +10,7 @@ from datetime import datetime
 from designer import __version__
 from designer.io import CURRENT_VERSION
 from designer.model import Design
-from designer.report.availability import availability_short, downtime_text
+from designer.report.availability import downtime_text, short_figure
 from designer.report.problems import spof_count
 
 
@@ -37,7 +37,7 @@ def availability_text(result) -> str:
         return "not analysed"
     part = result.availability
     down = downtime_text(part)
-    return availability_short(part) + (f", {down}" if down else "")
+    return short_figure(part) + (f", {down}" if down else "")
 
 
 def spofs_text(result) -> str:

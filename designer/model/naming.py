@@ -5,7 +5,7 @@ report all use it."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 
 def names_of(components: Iterable) -> dict[str, str]:
@@ -23,3 +23,16 @@ def names_of(components: Iterable) -> dict[str, str]:
         else:
             names[comp.id] = comp.name
     return names
+
+
+def unambiguous_names(design) -> Callable[[str], str]:
+    """What a person calls a component (`names_of`: every server has an
+    "eth0", so "eth0 (Web 1)"), with its id added where even that repeats;
+    an id no component has is left as it is."""
+    called = names_of(design.components)
+    counts: dict[str, int] = defaultdict(int)
+    for name in called.values():
+        counts[name] += 1
+    names = {cid: name if counts[name] == 1 or name == cid else f"{name} ({cid})"
+             for cid, name in called.items()}
+    return lambda cid: names.get(cid, cid)

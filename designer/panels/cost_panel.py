@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QLabel,
                                QLineEdit, QMenu, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
+from designer.model.naming import unambiguous_names
 from designer.model.patch import merge
 from designer.report import plan as words
 from designer.report import security as security_words
@@ -196,8 +197,11 @@ class CostPanel(QWidget):
             for index in series.off_front:
                 marks[index] = ", ".join(filter(None, [marks.get(index), "off the front"]))
         self.table.show_plan(self.plan, marks)
-        self.security.show_fixes(self.plan.security if self.plan is not None else None,
-                                 self.document.settings.currency, stale=self.is_stale())
+        plan = self.plan
+        self.security.show_fixes(plan.security if plan is not None else None,
+                                 self.document.settings.currency,
+                                 unambiguous_names(plan.design) if plan is not None else str,
+                                 stale=self.is_stale())
         self.summary.setText(self.summary_text(series))
         self._chosen(self.table.selected_step())
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from designer.model.naming import unambiguous_names
 from designer.report import plan as words
 
 HEADERS = ["Step", "Edit", "Removes", "Cost delta", "Availability after",
@@ -41,8 +42,9 @@ class CostTable(QTableWidget):
         self.setRowCount(0)
         if plan is not None:
             self.setRowCount(len(plan.steps))
+            name = unambiguous_names(plan.design)
             for r, step in enumerate(plan.steps):
-                for c, text in enumerate(words.row(step, plan)):
+                for c, text in enumerate(words.row(step, plan, name)):
                     if c == 0 and step.number in self.marks:
                         text = f"{text} ({self.marks[step.number]})"
                     item = QTableWidgetItem(text)

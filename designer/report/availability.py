@@ -67,11 +67,17 @@ def availability_line(part: Optional[AvailabilityPart]) -> str:
     """One line for the text report: figure, method, interval or bounds,
     nines and downtime. An upper bound says so ("at most ...: 3 parts not
     wired"); an empty design gets no figure."""
+    return "Availability: " + availability_figures(part)
+
+
+def availability_figures(part: Optional[AvailabilityPart]) -> str:
+    """availability_line without its title, for a row or a sentence that
+    already says "availability"."""
     if part is None:
-        return "Availability: not computed"
+        return "not computed"
     if nothing_to_analyse(part):
-        return "Availability: none (nothing that can fail is drawn)"
-    text = f"Availability: {_at_most(part)}{percent(part.value)} ({part.method}"
+        return "none (nothing that can fail is drawn)"
+    text = f"{_at_most(part)}{percent(part.value)} ({part.method}"
     if part.confidence_interval is not None:
         low, high = part.confidence_interval
         text += f", 95 % interval {low * 100:.5f} .. {high * 100:.5f} %"
@@ -98,18 +104,25 @@ def downtime_words(minutes: float) -> str:
 
 def availability_short(part: Optional[AvailabilityPart]) -> str:
     """The status bar's figure, with as many decimals as the nines need."""
+    colon = ":" if part is None or nothing_to_analyse(part) else ""    # "Availability: n/a"
+    return f"Availability{colon} " + short_figure(part)
+
+
+def short_figure(part: Optional[AvailabilityPart]) -> str:
+    """availability_short without its title, for a row titled Availability
+    (the sheet's title block)."""
     if part is None:
-        return "Availability: n/a"
+        return "n/a"
     if nothing_to_analyse(part):
-        return "Availability: none (nothing to analyse)"
+        return "none (nothing to analyse)"
     floor = sampled_floor(part)
     nines = _floor_nines(floor) if floor is not None else (
         math.inf if part.nines is None else part.nines)
     decimals = min(max(int(nines) + 1, 2), 6) if math.isfinite(nines) else 6
     if floor is not None:
-        return (f"Availability at least {rounded_down(floor * 100, decimals):.{decimals}f} % "
+        return (f"at least {rounded_down(floor * 100, decimals):.{decimals}f} % "
                 f"({method_title(part.method)}){unwired(part)}")
-    return (f"Availability {_at_most(part)}{part.value * 100:.{decimals}f} % "
+    return (f"{_at_most(part)}{part.value * 100:.{decimals}f} % "
             f"({method_title(part.method)}){unwired(part)}")
 
 
@@ -197,30 +210,31 @@ def nines_short(part: Optional[AvailabilityPart]) -> str:
     return "∞ nines" if part.nines is None else f"{part.nines:.1f} nines"
 
 
-def downtime_text(part: Optional[AvailabilityPart]) -> str:
-    """The status bar's downtime: nothing when there is no figure to stand on."""
+def downtime_text(part: Optional[AvailabilityPart], suffix: str = "/yr down") -> str:
+    """The status bar's downtime: nothing when there is no figure to stand on.
+    `suffix` "": the bare duration, for a row already titled a year's downtime."""
     if part is None or nothing_to_analyse(part):
         return ""
     floor = sampled_floor(part)
     if floor is not None:
         minutes = _most_minutes(floor)    # rounded up in the unit downtime_short shows
         step = 1 / 60 if minutes < 1 else 0.1 if minutes < 60 else 1.0 if minutes < 1440 else 144.0
-        return "at most " + downtime_short(_up(minutes, step))
-    return downtime_short(part.downtime_minutes_per_year)
+        return "at most " + downtime_short(_up(minutes, step), suffix)
+    return downtime_short(part.downtime_minutes_per_year, suffix)
 
 
-def downtime_short(minutes: Optional[float]) -> str:
+def downtime_short(minutes: Optional[float], suffix: str = "/yr down") -> str:
     """Expected downtime a year in the unit that reads best."""
     if minutes is None:
         return ""
     if minutes < 1:
-        return f"{minutes * 60:.0f} s/yr down"
+        return f"{minutes * 60:.0f} s{suffix}"
     if minutes < 60:
-        return f"{minutes:.1f} min/yr down"
+        return f"{minutes:.1f} min{suffix}"
     if minutes < 24 * 60:
         hours, mins = divmod(round(minutes), 60)
-        return f"{hours} h {mins:02d} min/yr down"
-    return f"{minutes / 1440:.1f} days/yr down"
+        return f"{hours} h {mins:02d} min{suffix}"
+    return f"{minutes / 1440:.1f} days{suffix}"
 
 
 def importance_note(part: Optional[AvailabilityPart]) -> str:

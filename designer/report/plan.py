@@ -3,7 +3,7 @@
 texts and the two "where to stop" explanations. No Qt."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from designer.analysis.mitigation.plan import (CANCELLED, NO_CANDIDATES, NOTHING_IMPROVES,
                                                STEP_LIMIT_REACHED, SYSTEM_DOWN, TARGET_REACHED,
@@ -115,13 +115,16 @@ def front_sentence(pool: int, off_front: int, left_out: int = 0) -> str:
                    f"of those candidates reaches at least as much for no more money.")
 
 
-def row(step: Step, plan: Plan) -> list[str]:
+def row(step: Step, plan: Plan, name: Callable[[str], str] = str) -> list[str]:
     """The table's cells: step, edit, removes, cost delta, availability after,
-    downtime minutes saved a year, cost per hour of downtime avoided."""
+    downtime minutes saved a year, cost per hour of downtime avoided.
+    `name`: what to call a removed SPOF (model.naming.unambiguous_names
+    of plan.design, as the rest of the report names components; ids by
+    default)."""
     currency = plan.design.settings.currency
     per_hour = cost_per_hour_avoided(step, plan.design.settings.horizon_months)
     return [str(step.number), step.candidate.description,
-            ", ".join(step.removes) or "-",
+            ", ".join(map(name, step.removes)) or "-",
             cost_delta(step, currency), figure(step.after),
             saved_text(step.minutes_saved),
             "-" if per_hour is None else money(per_hour, currency)]
@@ -185,6 +188,8 @@ def text_lines(plan: Plan) -> list[str]:
                      f"{saved_text(step.minutes_saved)} min of downtime a year")
     lines.append("  " + summary(plan))
     if plan.security is not None:
+        from designer.model.naming import unambiguous_names
+
         from .security import text_lines as security_lines
-        lines += ["", *security_lines(plan.security, currency)]
+        lines += ["", *security_lines(plan.security, currency, unambiguous_names(plan.design))]
     return lines

@@ -15,7 +15,7 @@ from typing import Callable
 from designer import __version__
 from designer.analysis.figures import DEFAULT, availability_of, capex_of, opex_of
 from designer.model import Design
-from designer.model.naming import names_of
+from designer.model.naming import unambiguous_names
 
 from . import availability as A
 from . import problems as P
@@ -42,22 +42,10 @@ def review(design: Design, result, *, file: str | None = None,
                        "amber “2”, protected green “✓”, not modeled grey “?”.")]
     blocks += spofs_section(result, name) + pairs_section(result, name)
     blocks += importance_section(result, name) + findings_section(result)
-    blocks += plan_section(result) + security_section(result, name)
+    blocks += plan_section(result, name) + security_section(result, name)
     blocks += assumptions_section(design)
     blocks += method_section(result)
     return blocks
-
-
-def unambiguous_names(design: Design) -> Callable[[str], str]:
-    """What a person calls a component, as the window's lists and the
-    sentences do (model/naming.py: every server has an "eth0", so "eth0
-    (Web 1)"), with its id added where even that repeats."""
-    from collections import Counter
-    called = names_of(design.components)
-    counts = Counter(called.values())
-    names = {cid: name if counts[name] == 1 or name == cid else f"{name} ({cid})"
-             for cid, name in called.items()}
-    return lambda cid: names.get(cid, cid)
 
 
 def cover(design: Design, result, file, content_hash, when: datetime) -> list[Block]:
@@ -67,14 +55,16 @@ def cover(design: Design, result, file, content_hash, when: datetime) -> list[Bl
              ("SHA-256 of the file", content_hash or "not saved"),
              ("Date", f"{when:%Y-%m-%d %H:%M}"),
              ("Produced by", f"Weaklink {__version__}")]
-    return [Heading(f"Design review: {design.name}", 0), Facts(tuple(facts)), PageBreak()]
+    # The summary follows on the same page: a cover of six lines alone, then
+    # a summary of five, left two pages nearly blank before the answer.
+    return [Heading(f"Design review: {design.name}", 0), Facts(tuple(facts))]
 
 
 def summary(result, name: Callable[[str], str]) -> list[Block]:
     part = result.availability
-    rows = [("Availability", A.availability_line(part).removeprefix("Availability: "))]
+    rows = [("Availability", A.availability_figures(part))]
     if part is not None:
-        rows.append(("Downtime a year", A.downtime_text(part) or "none"))
+        rows.append(("Downtime a year", A.downtime_text(part, suffix="") or "none"))
     rows.append(("Single points of failure", P.summary(result.structure)))
     if result.cost is not None:
         rows.append(("Cost", cost_line(result.cost).removeprefix("Cost: ")))
@@ -154,10 +144,10 @@ def findings_section(result) -> list[Block]:
     if seg is None:
         return []
     from . import findings as F
-    blocks: list[Block] = [PageBreak(), Heading("Segmentation findings"),
-                           Paragraph(F.count_line(seg))]
+    blocks: list[Block] = [Heading("Segmentation findings"), Paragraph(F.count_line(seg))]
     if not seg.findings:
-        return blocks
+        return blocks         # one line: not a page of its own
+    blocks.insert(0, PageBreak())
     rows = []
     for finding in seg.findings:
         accepted = F.acceptance_line(finding)
@@ -169,7 +159,7 @@ def findings_section(result) -> list[Block]:
                            (0.1, 0.34, 0.33, 0.23))]
 
 
-def plan_section(result) -> list[Block]:
+def plan_section(result, name) -> list[Block]:
     plan = result.mitigations
     if plan is None:
         return []
@@ -190,7 +180,7 @@ def plan_section(result) -> list[Block]:
                             "Each point is the design after one more step of the plan."))
     rows = []
     for step in plan.steps:
-        cells = M.row(step, plan)
+        cells = M.row(step, plan, name)
         marks = [m for m, n in ((BREAK_EVEN, plan.break_even_step),
                                 (KNEE, plan.knee_step)) if n == step.number]
         rows.append(tuple([cells[0] + ("\n" + ", ".join(marks) if marks else "")] + cells[1:]))
@@ -223,7 +213,7 @@ def assumptions_section(design: Design) -> list[Block]:
         for what, figure in (("availability", availability_of(comp, design.settings)),
                              ("capex", capex_of(comp, design.settings)),
                              ("opex a month", opex_of(comp, design.settings))):
-            if figure.origin == DEFAULT:
+            if figure.origin == DEFAULT and (figure.value or figure.assumption):
                 entry = used.setdefault((comp.kind.title, what), [figure, 0])
                 entry[1] += 1
     rows = []
@@ -237,7 +227,8 @@ def assumptions_section(design: Design) -> list[Block]:
                            Paragraph("Figures not set on a component or for its kind in "
                                      "this design come from the defaults table "
                                      "(resources/defaults.json). Each row is one default "
-                                     "this design uses.")]
+                                     "this design uses; costs of nothing by definition (the "
+                                     "Internet, tiers, segments, notes) are left out.")]
     if rows:
         blocks.append(Table(("Kind", "Figure", "Default", "Used by", "Source", "Status"),
                             tuple(rows), (0.15, 0.12, 0.12, 0.08, 0.4, 0.13)))
@@ -256,7 +247,7 @@ def method_section(result) -> list[Block]:
         how = {"exact": "computed exactly (binary decision diagrams)",
                "bounded": "bounded with certified lower and upper limits",
                "monte-carlo": "estimated by Monte Carlo sampling"}.get(part.method, part.method)
-        lines.append(f"Availability is {how}: {A.availability_line(part)}.")
+        lines.append(f"Availability is {how}: {A.availability_figures(part)}.")
         interval = A.interval_text(part)
         if interval:
             lines.append(interval[0].upper() + interval[1:] + ".")

@@ -3,6 +3,7 @@
 lines, and the cost panel's "Security fixes" rows and summary. No Qt."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from designer.analysis.mitigation.security import (NOT_DRAWN_CABLING, NOT_DRAWN_INVALID,
@@ -23,6 +24,21 @@ _NOT_DRAWN = {
 def check_title(finding_id: str) -> str:
     check = finding_id.split("@", 1)[0]
     return CHECKS[check].title if check in CHECKS else check
+
+
+def finding_words(finding_id: str, name: Name = str) -> str:
+    """A finding's id (`check@subject`, segmentation/context.make) as a
+    person reads it: "Data store reachable from the Internet: PostgreSQL
+    (Database A), port 5432". The subject's ids (joined by ">" or "+")
+    are named; a port closes it. With the default `name`, the ids stay."""
+    _check, _, subject = finding_id.partition("@")
+    base, colon, port = subject.rpartition(":")
+    if not (colon and port.isdigit()):
+        base, port = subject, ""
+    named = re.sub(r"[^>+]+", lambda part: name(part.group(0)), base)
+    named = named.replace(">", " > ").replace("+", " + ")
+    what = named + (f", port {port}" if port else "")
+    return f"{check_title(finding_id)}: {what}" if what else check_title(finding_id)
 
 
 def description(fix: SecurityFix, name: Name = str) -> str:
@@ -51,20 +67,30 @@ def availability_text(fix: SecurityFix) -> str:
     return f"{percent(fix.before.availability)} -> {figure(fix.after)}"
 
 
-def resolves_text(fix: SecurityFix) -> str:
+def resolves_text(fix: SecurityFix, name: Name = str) -> str:
     if fix.estimate:
         return "not checked (no edit drawn)"
-    text = ", ".join(fix.resolves) if fix.resolves else "none of the findings"
+    if not fix.resolves:
+        text = "none of the findings"
+    elif set(fix.resolves) == set(fix.findings):        # the row's own: not said twice
+        text = "its finding" if len(fix.findings) == 1 else f"its {len(fix.findings)} findings"
+    else:
+        text = "; ".join(_again(f, fix, name) for f in fix.resolves)
     if fix.introduces:
-        text += "; brings " + ", ".join(fix.introduces)
+        text += "; brings " + "; ".join(finding_words(f, name) for f in fix.introduces)
     return text
+
+
+def _again(finding_id: str, fix: SecurityFix, name: Name) -> str:
+    """A finding the row already words in full: its check's title will do."""
+    return check_title(finding_id) if finding_id in fix.findings else finding_words(finding_id, name)
 
 
 def row(fix: SecurityFix, currency: str, name: Name = str) -> list[str]:
     """The panel's cells: finding, fix, cost, availability after, resolves."""
-    findings = "; ".join(f"{check_title(f)} ({f})" for f in fix.findings)
+    findings = "; ".join(finding_words(f, name) for f in fix.findings)
     return [f"{fix.severity.capitalize()}: {findings}", description(fix, name),
-            short_cost(fix, currency), availability_text(fix), resolves_text(fix)]
+            short_cost(fix, currency), availability_text(fix), resolves_text(fix, name)]
 
 
 def short_cost(fix: SecurityFix, currency: str) -> str:
@@ -115,12 +141,12 @@ def summary(found: Optional[SecurityFixes]) -> str:
     return text
 
 
-def text_lines(found: Optional[SecurityFixes], currency: str) -> list[str]:
+def text_lines(found: Optional[SecurityFixes], currency: str, name: Name = str) -> list[str]:
     if found is None:
         return []
     lines = ["Security fixes that cost something (each checked on the edited design):"]
     for n, fix in enumerate(found.fixes, 1):
-        finding, what, _cost, availability, resolves = row(fix, currency)
+        finding, what, _cost, availability, resolves = row(fix, currency, name)
         lines += [f"  {n:>2}. {what}", f"      for {finding}", f"      {cost_text(fix, currency)}",
                   f"      resolves: {resolves}; availability {availability}"]
     lines.append("  " + summary(found))
