@@ -230,6 +230,14 @@ def test_curve_and_table_export_to_png_and_pdf(panel, tmp_path):
     image = QImage(str(png))
     assert image.width() > 1000 and image.pixelColor(10, 10).name() == "#ffffff"
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 2000
+    # A hand-out: every edit whole (wrapped, where it was elided after 40
+    # characters) and the axes on round ticks (€100k, not only the ends).
+    from tests.export_support import all_text, reader, searchable
+    text = searchable(all_text(reader(pdf.read_bytes())))
+    for step in panel.plan.steps:
+        assert searchable(step.candidate.description) in text
+    assert "…" not in text and "..." not in text
+    assert "€0" in text and ("0k" in text or "M" in text)
 
 
 def test_planning_can_be_cancelled(panel):

@@ -7,8 +7,10 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter,
                            QPainterPath, QPdfWriter, QPen)
 
+from designer.model.naming import unambiguous_names
 from designer.report import plan as words
-from designer.report.cost import money
+from designer.report.cost import money, money_tick
+from designer.report.ticks import decimals_for, nice_ticks
 
 from .cost_series import FRONT, OFF_FRONT, Series
 
@@ -16,6 +18,7 @@ INK, GRID = QColor("#0f172a"), QColor("#e2e8f0")
 PNG_SIZE = (1800, 1200)
 SHOWN_COLUMNS = (0, 1, 3, 4, 5, 6)
 PRINTED_HEADERS = ("Step", "Edit", "Cost", "Availability", "Saved min/yr", "Per hour saved")
+WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 def export_png(path: str, plan, series: Series, summary: str) -> bool:
@@ -58,41 +61,45 @@ def draw(painter: QPainter, rect: QRectF, plan, series: Series, summary: str) ->
     top = rect.top() + 50 * unit
     chart = QRectF(rect.left() + 90 * unit, top, rect.width() * 0.46, rect.height() * 0.62)
     _chart(painter, chart, series, unit)
-    table = QRectF(chart.right() + 40 * unit, top, rect.right() - chart.right() - 40 * unit,
-                   rect.height() * 0.7)
-    _table(painter, table, plan, unit)
     text = QRectF(rect.left(), chart.bottom() + 90 * unit, rect.width(),
                   rect.bottom() - chart.bottom() - 90 * unit)
+    table = QRectF(chart.right() + 40 * unit, top, rect.right() - chart.right() - 40 * unit,
+                   text.top() - 10 * unit - top)
+    _table(painter, table, plan, unit)
     painter.setPen(INK)
     painter.drawText(text, Qt.TextFlag.TextWordWrap, summary)
 
 
 def _chart(painter: QPainter, area: QRectF, series: Series, unit: float) -> None:
     xs, ys = series.xs + series.front_xs, series.ys + series.front_ys
-    x0, x1 = 0.0, max(xs) or 1.0
-    y0, y1 = min(ys), max(ys)
-    if y1 - y0 <= 0:
-        y0, y1 = y0 - 0.5, y1 + 0.5
+    # Round ticks (report/ticks.py), as the review's curve: dividing the
+    # range in five printed 2.92 and 3.97, and only the two ends of the cost.
+    x_ticks = nice_ticks(0.0, max(xs) or 1.0)
+    y_ticks = nice_ticks(min(ys), max(ys) if max(ys) > min(ys) else min(ys) + 1.0)
+    x0, x1, y0, y1 = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]
 
     def at(x: float, y: float) -> QPointF:
         return QPointF(area.left() + (x - x0) / (x1 - x0) * area.width(),
                        area.bottom() - (y - y0) / (y1 - y0) * area.height())
 
-    painter.setPen(QPen(GRID, 1.0 * unit))
-    for i in range(6):
-        y = area.top() + i * area.height() / 5
+    places = decimals_for(y_ticks)
+    for value in y_ticks:
+        y = at(x0, value).y()
+        painter.setPen(QPen(GRID, 1.0 * unit))
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(INK)
-        value = y1 - i * (y1 - y0) / 5
         painter.drawText(QRectF(area.left() - 88 * unit, y - 12 * unit, 80 * unit, 24 * unit),
-                         Qt.AlignmentFlag.AlignRight, f"{value:,.2f}")
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{value:,.{places}f}")
+    for value in x_ticks:
+        x = at(value, y0).x()
         painter.setPen(QPen(GRID, 1.0 * unit))
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        painter.setPen(INK)
+        painter.drawText(QRectF(x - 60 * unit, area.bottom() + 8 * unit, 120 * unit, 24 * unit),
+                         Qt.AlignmentFlag.AlignHCenter, money_tick(value, series.currency))
     painter.setPen(QPen(INK, 1.5 * unit))
     painter.drawRect(area)
-    painter.drawText(QRectF(area.left(), area.bottom() + 8 * unit, area.width(), 24 * unit),
-                     Qt.AlignmentFlag.AlignLeft, money(0.0, series.currency))
-    painter.drawText(QRectF(area.left(), area.bottom() + 8 * unit, area.width(), 24 * unit),
-                     Qt.AlignmentFlag.AlignRight, money(x1, series.currency))
     painter.drawText(QRectF(area.left(), area.bottom() + 34 * unit, area.width(), 24 * unit),
                      Qt.AlignmentFlag.AlignHCenter,
                      f"cumulative cost over {series.horizon_months} months; y: {series.y_title}")
@@ -127,34 +134,42 @@ def _chart(painter: QPainter, area: QRectF, series: Series, unit: float) -> None
 
 
 def _table(painter: QPainter, area: QRectF, plan, unit: float) -> None:
-    weights = {0: 0.06, 1: 0.42, 3: 0.12, 4: 0.16, 5: 0.11, 6: 0.13}
+    """The steps, each cell wrapped to its column (elided, the edits read
+    "Run another replica of nginx on a new ..." and the headers "St...")."""
+    weights = {0: 0.06, 1: 0.38, 3: 0.12, 4: 0.18, 5: 0.12, 6: 0.14}
     widths = [area.width() * weights[c] for c in SHOWN_COLUMNS]
-    height = 26 * unit
-    y = area.top()
-    painter.setPen(INK)
+    pad = 6 * unit
     bold = QFont(painter.font())
     bold.setBold(True)
     normal = painter.font()
+    painter.setPen(INK)
     painter.setFont(bold)
-    _row(painter, list(PRINTED_HEADERS), widths, area.left(), y, height)
+    y = area.top() + _row(painter, list(PRINTED_HEADERS), widths, area.left(), area.top(), pad)
     painter.setFont(normal)
+    name = unambiguous_names(plan.design)
     for step in plan.steps:
-        y += height
-        if y + height > area.bottom():
-            break
-        cells = words.row(step, plan)
+        cells = words.row(step, plan, name)
         cells[3] = money(step.cost.horizon_total, plan.design.settings.currency)
-        _row(painter, [cells[c] for c in SHOWN_COLUMNS], widths, area.left(), y, height)
+        cells = [cells[c] for c in SHOWN_COLUMNS]
+        if y + _row_height(painter, cells, widths, pad) > area.bottom():
+            break
         painter.setPen(QPen(GRID, 1.0 * unit))
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(INK)
+        y += _row(painter, cells, widths, area.left(), y, pad)
+
+
+def _row_height(painter: QPainter, cells: list[str], widths: list[float], pad: float) -> float:
+    metrics = painter.fontMetrics()
+    return max(metrics.boundingRect(QRectF(0, 0, width - pad, 10_000).toRect(), WRAPPED,
+                                    text).height() for text, width in zip(cells, widths)) + pad
 
 
 def _row(painter: QPainter, cells: list[str], widths: list[float], x: float, y: float,
-         height: float) -> None:
-    metrics = painter.fontMetrics()
+         pad: float) -> float:
+    """The cells drawn from (x, y), wrapped; the row's height."""
+    height = _row_height(painter, cells, widths, pad)
     for text, width in zip(cells, widths):
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 6))
-        painter.drawText(QRectF(x + 3, y, width - 6, height),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+        painter.drawText(QRectF(x + pad / 2, y + pad / 2, width - pad, height), WRAPPED, text)
         x += width
+    return height
