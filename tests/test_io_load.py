@@ -204,3 +204,18 @@ def test_pydantic_refusals_read_as_json_paths_and_plain_words(design, expected):
     with pytest.raises(LoadError) as caught:
         design_from_dict(_wrapped(design), source="f")
     assert str(caught.value).startswith("f: " + expected)
+
+
+def test_messages_name_a_kind_with_its_article():
+    """"a Internet does not supply power" read as a typo: the Internet is
+    "the Internet", an ISP uplink "an ISP uplink"; the palette's hints too
+    ("to add a ups" lowercased the acronyms)."""
+    from designer.model import Kind
+    assert Kind.INTERNET.a_title == "the Internet"
+    assert Kind.ISP_UPLINK.a_title == "an ISP uplink"
+    assert Kind.UPS.a_title == "a UPS" and Kind.SERVER.a_title == "a Server"
+    data = json.loads((EXAMPLES / "three-tier.weaklink.json").read_text())
+    link = next(k for k in data["design"]["links"] if k["id"] == "pwr-feed-a-proxy-1-psu2")
+    link["source"] = "internet"
+    with pytest.raises(LoadError, match="the Internet does not supply power"):
+        design_from_dict(data)

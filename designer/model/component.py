@@ -134,7 +134,7 @@ class Component(BaseModel):
         for name, kinds in KIND_FIELDS.items():
             value = getattr(self, name)
             if self.kind not in kinds and value != defaults[name].default:
-                raise ValueError(f"'{name}' does not apply to a {self.kind.title}")
+                raise ValueError(f"'{name}' does not apply to {self.kind.a_title}")
         for port in self.ports:
             if not 1 <= port <= 65535:
                 raise ValueError(f"port {port} is outside 1-65535")

@@ -35,6 +35,14 @@ class Kind(str, Enum):
     def title(self) -> str:
         return KIND_TITLES[self]
 
+    @property
+    def a_title(self) -> str:
+        """The title with its article, for a sentence: "a Server", "an ISP
+        uplink", "the Internet" (there is one)."""
+        if self is Kind.INTERNET:
+            return "the Internet"
+        return ("an " if self is Kind.ISP_UPLINK else "a ") + self.title
+
 
 KIND_TITLES = {
     Kind.SITE: "Site", Kind.RACK: "Rack", Kind.UTILITY_FEED: "Utility feed",

@@ -26,16 +26,15 @@ def check_parent(lookup: Lookup, child: Component, parent_id: str | None,
     """May `child` be placed inside `parent_id`? (None = top level.)"""
     if parent_id is None:
         if child.kind not in TOP_LEVEL_ALLOWED:
-            hosts = ", ".join(sorted(k.title for k in ALLOWED_PARENTS[child.kind]))
-            raise E.InvalidPlacement(
-                f"a {child.kind.title} must sit inside a {hosts}", where)
+            hosts = " or ".join(sorted(k.a_title for k in ALLOWED_PARENTS[child.kind]))
+            raise E.InvalidPlacement(f"{child.kind.a_title} must sit inside {hosts}", where)
         return
     parent = _ref(lookup, parent_id, where, "placement parent")
     if parent_id == child.id:
         raise E.PlacementCycle(f"'{child.name}' cannot be placed inside itself", where)
     if parent.kind not in ALLOWED_PARENTS[child.kind]:
         raise E.InvalidPlacement(
-            f"a {child.kind.title} cannot be placed inside a {parent.kind.title}", where)
+            f"{child.kind.a_title} cannot be placed inside {parent.kind.a_title}", where)
     seen = {child.id}
     cursor: Component | None = parent
     while cursor is not None:
@@ -52,13 +51,13 @@ def check_membership(lookup: Lookup, comp: Component, where: str = "") -> None:
         tier = _ref(lookup, comp.tier, where + ".tier", "tier")
         if tier.kind is not Kind.TIER or comp.kind not in TIER_MEMBERS:
             raise E.InvalidMembership(
-                f"a {comp.kind.title} cannot join '{tier.name}' as a tier member",
+                f"{comp.kind.a_title} cannot join '{tier.name}' as a tier member",
                 where + ".tier")
     if comp.segment is not None:
         seg = _ref(lookup, comp.segment, where + ".segment", "segment")
         if seg.kind is not Kind.SEGMENT or comp.kind not in SEGMENT_MEMBERS:
             raise E.InvalidMembership(
-                f"a {comp.kind.title} cannot be a member of segment '{seg.name}'",
+                f"{comp.kind.a_title} cannot be a member of segment '{seg.name}'",
                 where + ".segment")
 
 
@@ -77,7 +76,7 @@ def check_rule_ends(lookup: Lookup, comp: Component, where: str = "") -> None:
             found = _ref(lookup, ref, place, f"rule {i + 1} {side}")
             if found.kind not in RULE_ENDS:
                 raise E.InvalidProperty(
-                    f"rule {i + 1} {side} '{found.name}' is a {found.kind.title}; name a "
+                    f"rule {i + 1} {side} '{found.name}' is {found.kind.a_title}; name a "
                     f"segment, tier, service, the Internet or any", place)
 
 
@@ -89,21 +88,21 @@ def check_link(lookup: Lookup, link: Link, where: str = "") -> None:
         raise E.InvalidConnection(f"'{src.name}' cannot be linked to itself", where)
     if link.kind is LinkKind.POWER:
         if src.kind not in POWER_SOURCES:
-            raise E.InvalidConnection(f"a {src.kind.title} does not supply power", where)
+            raise E.InvalidConnection(f"{src.kind.a_title} does not supply power", where)
         if dst.kind not in POWER_CONSUMERS:
-            raise E.InvalidConnection(f"a {dst.kind.title} takes no power", where)
+            raise E.InvalidConnection(f"{dst.kind.a_title} takes no power", where)
     elif link.kind is LinkKind.NETWORK:
         for end in (src, dst):
             if end.kind not in NETWORK_CAPABLE:
                 raise E.InvalidConnection(
-                    f"a {end.kind.title} has no network port", where)
+                    f"{end.kind.a_title} has no network port", where)
     else:
         if src.kind is not Kind.SERVICE:
             raise E.InvalidConnection(
-                f"only a service can depend on something, not a {src.kind.title}", where)
+                f"only a service can depend on something, not {src.kind.a_title}", where)
         if dst.kind not in DEPENDENCY_TARGETS:
             raise E.InvalidConnection(
-                f"a service can depend on a service or a tier, not a {dst.kind.title}",
+                f"a service can depend on a service or a tier, not {dst.kind.a_title}",
                 where)
 
 

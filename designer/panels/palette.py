@@ -69,7 +69,7 @@ class Palette(QWidget):
                 item = QTreeWidgetItem(head, [kind.title])
                 item.setData(0, _KIND_ROLE, kind.value)
                 item.setToolTip(0, f"Drag onto the canvas, or click and then click "
-                                   f"the canvas, to add a {kind.title.lower()}")
+                                   f"the canvas, to add {kind.a_title}")
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
                 self._items[kind] = item
