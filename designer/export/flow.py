@@ -109,6 +109,20 @@ class Flow:
             self.y += height + 4
         self.y += 4
 
+    def heading_height(self, text: str, level: int = 1) -> float:
+        """What `heading` takes, its space above included."""
+        f = font(HEADING_PT.get(level, 11.0), bold=True)
+        return self.measure(text, f, self.area.width()) + 16
+
+    def paragraph_height(self, text: str, small: bool = False) -> float:
+        return self.measure(text, font(SMALL_PT if small else BODY_PT), self.area.width()) + 6
+
+    def table_height(self, header, rows, widths) -> float:
+        """What `table` takes for its header and `rows`, on one page."""
+        columns = [w * self.area.width() for w in widths]
+        return (self._row_height(header, columns, bold=True)
+                + sum(self._row_height(row, columns) for row in rows))
+
     def table(self, header, rows, widths) -> None:
         columns = [w * self.area.width() for w in widths]
         head_h = self._row_height(header, columns, bold=True)

@@ -30,7 +30,8 @@ CAPTION_PT = 16.0     # the strip above the diagram sheet
 # A section starts a page of its own only when the page it would follow on
 # is fuller than this: a table's last six rows spilled onto a page, then a
 # break, left a page nearly blank (multi-site's review with its plan).
-BREAK_WHEN_FULLER = 0.3
+BREAK_WHEN_FULLER = 0.5
+KEEP_ROWS = 5         # a table's rows kept on its heading's page (`_section_start`)
 
 
 def report_pdf(design: Design, result, spec: PageSpec = PageSpec(),
@@ -84,7 +85,7 @@ def _area(spec: PageSpec, layout: QPageLayout) -> QRectF:
 def _typeset(flow: Flow, blocks: list, sheet: Sheet) -> int:
     text_layout = sheet.spec.layout(landscape=False)
     pending = False
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, B.PageBreak):
             used = flow.y - flow.area.top()
             pending = pending or used > BREAK_WHEN_FULLER * flow.area.height()
@@ -96,9 +97,29 @@ def _typeset(flow: Flow, blocks: list, sheet: Sheet) -> int:
         if pending:
             flow.new_page(text_layout if flow.footer_off else None)
             flow.footer_off, pending = False, False
+        elif isinstance(block, B.Heading):
+            flow.room(min(_section_start(flow, blocks, index), flow.area.height()))
         _block(flow, block)
     flow.finish_page()
     return flow.page
+
+
+def _section_start(flow: Flow, blocks: list, start: int) -> float:
+    """The height of a heading and what follows it up to a table's first
+    KEEP_ROWS rows, kept on one page: the 1,000-component review's
+    importance ranking began with its title, its paragraph and three rows
+    at a page's foot, the rest on the next page."""
+    total = 0.0
+    for block in blocks[start:]:
+        if isinstance(block, B.Heading):
+            total += flow.heading_height(block.text, block.level)
+        elif isinstance(block, B.Paragraph):
+            total += flow.paragraph_height(block.text, block.small)
+        else:
+            if isinstance(block, B.Table) and block.rows:
+                total += flow.table_height(block.header, block.rows[:KEEP_ROWS], block.widths)
+            break
+    return total
 
 
 def _block(flow: Flow, block) -> None:
