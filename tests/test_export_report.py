@@ -237,3 +237,16 @@ def test_a_section_never_starts_with_a_few_rows_at_a_pages_foot(qapp):
         pdf = _typeset_pdf(blocks)
         [page] = [page_text(p) for p in pdf.pages if "Ranking" in page_text(p)]
         assert all(f"rank {n} " in page + " " for n in range(KEEP_ROWS)), filler
+
+
+def test_the_method_states_the_certified_bounds_once():
+    """A bounded design's method said its bounds twice ("(bounded,
+    certified 99.69267712 .. 99.69267719 %) ... Certified bounds:
+    99.69267712 % to 99.69267719 %")."""
+    from benchmarks.generate import generate
+    result = analyze(generate(700))
+    assert result.availability.method == "bounded"
+    text = " ".join(b.text for b in R.method_section(result) if isinstance(b, B.Paragraph))
+    from designer.report import availability as A
+    low = A.percent_pair(*result.availability.bounds, " .. ").split(" .. ")[0]
+    assert text.count(low) == 1, text

@@ -247,10 +247,9 @@ def method_section(result) -> list[Block]:
         how = {"exact": "computed exactly (binary decision diagrams)",
                "bounded": "bounded with certified lower and upper limits",
                "monte-carlo": "estimated by Monte Carlo sampling"}.get(part.method, part.method)
+        # The figures hold the interval or the bounds: the tooltip's sentence
+        # after them said the bounds a second time.
         lines.append(f"Availability is {how}: {A.availability_figures(part)}.")
-        interval = A.interval_text(part)
-        if interval:
-            lines.append(interval[0].upper() + interval[1:] + ".")
         if part.assumed_up:
             lines.append(f"{part.assumed_up} component(s) have power or network that is "
                          "not drawn; they are assumed to be up.")
