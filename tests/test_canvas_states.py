@@ -148,3 +148,25 @@ def test_only_spof_badges_stay_big_when_zoomed_out(qtbot):
         badge = view.scene().item_for(cid).decor.badge
         return badge.deviceTransform(view.viewportTransform()).mapRect(badge.boundingRect()).width()
     assert on_screen("ups") >= 16 and on_screen("sw") < 8
+
+
+def test_presentation_shrinks_a_label_beside_its_badge_before_cutting_it(qtbot):
+    """On the projector the larger labels met their badges: "ISP up…",
+    "Databas…". A label beside a badge now shrinks toward its normal size
+    first, as one too long for its card already did; back to normal size
+    when the mode ends."""
+    from designer.io import load_design
+    from tests.export_support import EXAMPLES
+    design = load_design(next(p for p in EXAMPLES if "multi-site" in p.name))
+    view, _ = make_view(qtbot, design)
+    try:
+        style.set_presentation(True)
+        view.scene().set_states({"uplink-a": State.CUT2, "db-a": State.CUT2})
+        for cid in ("uplink-a", "db-a"):
+            item = view.scene().item_for(cid)
+            assert item.label_item.text() == item.comp.name, cid
+        assert view.scene().item_for("uplink-a").label_item.scale() < 1.0
+    finally:
+        style.set_presentation(False)
+    item = view.scene().item_for("uplink-a")
+    assert item.label_item.scale() == 1.0 and item.label_item.text() == "ISP uplink"

@@ -51,6 +51,7 @@ class ComponentItem(QGraphicsPathItem):
     def layout(self) -> None:
         """Place children for the current size and label."""
         w, h = self.size
+        self.label_item.setScale(1.0)        # `squeeze_label` may have shrunk it
         self.label_item.setText(elided(self.comp.name, self.role, w - 12))
         r = self.label_item.boundingRect()
         self.label_item.setPos((w - r.width()) / 2, (h - r.height()) / 2)
@@ -91,9 +92,22 @@ class ComponentItem(QGraphicsPathItem):
         return QPointF(self.size[0] - badge_width / 2 + BADGE * 0.4, BADGE * 0.1)
 
     def squeeze_label(self, width: float) -> None:
-        """Elide the label to `width` (a badge sits beside it)."""
-        scale = self.label_item.scale() or 1.0
-        self.label_item.setText(elided(self.label_item.text(), self.role, width / scale))
+        """Fit the label in `width` (a badge sits beside it): in presentation
+        mode it shrinks toward its normal size first, as `set_label` does,
+        and keeps its vertical centre ("ISP up…" and "Databas…" on the
+        projector, beside their badges); then it is elided."""
+        label = self.label_item
+        scale = label.scale() or 1.0
+        text = label.text()
+        full = metrics(self.role).horizontalAdvance(text)
+        if style.presentation_scale() > 1.0 and full * scale > width > 0:
+            smaller = max(1.0 / style.presentation_scale(), width / full)
+            if smaller < scale:
+                height = label.boundingRect().height()
+                label.setScale(smaller)
+                label.moveBy(0, height * (scale - smaller) / 2)
+                scale = smaller
+        label.setText(elided(text, self.role, width / scale))
 
     def set_label(self, text: str, room: float,
                   mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> QRectF:
