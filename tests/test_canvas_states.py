@@ -170,3 +170,25 @@ def test_presentation_shrinks_a_label_beside_its_badge_before_cutting_it(qtbot):
         style.set_presentation(False)
     item = view.scene().item_for("uplink-a")
     assert item.label_item.scale() == 1.0 and item.label_item.text() == "ISP uplink"
+
+
+def test_presentation_keeps_a_tier_tag_on_its_bridge_off_the_services(qtbot):
+    """Three-tier's "Web tier · 1 of 2" tag, 1.5 times wider on the
+    projector, no longer fitted between the replicas and moved onto the
+    first one, covering the top of its service; it now shrinks to fit."""
+    from designer.io import load_design
+    from tests.export_support import EXAMPLES
+    design = load_design(next(p for p in EXAMPLES if "three-tier" in p.name))
+    view, _ = make_view(qtbot, design)
+    scene = view.scene()
+    try:
+        style.set_presentation(True)
+        tier = scene.item_for("tier-web")
+        tier.layout()
+        tag = tier.tag.mapRectToScene(tier.tag.boundingRect())
+        for cid in ("app-1", "app-2"):
+            assert not tag.intersects(scene.item_for(cid).scene_rect()), cid
+        assert tier.label_item.text() == "Web tier · 1 of 2"
+    finally:
+        style.set_presentation(False)
+    assert scene.item_for("tier-web").label_item.scale() == 1.0

@@ -207,6 +207,17 @@ class TierItem(ComponentItem):
                 self.anchor, self.gap = line.center(), line.length()
         return path
 
+    def _bridge_scale(self, on_bridge: bool) -> float:
+        """In presentation mode, a tag too wide for its bridge at the larger
+        size shrinks toward its normal size, as labels do (items.set_label):
+        moved onto the first replica instead, it covered the top of that
+        replica's service on the projector (three-tier's web tier)."""
+        width = self.label_item.boundingRect().width()
+        most = style.presentation_scale()
+        if not on_bridge or most <= 1.0 or self.gap >= width + 16 or width <= 0:
+            return 1.0
+        return max(1.0 / most, min(1.0, (self.gap - 16) / width))
+
     def anchor_rect(self, toward: QPointF) -> QRectF:
         """A link to a spread tier meets the replica nearest the other end."""
         return min(self.outlines, key=lambda r: _distance(r.center(), toward)) \
@@ -217,7 +228,10 @@ class TierItem(ComponentItem):
         k = self.comp.quorum or 1
         on_bridge = len(self.outlines) > 1
         self.label_item.setText(f"{self.comp.name} · {k} of {self.members}")
-        r = self.label_item.boundingRect()
+        scale = self._bridge_scale(on_bridge)
+        self.label_item.setScale(scale)
+        bound = self.label_item.boundingRect()
+        r = QRectF(0, 0, bound.width() * scale, bound.height() * scale)
         anchor = self.anchor
         if on_bridge and self.gap < r.width() + 16:
             # No room on the bridge: the tag sits on the first replica's
