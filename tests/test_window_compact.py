@@ -61,7 +61,7 @@ def test_a_wide_window_keeps_the_full_layout(qtbot, qapp, tmp_path):
         window.journal.close()
 
 
-def test_presentation_mode_enters_and_leaves(small):
+def test_presentation_mode_enters_and_leaves(small, qtbot):
     visible = {d for d in small.findChildren(QDockWidget) if d.isVisible()}
     label = small.view.scene().item_for("web-1").label_item
     size = label.font().pointSizeF()
@@ -73,6 +73,11 @@ def test_presentation_mode_enters_and_leaves(small):
         assert label.font().pointSizeF() > size * 1.3          # larger labels
         summary = small.presentation.summary
         assert summary.isVisible() and "F8" in summary.text() and "Esc" in summary.text()
+        # Each figure unbroken, so the strip wraps between figures only.
+        qtbot.waitUntil(lambda: summary.text().count("·") >= 3, timeout=30_000)
+        figures = summary.text().split("\n")[0].split("   ·   ")
+        assert any("\u00a0" in figure for figure in figures)
+        assert not any(" " in figure for figure in figures), figures
         assert small.actions.all["presentation"].isChecked()
         small.actions.all["drill"].trigger()                    # the drill: one key away
         assert small.actions.all["drill"].isChecked()

@@ -95,7 +95,10 @@ class Presentation(QObject):
         """The status bar's figures, as the audience should read them."""
         slot = getattr(self.window, "status_slot", None)
         labels = slot.findChildren(QLabel) if slot is not None else []
-        figures = [l.text() for l in labels if l.text() and not l.isHidden()]
+        # Each figure unbroken (no-break spaces): the strip wraps between
+        # figures, never inside one ("5" at a line's end, "SPOFs" below).
+        figures = [l.text().replace(" ", "\u00a0") for l in labels
+                   if l.text() and not l.isHidden()]
         return "   ·   ".join(figures) + "\n" + HINT if figures else HINT
 
     def refresh(self) -> None:
