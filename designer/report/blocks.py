@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .cost import money, money_tick
+from .cost import money_tick
 from .ticks import decimals_for, nice_ticks
 
 
