@@ -114,3 +114,31 @@ def test_the_dialog_warns_when_labels_would_print_too_small(qtbot, qapp, tmp_pat
     dialog.refresh_preview()
     assert dialog.tiny_note.isHidden()
     dialog.done(0)
+
+
+def _dark_rows(image, top: float, bottom: float) -> int:
+    """Rows of `image` between the fractions `top` and `bottom` of its height
+    holding a dark (text) pixel, sampled every 2 px across."""
+    rows = 0
+    for y in range(int(image.height() * top), int(image.height() * bottom)):
+        if any(image.pixelColor(x, y).lightness() < 100 for x in range(0, image.width(), 2)):
+            rows += 1
+    return rows
+
+
+def test_the_reviews_preview_is_its_first_page_the_cover(qtbot, qapp, tmp_path):
+    """The preview showed the diagram sheet (the review's second page) for
+    the review too; it now shows page one: the title, the file's facts and
+    the summary at the top of a portrait page, the rest of it blank."""
+    from designer.export.report_preview import report_preview
+    win = open_three_tier(qtbot, qapp, tmp_path)
+    dialog = export_dialog(win)
+    dialog.format.setCurrentIndex(dialog.format.findData("report"))
+    dialog.refresh_preview()
+    shown = dialog.preview.pixmap()
+    assert shown.height() > shown.width()                  # a portrait page
+    image = report_preview(dialog.design, dialog.result, dialog.sheet(), dialog.file, 420)
+    assert abs(image.height() / image.width() - 2 ** 0.5) < 0.01       # A4
+    assert _dark_rows(image, 0.0, 0.35) > 40            # the title, the facts, the summary
+    assert _dark_rows(image, 0.45, 0.9) == 0            # no diagram under them
+    dialog.done(0)

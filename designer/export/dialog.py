@@ -165,7 +165,13 @@ class ExportDialog(QDialog):
     def refresh_preview(self) -> None:
         sheet = self.sheet()
         ratio = self.devicePixelRatio()
-        image, label_pt = preview(sheet, round(PREVIEW_W * ratio))
+        if self.format.currentData() == "report":       # its cover and summary
+            from .report_preview import report_preview
+            image = report_preview(self.design, self.result, sheet, self.file,
+                                   round(PREVIEW_W * ratio))
+            label_pt = None
+        else:
+            image, label_pt = preview(sheet, round(PREVIEW_W * ratio))
         room = round(max(self.preview.height(), self.preview.minimumHeight()) * ratio)
         if image.height() > room:       # a portrait page: the whole page, smaller
             image = image.scaledToHeight(room, Qt.TransformationMode.SmoothTransformation)
