@@ -5,7 +5,7 @@ canvas, and Esc brings the old layout back."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
@@ -118,3 +118,20 @@ def test_a_narrow_status_bar_drops_the_tool_before_clipping_the_availability(sma
     small.resize(1600, 1000)              # room again: everything comes back
     qtbot.waitUntil(lambda: not small.tool_label.isHidden(), timeout=2000)
     assert not small.zoom_label.isHidden() and not bar.nines.isHidden()
+
+
+def test_a_card_opened_in_the_inspector_stays_in_view(small, qtbot):
+    """At 1024x700 the inspector opens beside the canvas and narrows it
+    about its centre: nginx, double-clicked near the left edge, went out
+    of sight behind the palette. The view now keeps it whole."""
+    view = small.view
+    card = view.rect_of(["nginx-1"])
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    # nginx's left edge 10 scene units inside the view's left edge
+    view.center_on_point(QPointF(card.left() - 10 + shown.width() / 2, card.center().y()))
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(card)
+    assert not small.docks["inspector"].isVisible()
+    view.componentActivated.emit("nginx-1")
+    qtbot.waitUntil(lambda: small.docks["inspector"].isVisible())
+    qtbot.wait(50)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(card)

@@ -99,6 +99,14 @@ class Navigation:
         if not rect.isNull():
             self.center_on_point(rect.center())
 
+    def keep_in_view(self, ids: Iterable[str]) -> None:
+        """Centre on `ids` unless they are wholly shown already (the view
+        stays put when they are)."""
+        rect = self.rect_of(ids)
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not rect.isNull() and not shown.contains(rect):
+            self.center_on_point(rect.center())
+
     def content_rect(self) -> QRectF:
         """Everything drawn: the top-level components and their contents,
         those a hand-edited file puts outside their site included (a row of

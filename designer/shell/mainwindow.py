@@ -22,7 +22,7 @@ Public surface for other parts (the live analysis adds its docks here):
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout,
                                QWidget)
@@ -247,9 +247,12 @@ class MainWindow(QMainWindow):
         if tool in ("select", "connect", "drill"):
             self.palette_panel.clear_choice()
 
-    def _activated(self, _cid: str) -> None:
+    def _activated(self, cid: str) -> None:
         self.docks["inspector"].show()
         self.docks["inspector"].raise_()
+        # The dock narrows the canvas about its centre: at 1024x700 a card
+        # near the left edge, double-clicked, went out of sight behind it.
+        QTimer.singleShot(0, lambda: self.view.keep_in_view([cid]))
 
     def escape(self) -> None:
         if getattr(self, "presentation", None) is not None and self.presentation.active:
