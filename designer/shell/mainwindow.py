@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
         # The dock narrows the canvas about its centre: at 1024x700 a card
         # near the left edge, double-clicked, went out of sight behind it.
-        QTimer.singleShot(0, lambda: self.view.keep_in_view([cid]))
+        QTimer.singleShot(0, self, lambda: self.view.keep_in_view([cid]))
 
     def escape(self) -> None:
         if getattr(self, "presentation", None) is not None and self.presentation.active:
