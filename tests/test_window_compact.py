@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QLabel
 
 from designer import app as weaklink_app
 from designer.look import style, theme
@@ -135,3 +135,32 @@ def test_a_card_opened_in_the_inspector_stays_in_view(small, qtbot):
     qtbot.waitUntil(lambda: small.docks["inspector"].isVisible())
     qtbot.wait(50)
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(card)
+
+
+def test_a_message_on_a_narrow_bar_is_read_whole(small, qtbot):
+    """At 1024 px the figures left a message about 170 px: a refused
+    connection read "the Internet does no". While a message shows, the
+    least needed labels make room for it; they come back when it goes."""
+    bar = small.statusBar()
+
+    def shown_labels():
+        return [l for l in bar.findChildren(QLabel) if l.isVisible() and l.text()]
+
+    def settled():          # the analysis done: its figures up, its progress gone
+        texts = [l.text() for l in shown_labels()]
+        return any("SPOF" in t for t in texts) and not any(
+            l.objectName() == "analysingLabel" for l in shown_labels())
+    qtbot.waitUntil(settled, timeout=30_000)
+    bar.clearMessage()                  # "Opened three-tier.weaklink.json"
+    qtbot.wait(50)
+    before = shown_labels()
+    message = "the Internet does not supply power"
+    small.show_message(message)
+    qtbot.wait(50)
+    shown = shown_labels()
+    used = sum(l.sizeHint().width() + 14 for l in shown) + 60
+    assert used + bar.fontMetrics().horizontalAdvance(message) <= bar.width()
+    assert any("SPOF" in l.text() for l in shown)       # the figures that matter stay
+    bar.clearMessage()
+    qtbot.wait(50)
+    assert shown_labels() == before

@@ -5,7 +5,8 @@ On a narrow window (a 1024-pixel laptop, a projector) the figures did not
 fit: the 5,000-component design's bar clipped its own availability to
 "Availability 98.54 % (bou". `fit` hides the least needed labels first
 (`droppable`, in that order: the tool, the zoom, then what the window
-adds) until the rest fits, and shows them again when there is room.
+adds) until the rest fits, and shows them again when there is room; a
+message shown on the bar counts as one more label while it shows.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class StatusArea(QObject):
         self._refit.timeout.connect(self.fit)
         bar.installEventFilter(self)
         self.slot.installEventFilter(self)
+        bar.messageChanged.connect(lambda _text: self._refit.start())
 
     def weigh(self, shown: list[QWidget], droppable: list[QWidget]) -> None:
         """The labels in the slot (`shown`, all of them) and those that may
@@ -65,6 +67,12 @@ class StatusArea(QObject):
         labels = [w for w in self.shown + [self.zoom, self.tool] if w.text()]
         spacing = LABEL_SPACING
         needed = sum(w.sizeHint().width() + spacing for w in labels) + BAR_EXTRA
+        # A message (why a connection was refused, what was saved) is read
+        # now: the labels make room for it while it shows ("the Internet
+        # does no" at 1024 px), and come back when it goes.
+        message = bar.currentMessage()
+        if message:
+            needed += bar.fontMetrics().horizontalAdvance(message) + spacing
         hidden = set()
         for widget in self.droppable:
             if needed <= bar.width():
