@@ -78,6 +78,15 @@ def test_presentation_mode_enters_and_leaves(small, qtbot):
         figures = summary.text().split("\n")[0].split("   ·   ")
         assert any("\u00a0" in figure for figure in figures)
         assert not any(" " in figure for figure in figures), figures
+        assert all("/" not in figure or "/\u2060" in figure for figure in figures)
+        # A figure the narrow bar dropped to make room for a message is on
+        # the strip all the same (the nines were missing from it).
+        small.statusBar().showMessage("a message long enough to need most of the bar " * 2)
+        nines = small.figures.nines
+        qtbot.waitUntil(lambda: nines in small.status.dropped, timeout=5_000)
+        assert nines.isHidden() and nines.text()
+        small.presentation.refresh()
+        assert nines.text().replace(" ", "\u00a0") in summary.text()
         assert small.actions.all["presentation"].isChecked()
         small.actions.all["drill"].trigger()                    # the drill: one key away
         assert small.actions.all["drill"].isChecked()

@@ -39,6 +39,7 @@ class StatusArea(QObject):
         self.show_zoom(view.zoom_factor())
         self.droppable: list[QWidget] = [self.tool, self.zoom]
         self.shown: list[QWidget] = []        # every label the fit weighs, in bar order
+        self.dropped: set[QWidget] = set()    # those `fit` hides for want of room
         self._fitting = False
         # A child timer, so that it dies with this object (a plain singleShot
         # would still call `fit` on a deleted window).
@@ -80,6 +81,7 @@ class StatusArea(QObject):
             if widget in labels:
                 hidden.add(widget)
                 needed -= widget.sizeHint().width() + spacing
+        self.dropped = hidden
         self._fitting = True
         try:
             for widget in self.droppable:

@@ -95,10 +95,13 @@ class Presentation(QObject):
         """The status bar's figures, as the audience should read them."""
         slot = getattr(self.window, "status_slot", None)
         labels = slot.findChildren(QLabel) if slot is not None else []
-        # Each figure unbroken (no-break spaces): the strip wraps between
-        # figures, never inside one ("5" at a line's end, "SPOFs" below).
-        figures = [l.text().replace(" ", "\u00a0") for l in labels
-                   if l.text() and not l.isHidden()]
+        # Those the narrow status bar dropped for room are shown here too.
+        dropped = getattr(getattr(self.window, "status", None), "dropped", set())
+        # Each figure unbroken (no-break spaces, a word joiner after "/"): the
+        # strip wraps between figures, never inside one ("5" / "SPOFs",
+        # "€7,680/" / "month").
+        figures = [l.text().replace(" ", "\u00a0").replace("/", "/\u2060") for l in labels
+                   if l.text() and (not l.isHidden() or l in dropped)]
         return "   ·   ".join(figures) + "\n" + HINT if figures else HINT
 
     def refresh(self) -> None:
