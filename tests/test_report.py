@@ -206,6 +206,26 @@ def test_drill_banner_words_name_what_failed_and_what_went_down():
                                             "Entry points: none")
 
 
+def test_the_drill_names_the_services_lost_before_the_parts():
+    """Multi-site with a feed and an uplink failed: 22 went down, and by
+    name the eight shown were a server, an uplink and six PSUs; the
+    services the room cares about were in "14 more"."""
+    from types import SimpleNamespace
+
+    from designer.model import Kind
+    from designer.report import drill
+    kinds = {"psu-a": Kind.PSU, "psu-b": Kind.PSU, "db": Kind.SERVER, "app": Kind.SERVICE,
+             "tier": Kind.TIER, "sw": Kind.SWITCH, "feed": Kind.UTILITY_FEED, "rack": Kind.RACK}
+    names = {"psu-a": "PSU 1", "psu-b": "PSU 2", "db": "Database A", "app": "app",
+             "tier": "Web tier", "sw": "Switch", "feed": "Utility feed", "rack": "Rack 1"}
+    view = SimpleNamespace(failed={"x"}, down=set(kinds), entry_up={}, system_up=False)
+    line = drill.detail(view, names, kinds).split("\n")[2]
+    assert line == ("Down as a consequence (8): app, Web tier, Database A, Switch, Rack 1, "
+                    "Utility feed, PSU 1, PSU 2")
+    # Without kinds (a caller that has none): by name.
+    assert drill.detail(view, names).split("\n")[2].endswith("Switch, Utility feed, Web tier")
+
+
 def test_many_entry_points_are_counted_not_all_named():
     """A design with hundreds of applications: the CLI report names the
     first entry points and counts the rest; the drill banner says how

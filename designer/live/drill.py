@@ -147,5 +147,6 @@ class DrillController(QObject):
         state = self._drill(design, set(self._failed))
         self.current = read_state(state, self._failed)
         self._view.scene().set_states(drill_states(self.current, ids))
-        self.banner.show_view(self.current, names_of(design.components))
+        self.banner.show_view(self.current, names_of(design.components),
+                              {c.id: c.kind for c in design.components})
         self.updated.emit(self.current)

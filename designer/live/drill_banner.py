@@ -74,7 +74,7 @@ class DrillBanner(QFrame):
 
     # -- content ---------------------------------------------------------------
 
-    def show_view(self, view, names: Mapping[str, str]) -> None:
+    def show_view(self, view, names: Mapping[str, str], kinds=None) -> None:
         self.hint.hide()
         up = view.system_up
         color = style.state_style(State.PROTECTED if up else State.SPOF).border
@@ -85,7 +85,7 @@ class DrillBanner(QFrame):
         size = 18 * style.presentation_scale()
         self.headline.setStyleSheet(f"color: {color.name()}; font-weight: bold; "
                                     f"font-size: {size:.1f}pt;")
-        self.detail.setText(words.detail(view, names))
+        self.detail.setText(words.detail(view, names, kinds))
         self.reset_button.setEnabled(bool(view.failed))
         self.place()
 

@@ -6,20 +6,33 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from designer.model import Kind
+
 SHOW_DOWN = 8      # names listed; the rest are counted
 SHOW_ENTRIES = 8   # entry points named one by one; past that, those down
+# What went down, what a room reads first: the services and tiers users
+# lose, then the machines, the network, the places, the power, the parts.
+# By name alone the first eight of 22 were "Database A, ISP uplink, PSU 1
+# (Database A), PSU 1 (Proxy A), ..." and the services were in "14 more".
+_FIRST = [(Kind.SERVICE, Kind.TIER), (Kind.SERVER,),
+          (Kind.LOAD_BALANCER, Kind.FIREWALL, Kind.ROUTER, Kind.SWITCH, Kind.ISP_UPLINK),
+          (Kind.SITE, Kind.RACK), (Kind.UTILITY_FEED, Kind.GENERATOR, Kind.UPS, Kind.PDU)]
+DOWN_ORDER = {kind: rank for rank, kinds in enumerate(_FIRST) for kind in kinds}
 
 
 def headline(system_up: bool) -> str:
     return f"System {'UP' if system_up else 'DOWN'}"
 
 
-def detail(view, names: Mapping[str, str]) -> str:
+def detail(view, names: Mapping[str, str], kinds: Mapping[str, Kind] | None = None) -> str:
+    """`kinds` (id -> Kind) orders what went down (DOWN_ORDER), else by name."""
     name = lambda cid: names.get(cid, cid)  # noqa: E731
     failed = ", ".join(sorted(name(c) for c in view.failed)) or "nothing yet: click a component"
     lines = [f"Failed: {failed}", _entry_points(view.entry_up, name)]
     if view.down:
-        down = sorted(name(c) for c in view.down)
+        kinds = kinds or {}
+        rank = lambda cid: DOWN_ORDER.get(kinds.get(cid), len(_FIRST))  # noqa: E731
+        down = [name(c) for c in sorted(view.down, key=lambda c: (rank(c), name(c).casefold()))]
         lines.append(f"Down as a consequence ({len(down)}): {_some(down)}")
     return "\n".join(lines)
 
