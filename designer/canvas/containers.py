@@ -14,7 +14,7 @@ from designer.model import Kind, Trust
 from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
-from .items import ComponentItem, DeviceItem, icon_item, rounded
+from .items import ComponentItem, DeviceItem, fitting_scale, icon_item, rounded
 
 GRIP = 12.0
 HEADER_ICON = 16.0
@@ -212,11 +212,9 @@ class TierItem(ComponentItem):
         size shrinks toward its normal size, as labels do (items.set_label):
         moved onto the first replica instead, it covered the top of that
         replica's service on the projector (three-tier's web tier)."""
-        width = self.label_item.boundingRect().width()
-        most = style.presentation_scale()
-        if not on_bridge or most <= 1.0 or self.gap >= width + 16 or width <= 0:
+        if not on_bridge:
             return 1.0
-        return max(1.0 / most, min(1.0, (self.gap - 16) / width))
+        return fitting_scale(self.label_item.boundingRect().width(), self.gap - 16)
 
     def anchor_rect(self, toward: QPointF) -> QRectF:
         """A link to a spread tier meets the replica nearest the other end."""

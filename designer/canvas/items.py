@@ -24,6 +24,17 @@ from .drawing import ICON, elided, flat, font, icon_item, metrics, rounded
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
+def fitting_scale(full: float, room: float) -> float:
+    """The scale that fits a label `full` wide (at the current type size)
+    in `room`: in presentation mode it shrinks back toward its normal size
+    before anything is cut, never below it; outside that mode, or where it
+    fits, 1."""
+    most = style.presentation_scale()
+    if most <= 1.0 or full <= room or full <= 0:
+        return 1.0
+    return max(1.0 / most, room / full)
+
+
 class ComponentItem(QGraphicsPathItem):
     """Base: a body path in item coordinates with its top-left at (0, 0); the
     item's position is the component's (x, y), relative to the Qt parent item,
@@ -99,9 +110,8 @@ class ComponentItem(QGraphicsPathItem):
         label = self.label_item
         scale = label.scale() or 1.0
         text = label.text()
-        full = metrics(self.role).horizontalAdvance(text)
-        if style.presentation_scale() > 1.0 and full * scale > width > 0:
-            smaller = max(1.0 / style.presentation_scale(), width / full)
+        if width > 0:
+            smaller = fitting_scale(metrics(self.role).horizontalAdvance(text), width)
             if smaller < scale:
                 height = label.boundingRect().height()
                 label.setScale(smaller)
@@ -116,10 +126,7 @@ class ComponentItem(QGraphicsPathItem):
         shrinks back toward its normal size before anything is cut, so the
         projector shows whole names. Returns the label's size as drawn."""
         label = self.label_item
-        full = metrics(self.role).horizontalAdvance(text)
-        scale = 1.0
-        if full > room and style.presentation_scale() > 1.0:
-            scale = max(1.0 / style.presentation_scale(), room / full)
+        scale = fitting_scale(metrics(self.role).horizontalAdvance(text), room)
         label.setScale(scale)
         label.setText(elided(text, self.role, room / scale, mode))
         r = label.boundingRect()

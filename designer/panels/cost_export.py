@@ -7,7 +7,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter,
                            QPainterPath, QPdfWriter, QPen)
 
-from designer.model.naming import unambiguous_names
 from designer.report import plan as words
 from designer.report.cost import money, money_tick
 from designer.report.ticks import decimals_for, nice_ticks
@@ -144,19 +143,21 @@ def _table(painter: QPainter, area: QRectF, plan, unit: float) -> None:
     normal = painter.font()
     painter.setPen(INK)
     painter.setFont(bold)
-    y = area.top() + _row(painter, list(PRINTED_HEADERS), widths, area.left(), area.top(), pad)
+    header = list(PRINTED_HEADERS)
+    y = area.top() + _row(painter, header, widths, area.left(), area.top(), pad,
+                          _row_height(painter, header, widths, pad))
     painter.setFont(normal)
-    name = unambiguous_names(plan.design)
     for step in plan.steps:
-        cells = words.row(step, plan, name)
+        cells = words.row(step, plan)
         cells[3] = money(step.cost.horizon_total, plan.design.settings.currency)
         cells = [cells[c] for c in SHOWN_COLUMNS]
-        if y + _row_height(painter, cells, widths, pad) > area.bottom():
+        height = _row_height(painter, cells, widths, pad)
+        if y + height > area.bottom():
             break
         painter.setPen(QPen(GRID, 1.0 * unit))
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(INK)
-        y += _row(painter, cells, widths, area.left(), y, pad)
+        y += _row(painter, cells, widths, area.left(), y, pad, height)
 
 
 def _row_height(painter: QPainter, cells: list[str], widths: list[float], pad: float) -> float:
@@ -166,9 +167,8 @@ def _row_height(painter: QPainter, cells: list[str], widths: list[float], pad: f
 
 
 def _row(painter: QPainter, cells: list[str], widths: list[float], x: float, y: float,
-         pad: float) -> float:
-    """The cells drawn from (x, y), wrapped; the row's height."""
-    height = _row_height(painter, cells, widths, pad)
+         pad: float, height: float) -> float:
+    """The cells drawn from (x, y), wrapped, `height` high; returns it."""
     for text, width in zip(cells, widths):
         painter.drawText(QRectF(x + pad / 2, y + pad / 2, width - pad, height), WRAPPED, text)
         x += width

@@ -196,12 +196,11 @@ class CostPanel(QWidget):
                     marks[index] = ", ".join(filter(None, [marks.get(index), text]))
             for index in series.off_front:
                 marks[index] = ", ".join(filter(None, [marks.get(index), "off the front"]))
-        self.table.show_plan(self.plan, marks)
         plan = self.plan
+        name = unambiguous_names(plan.design) if plan is not None else str
+        self.table.show_plan(plan, marks, name)
         self.security.show_fixes(plan.security if plan is not None else None,
-                                 self.document.settings.currency,
-                                 unambiguous_names(plan.design) if plan is not None else str,
-                                 stale=self.is_stale())
+                                 self.document.settings.currency, name, stale=self.is_stale())
         self.summary.setText(self.summary_text(series))
         self._chosen(self.table.selected_step())
 

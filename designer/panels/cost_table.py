@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from designer.model.naming import unambiguous_names
 from designer.report import plan as words
 
 HEADERS = ["Step", "Edit", "Removes", "Cost delta", "Availability after",
@@ -36,13 +35,13 @@ class CostTable(QTableWidget):
         self._hovered = -1
         self.marks: dict[int, str] = {}
 
-    def show_plan(self, plan, marks: dict[int, str] | None = None) -> None:
+    def show_plan(self, plan, marks: dict[int, str] | None = None, name=str) -> None:
+        """`name`: what to call a removed SPOF (model.naming.unambiguous_names)."""
         self.blockSignals(True)
         self.marks = marks or {}
         self.setRowCount(0)
         if plan is not None:
             self.setRowCount(len(plan.steps))
-            name = unambiguous_names(plan.design)
             for r, step in enumerate(plan.steps):
                 for c, text in enumerate(words.row(step, plan, name)):
                     if c == 0 and step.number in self.marks:
