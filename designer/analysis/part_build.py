@@ -3,6 +3,8 @@ CUDD manager and variable order, a shape built once and its twins renamed
 from it."""
 from __future__ import annotations
 
+import numpy as np
+
 from . import bdd, ir
 from .part_eval import ColumnPasses
 from .part_keys import shapes_of
@@ -96,18 +98,24 @@ def local_order(circuit: ir.Circuit, kid: int, rank, names: list[str]) -> list[i
         return order
     keys = [rank.get(names[i], ()) for i in order]
     sites = _sites_first(keys)
-    keys = [key[1:] for key in keys]
-    width = max(map(len, keys), default=0)
-    keys = [key + (0,) * (width - len(key)) for key in keys]
-    last_seen: list[dict] = [{} for _ in range(width)]
-    for position, key in enumerate(keys):
-        for group, seen in zip(key, last_seen):
-            seen[group] = position
+    width = max(map(len, keys), default=1) - 1
+    if width <= 0:
+        return [order[j] for j in np.lexsort((np.arange(len(order)), sites))]
+    groups = np.array([key[1:] + (0,) * (width - len(key) + 1) for key in keys], dtype=np.int64)
+    # One sort, numpy's: by site, then per number (whether it is a group,
+    # where its group's last event is), then depth first (the position).
+    columns = [np.arange(len(order))]
+    for number in groups.T[::-1]:
+        columns += [_last_seen(number), number != 0]
+    return [order[j] for j in np.lexsort(columns + [sites])]
 
-    def placed(j: int) -> tuple:
-        return sites[j], tuple((group != 0, seen[group])
-                               for group, seen in zip(keys[j], last_seen)), j
-    return [order[j] for j in sorted(range(len(order)), key=placed)]
+
+def _last_seen(numbers: np.ndarray) -> np.ndarray:
+    """Per position, the last position holding the same number."""
+    _, inverse = np.unique(numbers, return_inverse=True)
+    last = np.zeros(inverse.max() + 1, dtype=np.int64)
+    np.maximum.at(last, inverse, np.arange(len(numbers)))
+    return last[inverse]
 
 
 def _sites_first(keys: list[tuple]) -> list[int]:

@@ -23,6 +23,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from .column_kernels import kernels as column_kernels
 from .setting_bits import bit_matrix
 from .stop import checkpoint
 
@@ -72,31 +73,82 @@ def evaluate_batch(parts, jobs: list[tuple[int, list]]) -> None:
 
 def _evaluate(parts, jobs: list[tuple[int, list]]) -> None:
     passes = parts.passes[jobs[0][0]]
+    compiled = column_kernels()
+    p, up, built = (_numpy_matrices if compiled is None else _compiled_matrices)(
+        parts, jobs, compiled)
+    rows = np.unique(np.concatenate([own for own, _ in built]))   # any twin's shared rows
+    bad_edge = passes.root if parts.failure_polarity else passes.root ^ 1
+    bad_true = passes.forward(p, 1.0 - p, bad_edge)[bad_edge].copy()   # scratch rows
+    values = passes.forward(up, 1.0 - up, reuse=True)
+    bad_up = values[bad_edge].copy()
+    grad = passes.gradient(up, 1.0 - up, values, rows) if len(rows) else np.zeros((0, 0))
+    start = 0
+    for (a, settings), (own, free) in zip(jobs, built):
+        cols = slice(start, start + len(settings))
+        if compiled is None:
+            change = grad[own, cols] if len(own) else np.zeros((0, len(settings)))
+            changes = np.where(free, np.maximum(change, 0.0), 0.0)      # [row, setting]
+            logs = _log_changes(parts, a, own, bad_up[cols], changes)
+        else:
+            logs = np.empty((len(settings), len(own) + 1))
+            compiled[1](grad, own, start, free, bad_up[cols], _odds(parts, a, own), logs)
+        start += len(settings)
+        # Plain floats and one row per setting: taking numpy views of every
+        # column cost 10 us a setting (100 ms at 1,000 components).
+        memo = parts.held_memo(a)
+        for key, true, up_, each in zip(settings, bad_true[cols].tolist(),
+                                        bad_up[cols].tolist(), logs):
+            memo[key] = (true, up_, each, parts.generation)
+
+
+def _numpy_matrices(parts, jobs: list[tuple[int, list]], _compiled):
+    """The batch's leaf probabilities ([leaf, column], free shared events
+    at their probability, and working) and per job its shared rows and
+    which of them are free in each of its settings, with numpy."""
     built = [_matrices(parts, a, settings) for a, settings in jobs]
     p = np.hstack([b[0] for b in built])
     up = np.hstack([b[1] for b in built])
     if p.shape[1] == 1:          # two columns: see the module's docstring
         p, up = np.repeat(p, 2, axis=1), np.repeat(up, 2, axis=1)
-    rows = np.unique(np.concatenate([b[2] for b in built]))   # any twin's shared rows
-    bad_edge = passes.root if parts.failure_polarity else passes.root ^ 1
-    bad_true = passes.forward(p, 1.0 - p, bad_edge)[bad_edge].copy()   # scratch rows
-    values = passes.forward(up, 1.0 - up, reuse=True)
-    bad_up = values[bad_edge].copy()
-    if len(rows):
-        grad = passes.gradient(up, 1.0 - up, values, rows)
-    start = 0
-    for (a, settings), (_, _, own, free) in zip(jobs, built):
-        cols = slice(start, start + len(settings))
+    return p, up, [(own, free) for _, _, own, free in built]
+
+
+def _compiled_matrices(parts, jobs: list[tuple[int, list]], compiled):
+    """`_numpy_matrices`, filled by a compiled loop that leaves the
+    interpreter to the other thread (column_kernels.py)."""
+    a = jobs[0][0]
+    width = sum(len(settings) for _, settings in jobs)
+    leaves = len(parts.leaf_idx[a])
+    p, up = np.empty((leaves, max(width, 2))), np.empty((leaves, max(width, 2)))
+    works = 0.0 if parts.failure_polarity else 1.0
+    built, start = [], 0
+    for a, settings in jobs:
+        own = np.sort(parts.members[a][1])
+        row_of = parts.row_by_bit[a]
+        free = np.empty((len(own), len(settings)), dtype=bool)
+        worked, failed = _packed(settings)
+        compiled[0](parts.p[parts.leaf_idx[a]], own, row_of,
+                    np.searchsorted(own, row_of), worked, failed, works, p, up, free, start)
+        built.append((own, free))
         start += len(settings)
-        change = grad[own, cols] if len(own) else np.zeros((0, len(settings)))
-        changes = np.where(free, np.maximum(change, 0.0), 0.0)      # [row, setting]
-        # Plain floats and one row per setting: taking numpy views of every
-        # column cost 10 us a setting (100 ms at 1,000 components).
-        logs = _log_changes(parts, a, own, bad_up[cols], changes)
-        memo = parts.held_memo(a)
-        for key, true, up_, each in zip(settings, bad_true[cols].tolist(),
-                                        bad_up[cols].tolist(), logs):
-            memo[key] = (true, up_, each, parts.generation)
+    if width == 1:               # two columns: see the module's docstring
+        p[:, 1], up[:, 1] = p[:, 0], up[:, 0]
+    return p, up, built
+
+
+def _packed(settings: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The settings' worked and failed masks as rows of little-endian bytes."""
+    size = max(max(mask for pair in settings for mask in pair).bit_length(), 1) + 7 >> 3
+    raw = b"".join([mask.to_bytes(size, "little") for pair in settings for mask in pair])
+    both = np.frombuffer(raw, dtype=np.uint8).reshape(len(settings), 2, size)
+    return np.ascontiguousarray(both[:, 1]), np.ascontiguousarray(both[:, 0])
+
+
+def _odds(parts, a: int, rows: np.ndarray) -> np.ndarray:
+    fail = parts.p[parts.leaf_idx[a][rows]]
+    if not parts.failure_polarity:
+        fail = 1.0 - fail
+    return fail / (1.0 - fail)
 
 
 def _log_changes(parts, a: int, rows: np.ndarray, bad_up: np.ndarray,
