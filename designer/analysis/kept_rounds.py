@@ -12,7 +12,8 @@ others meet the same settings round after round (the choices sort on
 rounded values, parts.coarse), so their figures are read here instead of
 worked out again: an edit of the generated 5,000-component design 1.12 ->
 0.80 s (docs/performance.md). A group is the same when its parts'
-signatures (structure and probabilities), their shared events' positions
+signatures (diagram shape, probabilities row by row, which shared event
+each shared row is: `Parts._signatures`), their shared events' positions
 in the conditioning order and which event sits at each, its settings and
 its leaf-to-column map are:
 then every figure kept is what working it out gives, to the bit.

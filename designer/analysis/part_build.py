@@ -48,7 +48,7 @@ def build_parts(circuit: ir.Circuit, missing: list[int], keys: list, names: list
             root, manager = sifted(root, manager)
             flat = bdd.flatten(root, manager, often=True)
             left -= flat.size
-            shaped[shape] = (ColumnPasses(flat, manager.leaves), events)
+            shaped[shape] = (ColumnPasses(flat, manager.leaves, shape), events)
         passes, model_events = shaped[shape]
         built[keys[j]] = (passes if model_events == events      # the same diagram, these events
                           else passes.renamed(dict(zip(model_events, events))))

@@ -49,7 +49,7 @@ class _Level:
 class ColumnPasses:
     """A flattened BDD, for passes over many columns at once."""
 
-    def __init__(self, flat: Flat, leaf_names: list[str]) -> None:
+    def __init__(self, flat: Flat, leaf_names: list[str], shape: int | None = None) -> None:
         leaves = flat.leaves_used()                     # manager leaf indices
         self.names = [leaf_names[leaf] for leaf in leaves]   # row i of p, q is leaf names[i]
         local = np.zeros(leaves[-1] + 1 if leaves else 1, dtype=np.int64)
@@ -58,6 +58,7 @@ class ColumnPasses:
         high, low = flat.array("high"), flat.array("low")
         self.size = len(var)
         self.root = flat.root
+        self.shape = shape     # part_keys.shapes_of's key, for the parts' (twins share it)
         # Per node, as the compiled passes read them; twins (`renamed`) share
         # them, and `levels` once built.
         self.nodes = (var, high, low)
