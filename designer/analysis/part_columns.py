@@ -116,9 +116,8 @@ def _numpy_matrices(parts, jobs: list[tuple[int, list]], _compiled):
 def _compiled_matrices(parts, jobs: list[tuple[int, list]], compiled):
     """`_numpy_matrices`, filled by a compiled loop that leaves the
     interpreter to the other thread (column_kernels.py)."""
-    a = jobs[0][0]
     width = sum(len(settings) for _, settings in jobs)
-    leaves = len(parts.leaf_idx[a])
+    leaves = len(parts.leaf_idx[jobs[0][0]])      # twins: one diagram, one count
     p, up = np.empty((leaves, max(width, 2))), np.empty((leaves, max(width, 2)))
     works = 0.0 if parts.failure_polarity else 1.0
     built, start = [], 0
