@@ -192,3 +192,25 @@ def test_presentation_keeps_a_tier_tag_on_its_bridge_off_the_services(qtbot):
     finally:
         style.set_presentation(False)
     assert scene.item_for("tier-web").label_item.scale() == 1.0
+
+
+def test_presentation_cuts_no_name_the_normal_size_shows_whole(qtbot):
+    """A card is as wide as its name at the normal size; on the projector
+    the name shrinks back to that size before anything is cut. Three-tier
+    read "Database network swit…": the larger font sets text 1.54 times as
+    wide, not 1.5, and room / (room / width) came out a hair short."""
+    from designer.canvas.items import DeviceItem
+    from designer.io import load_design
+    from tests.export_support import EXAMPLES
+    for path in EXAMPLES:
+        view, _ = make_view(qtbot, load_design(path))
+        cards = [item for item in view.scene().items() if isinstance(item, DeviceItem)]
+        whole = {item.cid for item in cards if item.label_item.text() == item.comp.name}
+        try:
+            style.set_presentation(True)
+            cut = [item.comp.name for item in cards
+                   if item.cid in whole and item.label_item.text() != item.comp.name]
+        finally:
+            style.set_presentation(False)
+        assert not cut, (path.name, cut)
+        assert len(whole) > 5, path.name

@@ -214,7 +214,7 @@ class TierItem(ComponentItem):
         replica's service on the projector (three-tier's web tier)."""
         if not on_bridge:
             return 1.0
-        return fitting_scale(self.label_item.boundingRect().width(), self.gap - 16)
+        return fitting_scale(self.label_item.text(), self.role, self.gap - 16)
 
     def anchor_rect(self, toward: QPointF) -> QRectF:
         """A link to a spread tier meets the replica nearest the other end."""

@@ -19,20 +19,30 @@ from designer.look.style import Detail, State, TextRole
 
 from . import geometry as G
 from .decor import BADGE, Decor
-from .drawing import ICON, elided, flat, font, icon_item, metrics, rounded
+from .drawing import ICON, elided, flat, font, icon_item, metrics, normal_width, rounded
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
-def fitting_scale(full: float, room: float) -> float:
-    """The scale that fits a label `full` wide (at the current type size)
+def fitting_scale(text: str, role: TextRole, room: float) -> float:
+    """The scale that fits `text` (in `role`'s type, at the current size)
     in `room`: in presentation mode it shrinks back toward its normal size
     before anything is cut, never below it; outside that mode, or where it
-    fits, 1."""
-    most = style.presentation_scale()
-    if most <= 1.0 or full <= room or full <= 0:
+    fits, 1. The floor is the text's own width at the normal size: at 1 /
+    the scale, a label sized for its card ("Database network switch") was
+    2.6 % too wide and cut."""
+    full = metrics(role).horizontalAdvance(text)
+    if style.presentation_scale() <= 1.0 or full <= room or full <= 0:
         return 1.0
-    return max(1.0 / most, room / full)
+    return max(normal_width(text, role) / full, room / full)
+
+
+def _unscaled(room: float, scale: float) -> float:
+    """`room` in the label's own units at `scale`. A hundredth more: where
+    `fitting_scale` gave room / full, room / scale came out a hair under
+    the text's width and cut a label that fits ("Database network swit…"
+    on the projector)."""
+    return room / scale + 0.01
 
 
 class ComponentItem(QGraphicsPathItem):
@@ -111,13 +121,13 @@ class ComponentItem(QGraphicsPathItem):
         scale = label.scale() or 1.0
         text = label.text()
         if width > 0:
-            smaller = fitting_scale(metrics(self.role).horizontalAdvance(text), width)
+            smaller = fitting_scale(text, self.role, width)
             if smaller < scale:
                 height = label.boundingRect().height()
                 label.setScale(smaller)
                 label.moveBy(0, height * (scale - smaller) / 2)
                 scale = smaller
-        label.setText(elided(text, self.role, width / scale))
+        label.setText(elided(text, self.role, _unscaled(width, scale)))
 
     def set_label(self, text: str, room: float,
                   mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> QRectF:
@@ -126,9 +136,9 @@ class ComponentItem(QGraphicsPathItem):
         shrinks back toward its normal size before anything is cut, so the
         projector shows whole names. Returns the label's size as drawn."""
         label = self.label_item
-        scale = fitting_scale(metrics(self.role).horizontalAdvance(text), room)
+        scale = fitting_scale(text, self.role, room)
         label.setScale(scale)
-        label.setText(elided(text, self.role, room / scale, mode))
+        label.setText(elided(text, self.role, _unscaled(room, scale), mode))
         r = label.boundingRect()
         return QRectF(0, 0, r.width() * scale, r.height() * scale)
 
