@@ -63,18 +63,6 @@ def shared_bits(below: list[int]) -> int:
     return twice
 
 
-def bit_indices(bits: int) -> list[int]:
-    """The set bits of `bits`, lowest first (the events of a `supports`
-    bitset). Testing every event's bit costs a shift of the whole big
-    integer each: 10 ms an edit at 1,000 components."""
-    text = bin(bits)[:1:-1]
-    found, at = [], text.find("1")
-    while at >= 0:
-        found.append(at)
-        at = text.find("1", at + 1)
-    return found
-
-
 def supports(circuit: ir.Circuit, kids: list[int]) -> list[int]:
     """Events under each kid, as bitsets over node indices."""
     below: dict[int, int] = {}
