@@ -111,3 +111,22 @@ def test_scrolling_the_main_view_moves_the_rectangle_without_redrawing(qtbot, wi
     highlight = mini.palette().highlight().color()
     qtbot.waitUntil(lambda: mini.grab().toImage().pixelColor(edge).rgb() == highlight.rgb())
     assert mini.refreshes == before and not mini.is_stale()
+
+
+def test_a_drawing_dropped_part_way_ends_its_painter_first(qtbot, qapp, tmp_path):
+    """An overview picture still being drawn when its window goes (or at the
+    interpreter's exit) freed its image under the active painter: Qt's
+    "Cannot destroy paint device that is being painted", then a segfault
+    at the end of `make bench`. Dropped, it now ends its painter first."""
+    import gc
+
+    from designer.panels.overview_draw import Drawing
+    win = open_three_tier(qtbot, qapp, tmp_path)
+    drawing = Drawing(win.view.scene(), win.view.scene().itemsBoundingRect(), win.minimap.size(),
+                      1.0)
+    assert not drawing.step(0.0)              # a slice, not the whole picture
+    painter = drawing._painter
+    assert painter.isActive()
+    del drawing
+    gc.collect()
+    assert not painter.isActive()

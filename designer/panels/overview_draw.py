@@ -68,6 +68,16 @@ class Drawing:
         if self._painter.isActive():
             self._painter.end()
 
+    def __del__(self) -> None:
+        # A drawing dropped part-way (its window closed, or left to the
+        # interpreter's exit in `make bench`) freed its image under the
+        # active painter: "QPaintDevice: Cannot destroy paint device that
+        # is being painted", then a segfault. The painter ends first.
+        try:
+            self.abort()
+        except RuntimeError:          # its C++ painter already gone (exit)
+            pass
+
 
 def _draw(painter: QPainter, scene) -> Iterator[None]:
     groups: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
