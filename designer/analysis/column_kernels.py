@@ -9,7 +9,7 @@ beside each other. Each does part_columns.py's numpy arithmetic element by
 element, in the same order: fixing an event writes 0 or 1 exactly, and the
 spread adds its rows in row order as numpy's sum does; only `log1p` may
 come from another library than numpy's (a last bit, far inside any gap;
-tests/test_part_kernels.py).
+tests/test_column_kernels.py).
 
 Like part_kernels.py, nothing rests on them: without numba `kernels()`
 answers None and part_columns.py runs its numpy way.

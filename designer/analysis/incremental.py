@@ -12,7 +12,8 @@ what the edit leaves untouched:
   part whose sub-circuit and probabilities the edit does not touch keeps
   its BDD, its slopes and its columns under every leaf already seen (the
   diagrams are keyed by the part's sub-circuit, the columns by its
-  diagram's shape, probabilities and shared events), so only the edited application's diagram is built and
+  diagram's shape, probabilities and shared events), so only the edited
+  application's diagram is built and
   evaluated again. The conditioning's choices sort on rounded values
   (parts.coarse), so a small edit usually meets the same leaves.
 """

@@ -16,9 +16,9 @@ Measured on the generated 5,000-component design (issue 10): one analysis
 (4,821 leaves for the 1e-9 gap) left 159,000 settings of 79 parts,
 about 265 MB with what holds them, and 950,000 diagram nodes (counted per
 part; twins share theirs); since twins on the same shared events share
-one cache (parts.py), 54,000 settings in 27 caches. The budgets hold that and an edit's new
-settings, so an edit and its undo find their parts: a deleted server
-there is certified again in 62-68 s (8,324 leaves to reach 1e-9), its
+one cache (parts.py), 54,000 settings in 27 caches. The budgets hold
+that and an edit's new settings, so an edit and its undo find their
+parts: a deleted server there is certified again in 62-68 s (8,324 leaves to reach 1e-9), its
 undo in 1.8 s (11.8 s with 512 MB, 15-24 s with 384 MB at the earlier
 6,000-leaf cap: the trim dropped parts the undo needed); the process
 peaks at 960 MB. Each setting remembers which analysis used it last

@@ -144,6 +144,7 @@ def _packed(settings: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _odds(parts, a: int, rows: np.ndarray) -> np.ndarray:
+    """P(fails) / P(works) of part a's shared `rows`."""
     fail = parts.p[parts.leaf_idx[a][rows]]
     if not parts.failure_polarity:
         fail = 1.0 - fail
@@ -159,9 +160,6 @@ def _log_changes(parts, a: int, rows: np.ndarray, bad_up: np.ndarray,
     column evaluated and on the threads, rather than for every part that
     reads the column (a twin, a later round): 5,000 components, 24,000
     columns evaluated, 171,000 read."""
-    fail = parts.p[parts.leaf_idx[a][rows]]      # `rows`: `changes`' (_matrices)
-    if not parts.failure_polarity:
-        fail = 1.0 - fail
     # log(0): a part certainly bad; -inf - -inf: the part is down anyway.
     with np.errstate(divide="ignore", invalid="ignore"):
         up_log = np.log1p(-np.minimum(bad_up, 1.0))
@@ -171,7 +169,7 @@ def _log_changes(parts, a: int, rows: np.ndarray, bad_up: np.ndarray,
         np.log1p(single, out=single)
         single -= up_log[:, None]
     single[np.isnan(single)] = 0.0
-    spread = (fail / (1.0 - fail))[:, None] * changes     # summed row by row, in row order
+    spread = _odds(parts, a, rows)[:, None] * changes     # summed row by row, in row order
     return np.concatenate([single, spread.sum(axis=0)[:, None]], axis=1)
 
 

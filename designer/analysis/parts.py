@@ -105,9 +105,10 @@ class Parts:
         shape (part_keys.shapes_of), its events' probabilities row by row,
         and which shared event each shared row is. Twins alike in all three
         (an application's replicas on one rack: 79 parts in 27 caches at
-        5,000 components, 15 in 7 at 1,000) have one cache of columns (`memo_of`), evaluated
-        and read once for all of them (was: each its own, and a copy of
-        the twin's columns into each; 5,000 components 1.00 -> 0.88 s)."""
+        5,000 components, 15 in 7 at 1,000) have one cache of columns
+        (`memo_of`), evaluated and read once for all of them (was: each its
+        own, and a copy of the twin's columns into each; 5,000 components
+        1.00 -> 0.88 s)."""
         names = self.names
         return [hash((id(passes.nodes) if passes.shape is None else passes.shape,
                       tuple(self.p[idx].tolist()),

@@ -197,7 +197,7 @@ class DeviceItem(ComponentItem):
 
     def label_width(self) -> float:
         """The label's width at normal size (presentation mode does not move cards)."""
-        return metrics(self.role).horizontalAdvance(self.comp.name) / style.presentation_scale()
+        return normal_width(self.comp.name, self.role)
 
     def label_extra(self, size: tuple[float, float]) -> float:
         """Card width around the label: icon, gaps and the badge corner."""
