@@ -214,3 +214,35 @@ def test_presentation_cuts_no_name_the_normal_size_shows_whole(qtbot):
             style.set_presentation(False)
         assert not cut, (path.name, cut)
         assert len(whole) > 5, path.name
+
+
+def test_a_spof_badge_covers_no_name_at_any_zoom(qtbot):
+    """A SPOF badge keeps its size on screen, so zoomed out it takes more of
+    its card than at 100 %, where the label is kept clear of it: three-tier
+    on the projector, fitted below 100 %, showed "Database " with the "1"
+    under "! ×6". The badge now grows away from the label, so a name whole
+    at 100 % stays clear at every zoom."""
+    from designer.io import load_design
+    from tests.export_support import EXAMPLES
+    design = load_design(next(p for p in EXAMPLES if "three-tier" in p.name))
+    view, _ = make_view(qtbot, design)
+    scene = view.scene()
+    marked = ("db-1", "db-1-psu1", "db-1-psu2", "db-1-nic1", "postgres-1",
+              "web-1", "web-1-nic1", "app-1")
+    on_screen = lambda item: item.deviceTransform(view.viewportTransform()).mapRect(
+        item.boundingRect())
+    try:
+        style.set_presentation(True)
+        scene.set_states({cid: State.SPOF for cid in marked})
+        for zoom in (1.0, 0.75, 0.5):
+            view.set_zoom(zoom)
+            for cid in ("db-1", "web-1"):
+                item = scene.item_for(cid)
+                badge, label = item.decor.badge, item.label_item
+                assert badge.text.text().startswith("! ×"), cid
+                assert not on_screen(badge).intersects(on_screen(label)), (cid, zoom)
+                assert on_screen(badge).left() > on_screen(label).right(), (cid, zoom)
+            pill = scene.item_for("app-1")        # a service's badge sits on its left end
+            assert on_screen(pill.decor.badge).right() < on_screen(pill.label_item).left(), zoom
+    finally:
+        style.set_presentation(False)

@@ -245,6 +245,8 @@ class TierItem(ComponentItem):
         self.tag.setPos(anchor - QPointF(w / 2 if on_bridge else w, h / 2))
         self.label_item.setPos(6, 2)
 
+    BADGE_ANCHOR = 0.5      # no text beside it
+
     def badge_slot(self, badge_width: float) -> QPointF:
         """Top-left corner: the tag holds the top-right one."""
         return QPointF(badge_width / 2 - 8, 0)

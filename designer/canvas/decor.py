@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
@@ -33,7 +33,11 @@ class Badge(QGraphicsPathItem):
     centred on its position in the parent. A SPOF badge keeps its size on
     screen at every zoom (ItemIgnoresTransformations), so single points of
     failure stay findable from the zoomed-out overview and the minimap; the
-    other badges scale with the drawing so they do not bury it."""
+    other badges scale with the drawing so they do not bury it. Its
+    `anchor` (0 its left end, 1 its right end) stays where it is at 100 %
+    as the zoom changes: the end nearer the label, so a badge that keeps
+    its size while the card shrinks grows away from the text it was kept
+    clear of."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(parent)
@@ -41,8 +45,10 @@ class Badge(QGraphicsPathItem):
         self.text.setFont(style.label_font(TextRole.BADGE))
         self.setZValue(20)
         self.width = BADGE
+        self.anchor = 0.5
 
-    def show_state(self, state: State, mark: str | None = None, count: int = 1) -> None:
+    def show_state(self, state: State, mark: str | None = None, count: int = 1,
+                   anchor: float = 0.5) -> None:
         s = style.state_style(state)
         mark = s.badge if mark is None else mark
         self.setVisible(bool(mark))
@@ -55,12 +61,16 @@ class Badge(QGraphicsPathItem):
         self.text.setText(mark if count <= 1 else f"{mark} ×{count}")
         self.text.setBrush(s.badge_text)
         r = self.text.boundingRect()
-        self.width = max(BADGE, r.width() + 10)
+        self.width, self.anchor = max(BADGE, r.width() + 10), anchor
+        left = -anchor * self.width
         path = QPainterPath()
-        path.addRoundedRect(QRectF(-self.width / 2, -BADGE / 2, self.width, BADGE),
-                            BADGE / 2, BADGE / 2)
+        path.addRoundedRect(QRectF(left, -BADGE / 2, self.width, BADGE), BADGE / 2, BADGE / 2)
         self.setPath(path)
-        self.text.setPos(-r.width() / 2, -r.height() / 2)
+        self.text.setPos(left + (self.width - r.width()) / 2, -r.height() / 2)
+
+    def place(self, centre: QPointF) -> None:
+        """Centred on `centre` (in the card) at 100 %, held there by its anchor."""
+        self.setPos(centre + QPointF((self.anchor - 0.5) * self.width, 0.0))
 
 
 # The mark a merged badge shows: the strongest message among those it counts.
@@ -142,9 +152,9 @@ class Decor:
             self._unsqueeze()
             return
         top = min(marks, key=lambda m: _RANK.index(m[0]) if m[0] in _RANK else len(_RANK))
-        self.badge.show_state(top[0], count=len(marks))
+        self.badge.show_state(top[0], count=len(marks), anchor=self.item.BADGE_ANCHOR)
         self.badge.setToolTip("\n".join(sentence for _, sentence in marks))
-        self.badge.setPos(self.item.badge_slot(self.badge.width))
+        self.badge.place(self.item.badge_slot(self.badge.width))
         self._keep_label_clear()
 
     def _keep_label_clear(self) -> None:

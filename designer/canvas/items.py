@@ -108,6 +108,10 @@ class ComponentItem(QGraphicsPathItem):
         """The scene rect a link toward `toward` attaches to."""
         return self.scene_rect()
 
+    # The badge's end that holds its place at every zoom (decor.Badge): its
+    # left end, the one beside the label.
+    BADGE_ANCHOR = 0.0
+
     def badge_slot(self, badge_width: float) -> QPointF:
         """Centre of the card's one badge: straddling its top-right corner."""
         return QPointF(self.size[0] - badge_width / 2 + BADGE * 0.4, BADGE * 0.1)
@@ -249,6 +253,8 @@ class ServiceItem(DeviceItem):
 
     def label_extra(self, size: tuple[float, float]) -> float:
         return size[1] - 10 + 30
+
+    BADGE_ANCHOR = 1.0      # the label is to the right of the badge
 
     def badge_slot(self, badge_width: float) -> QPointF:
         """On the pill's left end, over its icon: the right end often sits
