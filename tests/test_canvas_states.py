@@ -229,8 +229,9 @@ def test_a_spof_badge_covers_no_name_at_any_zoom(qtbot):
     scene = view.scene()
     marked = ("db-1", "db-1-psu1", "db-1-psu2", "db-1-nic1", "postgres-1",
               "web-1", "web-1-nic1", "app-1")
-    on_screen = lambda item: item.deviceTransform(view.viewportTransform()).mapRect(
-        item.boundingRect())
+
+    def on_screen(item):
+        return item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
     try:
         style.set_presentation(True)
         scene.set_states({cid: State.SPOF for cid in marked})
@@ -240,7 +241,6 @@ def test_a_spof_badge_covers_no_name_at_any_zoom(qtbot):
                 item = scene.item_for(cid)
                 badge, label = item.decor.badge, item.label_item
                 assert badge.text.text().startswith("! ×"), cid
-                assert not on_screen(badge).intersects(on_screen(label)), (cid, zoom)
                 assert on_screen(badge).left() > on_screen(label).right(), (cid, zoom)
             pill = scene.item_for("app-1")        # a service's badge sits on its left end
             assert on_screen(pill.decor.badge).right() < on_screen(pill.label_item).left(), zoom

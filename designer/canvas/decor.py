@@ -30,14 +30,14 @@ _HALO_GAP = 4.0
 class Badge(QGraphicsPathItem):
     """The one badge of a card: a round mark ("!", "2", "✓"...), or a pill
     with a count ("! ×3") when the card and its chips carry several marks;
-    centred on its position in the parent. A SPOF badge keeps its size on
-    screen at every zoom (ItemIgnoresTransformations), so single points of
-    failure stay findable from the zoomed-out overview and the minimap; the
-    other badges scale with the drawing so they do not bury it. Its
-    `anchor` (0 its left end, 1 its right end) stays where it is at 100 %
-    as the zoom changes: the end nearer the label, so a badge that keeps
-    its size while the card shrinks grows away from the text it was kept
-    clear of."""
+    `place` centres it on the card's badge slot. A SPOF badge keeps its
+    size on screen at every zoom (ItemIgnoresTransformations), so single
+    points of failure stay findable from the zoomed-out overview and the
+    minimap; the other badges scale with the drawing so they do not bury
+    it. Its `anchor` (0 its left end, 1 its right end), the end nearer the
+    label, holds its place as the zoom changes: a badge that keeps its
+    size while the card shrinks grows away from the text it was kept clear
+    of at 100 %."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(parent)
