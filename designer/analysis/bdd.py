@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from . import ir
+from . import bdd_selector, ir
 from .bdd_count import live_counter, statistics_count
 from .bdd_flat import flatten  # noqa: F401 (re-exported)
 from .bdd_prob import Flat, edge_value, gradient, probability  # noqa: F401 (re-exported)
@@ -96,6 +96,7 @@ class Manager:
                          else {leaf: names.setdefault(leaf, f"v{len(names)}")
                                for leaf in self.leaves})
         self.walk_tables = None   # bdd_walk.py's index -> leaf and level, until a sifting
+        self.selector_first = False    # bdd_selector.py: not asked for
         self.count_live = live_counter(self.cudd)    # None: dd's statistics(), throttled
         if self.leaves:
             self.cudd.declare(*self.var_name.values())
@@ -193,6 +194,8 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
             values[index] = manager.var(leaf_of[index])
             continue
         node = circuit.nodes[index]
+        if manager.selector_first:
+            bdd_selector.consider(manager, node, values)
         values[index] = _gate(node, values, manager.cudd, fixpoints, manager.check_budget)
         for child in set(node.children):
             if last_use.get(child) == index and child not in keep:

@@ -138,7 +138,9 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
     dropped tail looser (edfpa14o kept order 4 instead of 5;
     docs/performance.md). `coherent_budget`: a smaller node budget for a
     coherent tree, which has the bounds to fall back on (its CUDD memory
-    ceiling stays what `budget` implies)."""
+    ceiling stays what `budget` implies). A diagram may move a selector's
+    events to the top once while it is built (bdd_selector.py: das9701
+    2.5 -> 1.0 million nodes, P(top) 5.3 -> 3.1 s; no other Aralia tree)."""
     from . import availability, modules
     coherent = is_coherent(circuit)
     memory = BYTES_PER_NODE * budget if coherent else max_memory
@@ -146,7 +148,7 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
         budget = min(budget, coherent_budget)
     try:
         exact = modules.solve(circuit, probs, budget=budget, max_memory=memory,
-                              factor=not coherent, sample=True)
+                              factor=not coherent, sample=True, selector_first=True)
     except TooManySampled:
         exact = None
     if exact is None or exact.sampled:

@@ -99,7 +99,7 @@ STATIC_BUDGET = 3_000_000
 def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
           budget: int = bdd.DEFAULT_BUDGET, rank: dict[str, int] | None = None,
           max_memory: int | None = None, factor: bool = False,
-          sample: bool = False) -> Exact:
+          sample: bool = False, selector_first: bool = False) -> Exact:
     """P(top) and its gradient, module by module, innermost first. `rank`
     (event name -> int, lowest first; missing counts as 0) is the caller's
     hint for the variable order: events of one rank stay in the depth-first
@@ -107,7 +107,9 @@ def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
     CUDD's ceiling in bytes, when not the one the budget implies (bdd.py).
     `factor`: factor common arguments first (preprocess.py; fault trees).
     `sample`: a module whose BDD does not fit, on the last try, is sampled
-    rather than raising BudgetExceeded (modules_sampled.py)."""
+    rather than raising BudgetExceeded (modules_sampled.py).
+    `selector_first`: a diagram may move a selector's events to the top
+    once, while it is built (bdd_selector.py; fault trees)."""
     if top is None or top == circuit.top:
         circuit = simplify(circuit, factor)
         top = circuit.top
@@ -116,16 +118,16 @@ def solve(circuit: ir.Circuit, probs: dict[str, float], top: int | None = None,
     last = budget <= STATIC_BUDGET
     try:
         return _solve(circuit, probs, top, min(budget, STATIC_BUDGET), False, rank,
-                      max_memory, sample and last)
+                      max_memory, sample and last, selector_first)
     except bdd.BudgetExceeded:
         if last:
             raise
-    return _solve(circuit, probs, top, budget, True, rank, max_memory, sample)
+    return _solve(circuit, probs, top, budget, True, rank, max_memory, sample, selector_first)
 
 
 def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
            sift: bool, rank: dict[str, int] | None, max_memory: int | None = None,
-           sample: bool = False) -> Exact:
+           sample: bool = False, selector_first: bool = False) -> Exact:
     modules = find_modules(circuit, top) | {top}
     leaf_of = _leaf_names(circuit, top, modules)
     rank = _with_modules(circuit, top, modules, leaf_of, rank)
@@ -134,6 +136,7 @@ def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
              for leaf in _ranked(bdd.leaf_order(circuit, m, modules), leaf_of, rank)]
     leaves = [leaf_of[i] for i in order]
     manager = bdd.Manager(leaves, budget, sift=sift, max_memory=max_memory)
+    manager.selector_first = selector_first
     p_leaf = {name: probs[name] for i, name in leaf_of.items() if circuit.nodes[i].op == ir.EVENT}
     solved: list[_Solved] = []
     for module in sorted(modules):   # inner modules have smaller indices
@@ -150,6 +153,7 @@ def _solve(circuit: ir.Circuit, probs: dict[str, float], top: int, budget: int,
             # CUDD may have stopped at its memory ceiling: go on in a fresh
             # manager (the failed one is freed once the exception is gone).
             manager = bdd.Manager(leaves, budget, sift=sift, max_memory=max_memory)
+            manager.selector_first = selector_first
             part = sample_module(circuit, module, {m: leaf_of[m] for m in modules if m != top},
                                  p_leaf, leaf, seed=sum(s.flat is None for s in solved))
             solved.append(_Solved(module, leaf, part.estimate.value, None, sampled=part))
