@@ -8,7 +8,7 @@ state across each of them: 18,484 and 4,727 nodes make 1,350,166, the top
 2,546,714, and its last three gates take 3.3 of P(top)'s 5.4-5.7 s. With
 B's events moved above the rest once both operands are built (CUDD's
 shuffle of the levels, 0.13 s) the product branches on B first: the top
-is 1,035,534 nodes and P(top) 3.2 s, the same value within 2e-16.
+is 1,035,534 nodes and P(top) 3.1-3.2 s, the same value within 2e-16.
 
 It happens at most once per manager, only where asked (modules.solve's
 `selector_first`: fault trees; a design's diagrams keep their placement
@@ -16,8 +16,8 @@ orders), at a binary AND or OR whose operands both have MIN_NODES nodes
 or more, one RATIO times the other at least, the smaller having at least
 OWN of its events to itself. On the 43 Aralia trees it fires on das9701
 alone and no other tree's diagram changes. With any partial overlap
-allowed it also fired on cea9601 and edf9203, whose smaller operand holds
-27 % and 10 % events of its own, and made them slower (1.9 -> 2.5 s and
+allowed it also fired on cea9601 and edf9203, whose smaller operands have
+only 27 % and 10 % of their events to themselves, and made them slower (1.9 -> 2.5 s and
 1.0 -> 4.7 s): there most of the smaller's events are the bigger's too,
 and moving them takes them away from the events they go with
 (docs/performance.md).
