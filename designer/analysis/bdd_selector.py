@@ -17,10 +17,10 @@ or more, one RATIO times the other at least, the smaller having at least
 OWN of its events to itself. On the 43 Aralia trees it fires on das9701
 alone and no other tree's diagram changes. With any partial overlap
 allowed it also fired on cea9601 and edf9203, whose smaller operands have
-only 27 % and 10 % of their events to themselves, and made them slower (1.9 -> 2.5 s and
-1.0 -> 4.7 s): there most of the smaller's events are the bigger's too,
-and moving them takes them away from the events they go with
-(docs/performance.md).
+only 27 % and 10 % of their events to themselves, and made them slower
+(1.9 -> 2.5 s and 1.0 -> 4.7 s): there most of the smaller's events are
+the bigger's too, and moving them takes them away from the events they
+go with (docs/performance.md).
 """
 from __future__ import annotations
 
