@@ -117,3 +117,45 @@ def test_das9701_is_built_selector_first():
                          max_memory=FTA_MEMORY, factor=True)
     assert kept.bdd_nodes > 2_000_000
     assert found.value == pytest.approx(kept.p_top, rel=1e-12)
+
+
+@st.composite
+def multiplexed_trees(draw):
+    """OR(AND(p, f), AND(not p, g)) over gates of a random tree."""
+    c = draw(gate_dags(NAMES, negations=True))
+    pool = list(range(len(c.nodes)))
+    p, f, g = (draw(st.sampled_from(pool)) for _ in range(3))
+    c.top = c.or_([c.and_([p, f]), c.and_([c.not_(p), g])])
+    return c
+
+
+@settings(max_examples=80, deadline=None)
+@given(c=multiplexed_trees(),
+       ps=st.lists(st.floats(0.01, 0.99), min_size=len(NAMES), max_size=len(NAMES)))
+def test_a_multiplexer_built_as_one_ite_changes_no_figure(c, ps):
+    """The OR of AND(x, a) and AND(not x, b) built as ITE(x, a, b): the
+    same P(top) and importance as gate by gate."""
+    probs = {name: p for name, p in zip(NAMES, ps) if name in c.event_node}
+    as_ite = modules.solve(c, probs, selector_first=True)
+    kept = modules.solve(c, probs)
+    assert as_ite.p_top == pytest.approx(kept.p_top, rel=1e-12, abs=1e-15)
+    for event, slope in kept.gradient.items():
+        assert as_ite.gradient[event] == pytest.approx(slope, rel=1e-9, abs=1e-12), event
+
+
+def test_a_multiplexer_is_one_ite(monkeypatch):
+    c = ir.Circuit()
+    x = c.event("x")
+    a = c.atleast(2, [c.event(f"a{i}") for i in range(4)])
+    b = c.atleast(3, [c.event(f"b{i}") for i in range(5)])
+    c.top = c.and_([c.or_([c.and_([x, a]), c.and_([c.not_(x), b])]), c.event("d")])
+    probs = dict.fromkeys(c.event_node, 0.2)
+    found, multiplexed = [], bdd_selector.multiplexed
+
+    def spy(*args):
+        found.append(multiplexed(*args))
+        return found[-1]
+    monkeypatch.setattr(bdd_selector, "multiplexed", spy)
+    as_ite = modules.solve(c, probs, selector_first=True)
+    assert len(found) == 1 and found[0] is not None
+    assert as_ite.p_top == modules.solve(c, probs).p_top       # the same diagram

@@ -185,24 +185,55 @@ def build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
 def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
                 leaf_of: dict[int, str], fixpoints) -> list:
     needed = _inside(circuit, tops, leaf_of)
+    keep = set(tops)
+    # ORs of two ANDs built as one (bdd_selector.py): their ANDs wait.
+    muxes = (bdd_selector.multiplexers(circuit, needed, leaf_of, keep)
+             if manager.selector_first else {})
     last_use = {child: index for index in needed
                 for child in circuit.nodes[index].children}
-    keep = set(tops)
+    for index, ands in muxes.items():     # their ANDs' arguments are read at the OR
+        for child in (child for k in ands for child in circuit.nodes[k].children):
+            last_use[child] = max(last_use[child], index)
+    waiting = {k for ands in muxes.values() for k in ands}
     values: dict[int, object] = {}
     for index in needed:
         if index in leaf_of:
             values[index] = manager.var(leaf_of[index])
             continue
+        if index in waiting:
+            continue
         node = circuit.nodes[index]
-        if manager.selector_first:
-            bdd_selector.consider(manager, node, values)
-        values[index] = _gate(node, values, manager.cudd, fixpoints, manager.check_budget)
-        for child in set(node.children):
+        if index in muxes:
+            values[index] = _multiplexer(circuit, manager, node, muxes[index], values, fixpoints)
+            used = [child for k in muxes[index] for child in circuit.nodes[k].children]
+        else:
+            if manager.selector_first:
+                bdd_selector.consider(manager, node, values)
+            values[index] = _gate(node, values, manager.cudd, fixpoints, manager.check_budget)
+            used = node.children
+        for child in set(used):
             if last_use.get(child) == index and child not in keep:
                 del values[child]   # let CUDD collect what no later gate needs
         manager.check_budget()
     manager.check_budget(now=True)
     return [values[top] for top in tops]
+
+
+def _multiplexer(circuit: ir.Circuit, manager: Manager, node: ir.Node, ands: tuple,
+                 values: dict, fixpoints):
+    """An OR of two ANDs that waited (bdd_selector.multiplexers): one ITE
+    where one AND holds the other's complement, else the ANDs and the OR
+    as they would have been built."""
+    for k in ands:            # the selector may move here, as at the AND itself
+        if manager.selector_first:
+            bdd_selector.consider(manager, circuit.nodes[k], values)
+    found = bdd_selector.multiplexed(manager.cudd, circuit, ands, values)
+    if found is not None:
+        return found
+    inner = dict(values)
+    for k in ands:
+        inner[k] = _gate(circuit.nodes[k], values, manager.cudd, fixpoints, manager.check_budget)
+    return _gate(node, inner, manager.cudd, fixpoints, manager.check_budget)
 
 
 def _inside(circuit: ir.Circuit, tops: list[int], leaf_of: dict[int, str]) -> list[int]:

@@ -1,5 +1,6 @@
-"""The one reordering a fault tree's diagram takes while it is built: a
-selector's events moved to the top.
+"""What a fault tree's diagram does with a selector while it is built:
+moves its events to the top once (`consider`), and builds the OR of
+AND(x, a) and AND(not x, b) as one ITE(x, a, b) (`multiplexers`).
 
 das9701's top reads ITE(B, A, E) AND D, B a 4,727-node function of 85
 events of which 42 are its own (A's 221 events hold the other 43). In the
@@ -48,3 +49,39 @@ def consider(manager, node: ir.Node, values: dict) -> None:
     cudd.reorder({var: level for level, var in enumerate(order)})
     manager.walk_tables = None          # the levels changed (bdd_walk.py)
     manager.selector_first = False
+
+
+def multiplexers(circuit: ir.Circuit, needed: list[int], leaf_of: dict, keep: set
+                 ) -> dict[int, tuple[int, int]]:
+    """The ORs of exactly two ANDs of two arguments each, both ANDs read by
+    that OR alone: OR -> its ANDs, which wait for it (bdd._multiplexer).
+    Where one AND holds the complement of an argument of the other, the
+    OR is ITE(x, a, b), one CUDD operation: das9701's ITE(B, A, E), after
+    the move above, takes 0.40 s where AND(B, A), AND(not B, E) and their
+    OR took 0.30, 0.55 and 0.49 s (products of 831,689 and 803,457 nodes
+    for an OR of 889,968). The diagram is the same either way."""
+    readers: dict[int, int] = {}
+    for index in needed:
+        for child in circuit.nodes[index].children:
+            readers[child] = readers.get(child, 0) + 1
+
+    def waits(k: int) -> bool:
+        node = circuit.nodes[k]
+        return (node.op == ir.AND and len(node.children) == 2 and readers.get(k) == 1
+                and k not in leaf_of and k not in keep)
+    return {index: tuple(node.children) for index in needed
+            if index not in leaf_of
+            and (node := circuit.nodes[index]).op == ir.OR and len(node.children) == 2
+            and all(map(waits, node.children))}
+
+
+def multiplexed(cudd, circuit: ir.Circuit, ands: tuple[int, int], values: dict):
+    """ITE(x, a, b) for the OR of AND(x, a) and AND(y, b) with y the
+    complement of x, or None when no argument of one AND is the other's
+    complement."""
+    first, second = (circuit.nodes[k].children for k in ands)
+    for x, a in (first, first[::-1]):
+        for y, b in (second, second[::-1]):
+            if values[x] == ~values[y]:
+                return cudd.ite(values[x], values[a], values[b])
+    return None

@@ -139,8 +139,9 @@ def top_probability(circuit: ir.Circuit, probs: dict[str, float], budget: int,
     docs/performance.md). `coherent_budget`: a smaller node budget for a
     coherent tree, which has the bounds to fall back on (its CUDD memory
     ceiling stays what `budget` implies). A diagram may move a selector's
-    events to the top once while it is built (bdd_selector.py: das9701
-    2.5 -> 1.0 million nodes, P(top) 5.3 -> 3.1 s; no other Aralia tree)."""
+    events to the top once while it is built, and builds a multiplexer as
+    one ITE (bdd_selector.py: das9701 2.5 -> 1.0 million nodes, P(top)
+    5.3 -> 2.3 s; no other Aralia tree's diagram changes)."""
     from . import availability, modules
     coherent = is_coherent(circuit)
     memory = BYTES_PER_NODE * budget if coherent else max_memory
