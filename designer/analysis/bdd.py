@@ -204,7 +204,7 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
             continue
         node = circuit.nodes[index]
         if index in muxes:
-            values[index] = _multiplexer(circuit, manager, node, muxes[index], values, fixpoints)
+            values[index] = _multiplexer(circuit, manager, muxes[index], values, fixpoints)
             used = [child for k in muxes[index] for child in circuit.nodes[k].children]
         else:
             if manager.selector_first:
@@ -219,8 +219,8 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
     return [values[top] for top in tops]
 
 
-def _multiplexer(circuit: ir.Circuit, manager: Manager, node: ir.Node, ands: tuple,
-                 values: dict, fixpoints):
+def _multiplexer(circuit: ir.Circuit, manager: Manager, ands: tuple, values: dict,
+                 fixpoints):
     """An OR of two ANDs that waited (bdd_selector.multiplexers): one ITE
     where one AND holds the other's complement, else the ANDs and the OR
     as they would have been built."""
@@ -230,10 +230,9 @@ def _multiplexer(circuit: ir.Circuit, manager: Manager, node: ir.Node, ands: tup
     found = bdd_selector.multiplexed(manager.cudd, circuit, ands, values)
     if found is not None:
         return found
-    inner = dict(values)
-    for k in ands:
-        inner[k] = _gate(circuit.nodes[k], values, manager.cudd, fixpoints, manager.check_budget)
-    return _gate(node, inner, manager.cudd, fixpoints, manager.check_budget)
+    first, second = (_gate(circuit.nodes[k], values, manager.cudd, fixpoints,
+                           manager.check_budget) for k in ands)
+    return first | second       # the OR's own operation (_fold of two)
 
 
 def _inside(circuit: ir.Circuit, tops: list[int], leaf_of: dict[int, str]) -> list[int]:
