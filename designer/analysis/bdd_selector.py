@@ -69,10 +69,13 @@ def multiplexers(circuit: ir.Circuit, needed: list[int], leaf_of: dict, keep: se
         node = circuit.nodes[k]
         return (node.op == ir.AND and len(node.children) == 2 and readers.get(k) == 1
                 and k not in leaf_of and k not in keep)
-    return {index: tuple(node.children) for index in needed
-            if index not in leaf_of
-            and (node := circuit.nodes[index]).op == ir.OR and len(node.children) == 2
-            and all(map(waits, node.children))}
+    found = {}
+    for index in needed:
+        node = circuit.nodes[index]
+        if (node.op == ir.OR and len(node.children) == 2 and index not in leaf_of
+                and all(map(waits, node.children))):
+            found[index] = tuple(node.children)
+    return found
 
 
 def multiplexed(cudd, circuit: ir.Circuit, ands: tuple[int, int], values: dict):
