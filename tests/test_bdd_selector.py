@@ -30,11 +30,12 @@ def _moves(monkeypatch) -> list:
     # levels a move makes stale (the small ones are walked otherwise).
     monkeypatch.setattr(bdd_flat, "WALK_UP_TO", 0)
     monkeypatch.setattr(bdd_flat, "LOAD_WALK_FROM", 0)
-    moved, consider = [], bdd_selector.consider
+    moved, seen, consider = [], [], bdd_selector.consider
 
     def recording(manager, node, values):
         consider(manager, node, values)
-        if not manager.selector_first:           # it moved: asked no more
+        if manager.selector_moved and not any(m is manager for m in seen):
+            seen.append(manager)
             event_of = {var: leaf for leaf, var in manager.var_name.items()}
             cudd = manager.cudd
             moved.append([event_of[v] for v in sorted(cudd.vars, key=cudd.level_of_var)])

@@ -96,7 +96,8 @@ class Manager:
                          else {leaf: names.setdefault(leaf, f"v{len(names)}")
                                for leaf in self.leaves})
         self.walk_tables = None   # bdd_walk.py's index -> leaf and level, until a sifting
-        self.selector_first = False    # bdd_selector.py: not asked for
+        self.selector_first = False    # bdd_selector.py: asked for (fault trees)
+        self.selector_moved = False    # ... and done: a manager moves once
         self.count_live = live_counter(self.cudd)    # None: dd's statistics(), throttled
         if self.leaves:
             self.cudd.declare(*self.var_name.values())
@@ -207,8 +208,7 @@ def _build_many(circuit: ir.Circuit, manager: Manager, tops: list[int],
             values[index] = _multiplexer(circuit, manager, muxes[index], values, fixpoints)
             used = [child for k in muxes[index] for child in circuit.nodes[k].children]
         else:
-            if manager.selector_first:
-                bdd_selector.consider(manager, node, values)
+            bdd_selector.consider(manager, node, values)
             values[index] = _gate(node, values, manager.cudd, fixpoints, manager.check_budget)
             used = node.children
         for child in set(used):
@@ -225,8 +225,7 @@ def _multiplexer(circuit: ir.Circuit, manager: Manager, ands: tuple, values: dic
     where one AND holds the other's complement, else the ANDs and the OR
     as they would have been built."""
     for k in ands:            # the selector may move here, as at the AND itself
-        if manager.selector_first:
-            bdd_selector.consider(manager, circuit.nodes[k], values)
+        bdd_selector.consider(manager, circuit.nodes[k], values)
     found = bdd_selector.multiplexed(manager.cudd, circuit, ands, values)
     if found is not None:
         return found

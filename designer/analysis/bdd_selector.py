@@ -34,8 +34,10 @@ OWN = 0.4
 
 def consider(manager, node: ir.Node, values: dict) -> None:
     """Move the smaller operand's events to the top before `node` is built,
-    when it is the selector described above; then ask no more."""
-    if node.op not in (ir.AND, ir.OR) or len(node.children) != 2:
+    when asked (`manager.selector_first`), not done yet in this manager, and
+    it is the selector described above."""
+    if (not manager.selector_first or manager.selector_moved
+            or node.op not in (ir.AND, ir.OR) or len(node.children) != 2):
         return
     small, big = sorted((values[child] for child in node.children), key=lambda f: f.dag_size)
     if small.dag_size < MIN_NODES or big.dag_size < RATIO * small.dag_size:
@@ -48,7 +50,7 @@ def consider(manager, node: ir.Node, values: dict) -> None:
     order = [v for v in by_level if v in events] + [v for v in by_level if v not in events]
     cudd.reorder({var: level for level, var in enumerate(order)})
     manager.walk_tables = None          # the levels changed (bdd_walk.py)
-    manager.selector_first = False
+    manager.selector_moved = True
 
 
 def multiplexers(circuit: ir.Circuit, needed: list[int], leaf_of: dict, keep: set
